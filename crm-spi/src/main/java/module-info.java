@@ -1,0 +1,13 @@
+/**
+ * The crmkit contract: model value types, ports and events. Depends on the JDK alone (jspecify annotations are
+ * compile-time only).
+ */
+module org.crmkit.spi {
+    requires static org.jspecify;
+
+    exports org.crmkit.spi;
+    exports org.crmkit.spi.customer;
+    exports org.crmkit.spi.interaction;
+    exports org.crmkit.spi.campaign;
+    exports org.crmkit.spi.event;
+}

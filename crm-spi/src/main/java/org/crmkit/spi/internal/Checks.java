@@ -1,0 +1,93 @@
+package org.crmkit.spi.internal;
+
+import java.util.Collection;
+import java.util.regex.Pattern;
+
+import org.crmkit.spi.ValidationException;
+
+/** Validation helpers shared by the value types of the SPI. Not API. */
+public final class Checks {
+    /** Identifier-like tokens: ASCII letters, digits, {@code . _ : -}; must start with a letter or digit. */
+    public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\-]*");
+    /** Lower-case names: a letter, then letters, digits or underscores. */
+    public static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9_]*");
+
+    private Checks() {
+    }
+
+    public static <T> T notNull(T value, String field) {
+        if (value == null) {
+            throw new ValidationException(field, "must not be null");
+        }
+        return value;
+    }
+
+    /** Non-blank text of at most {@code maxLength} characters, without control characters. */
+    public static String text(String value, String field, int maxLength) {
+        notNull(value, field);
+        if (value.isBlank()) {
+            throw new ValidationException(field, "must not be blank");
+        }
+        return bounded(value, field, maxLength);
+    }
+
+    /** Text of at most {@code maxLength} characters (may be empty), without control characters. */
+    public static String bounded(String value, String field, int maxLength) {
+        notNull(value, field);
+        if (value.length() > maxLength) {
+            throw new ValidationException(field, "longer than " + maxLength + " characters (" + value.length() + ")");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
+                throw new ValidationException(field, "contains the control character U+"
+                        + String.format("%04X", (int) c));
+            }
+        }
+        return value;
+    }
+
+    /** A value matching {@code pattern}, of 1 to {@code maxLength} characters. */
+    public static String matching(String value, String field, Pattern pattern, int maxLength, String what) {
+        notNull(value, field);
+        if (value.isEmpty()) {
+            throw new ValidationException(field, "must not be empty");
+        }
+        if (value.length() > maxLength) {
+            throw new ValidationException(field, "longer than " + maxLength + " characters (" + value.length() + ")");
+        }
+        if (!pattern.matcher(value).matches()) {
+            throw new ValidationException(field, "must be " + what);
+        }
+        return value;
+    }
+
+    public static String token(String value, String field, int maxLength) {
+        return matching(value, field, TOKEN, maxLength,
+                "ASCII letters, digits and . _ : - starting with a letter or digit");
+    }
+
+    public static String snake(String value, String field, int maxLength) {
+        return matching(value, field, SNAKE, maxLength,
+                "lower-case letters, digits and underscores starting with a letter");
+    }
+
+    public static <C extends Collection<?>> C noNullElements(C values, String field) {
+        notNull(values, field);
+        int i = 0;
+        for (Object v : values) {
+            if (v == null) {
+                throw new ValidationException(field + "[" + i + "]", "must not be null");
+            }
+            i++;
+        }
+        return values;
+    }
+
+    public static long nonNegative(long value, String field) {
+        if (value < 0) {
+            throw new ValidationException(field, "must not be negative (" + value + ")");
+        }
+        return value;
+    }
+}
