@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 
-import org.crmkit.spi.internal.Checks;
 
 /**
  * An amount of money in an ISO-4217 currency. The amount is held at the currency's scale (two decimals for EUR,

@@ -3,7 +3,6 @@ package org.crmkit.spi;
 import java.util.List;
 import java.util.Optional;
 
-import org.crmkit.spi.internal.Checks;
 
 /**
  * One page of a keyset-paged read. Pass {@link #nextCursor()} back to the same store to read the next page; an

@@ -1,6 +1,5 @@
 package org.crmkit.spi;
 
-import org.crmkit.spi.internal.Checks;
 
 /**
  * The company a host serves. Every port operation is scoped to one tenant and never reads or changes another

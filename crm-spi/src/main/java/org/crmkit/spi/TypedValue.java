@@ -3,7 +3,6 @@ package org.crmkit.spi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.crmkit.spi.internal.Checks;
 
 /**
  * A typed value of a custom attribute or an interaction property: text, number, boolean, date, enumeration

@@ -1,6 +1,6 @@
 package org.crmkit.spi.campaign;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * Identifies a campaign within a tenant. Immutable and thread-safe.

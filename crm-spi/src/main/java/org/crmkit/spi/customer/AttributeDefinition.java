@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.ValueType;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * A host-defined custom attribute. Immutable and thread-safe.

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * The custom attributes a host has defined. Writes of customer attributes are validated against it: an unknown name

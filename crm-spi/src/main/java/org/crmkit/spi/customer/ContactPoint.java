@@ -1,6 +1,6 @@
 package org.crmkit.spi.customer;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * A {@link ContactValue} as one customer uses it. Immutable and thread-safe.

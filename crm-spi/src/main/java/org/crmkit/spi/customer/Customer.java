@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * A customer: who it is ({@link Party}), where it stands ({@link LifecycleStage}, with the instant of every

@@ -3,7 +3,7 @@ package org.crmkit.spi.customer;
 import java.util.Locale;
 
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * An e-mail address in the common {@code local@domain} form (RFC 5321 "dot-atom" local part, host-name domain of at

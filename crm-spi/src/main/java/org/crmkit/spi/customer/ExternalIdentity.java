@@ -1,6 +1,6 @@
 package org.crmkit.spi.customer;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * The id a customer has in another system: a web-shop account, an ERP customer number, an anonymous web visitor id, a

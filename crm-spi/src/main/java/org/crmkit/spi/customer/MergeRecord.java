@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * The record that customer {@link #merged()} was merged into {@link #survivor()}: who, when, the merged customer as

@@ -2,7 +2,7 @@ package org.crmkit.spi.customer;
 
 import java.util.Optional;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * A company, association or public body.

@@ -3,7 +3,7 @@ package org.crmkit.spi.customer;
 import java.util.Optional;
 
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * A natural person. In a B2B account, {@link #organization()} names the customer (an {@link Organization}) this

@@ -2,7 +2,7 @@ package org.crmkit.spi.customer;
 
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.internal.CallingCodes;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * A phone number in E.164 form: {@code +} followed by 8 to 15 digits, the first not zero.

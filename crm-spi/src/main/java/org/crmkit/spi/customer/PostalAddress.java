@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * A postal address. Lines and locality are kept as written; the {@link #key()} folds case and runs of white space so

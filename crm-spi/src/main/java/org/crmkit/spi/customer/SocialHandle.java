@@ -2,7 +2,7 @@ package org.crmkit.spi.customer;
 
 import java.util.Locale;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * An account on a social network or messenger.

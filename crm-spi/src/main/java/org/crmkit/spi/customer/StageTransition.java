@@ -2,7 +2,7 @@ package org.crmkit.spi.customer;
 
 import java.time.Instant;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * The customer entered {@link #stage()} at {@link #at()}. Immutable and thread-safe.

@@ -8,7 +8,7 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.MergeRecord;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.Subject;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * Something that changed, told to the host's ERP, data warehouse or message bus through an {@link EventSink}. Every

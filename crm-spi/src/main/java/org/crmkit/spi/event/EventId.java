@@ -2,7 +2,7 @@ package org.crmkit.spi.event;
 
 import java.util.UUID;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * The unique id of a domain event, for consumers that deduplicate redelivered events. Immutable and thread-safe.

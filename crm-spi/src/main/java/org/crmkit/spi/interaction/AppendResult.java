@@ -1,6 +1,6 @@
 package org.crmkit.spi.interaction;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * What {@link InteractionStore#append} did: stored the interaction, or found one with the same idempotency key and

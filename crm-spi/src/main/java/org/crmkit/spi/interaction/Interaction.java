@@ -12,7 +12,7 @@ import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.campaign.CampaignId;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * One exchange with a customer or an anonymous visitor, on any channel. Immutable and thread-safe.

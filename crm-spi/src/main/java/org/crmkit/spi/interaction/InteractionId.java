@@ -1,6 +1,6 @@
 package org.crmkit.spi.interaction;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * Identifies an interaction within a tenant. Immutable and thread-safe.

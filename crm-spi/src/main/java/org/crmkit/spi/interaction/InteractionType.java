@@ -1,6 +1,6 @@
 package org.crmkit.spi.interaction;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * What happened, from an open vocabulary of lower-case names. The constants are the names crmkit itself uses; a host

@@ -1,7 +1,7 @@
 package org.crmkit.spi.interaction;
 
 import org.crmkit.spi.customer.CustomerId;
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /** Whom an interaction is about: a known customer or an anonymous visitor. Immutable and thread-safe. */
 public sealed interface Subject {

@@ -1,6 +1,6 @@
 package org.crmkit.spi.interaction;
 
-import org.crmkit.spi.internal.Checks;
+import org.crmkit.spi.Checks;
 
 /**
  * The id of an anonymous visitor (a web cookie, an app installation) who is not yet identified as a customer.

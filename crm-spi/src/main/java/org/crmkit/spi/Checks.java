@@ -1,11 +1,13 @@
-package org.crmkit.spi.internal;
+package org.crmkit.spi;
 
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-import org.crmkit.spi.ValidationException;
 
-/** Validation helpers shared by the value types of the SPI. Not API. */
+/**
+ * Argument checks that fail with a {@link ValidationException} naming the field and the reason: the checks the SPI's
+ * value types use, offered to adapters and host value types so that they fail the same way. Stateless and thread-safe.
+ */
 public final class Checks {
     /** Identifier-like tokens: ASCII letters, digits, {@code . _ : -}; must start with a letter or digit. */
     public static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:\\-]*");
