@@ -1,5 +1,7 @@
 package org.crmkit.spi.customer;
 
+import java.util.Set;
+
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.internal.CallingCodes;
 import org.crmkit.spi.Checks;
@@ -82,6 +84,11 @@ public record PhoneNumber(String e164) implements ContactValue {
             throw new ValidationException("phone", "national significant number is missing or starts with 0");
         }
         return new PhoneNumber("+" + code + d);
+    }
+
+    /** The regions (ISO 3166-1 alpha-2) that {@link #parse(String, String)} accepts as a default region. */
+    public static Set<String> supportedRegions() {
+        return CallingCodes.regions();
     }
 
     @Override

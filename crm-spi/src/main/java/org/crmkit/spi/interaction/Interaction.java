@@ -57,7 +57,7 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
             Checks.snake(k, "properties", 64);
             sorted.put(k, Checks.notNull(v, "properties." + k));
         });
-        properties = Collections.unmodifiableSortedMap(sorted);
+        properties = sorted.isEmpty() ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(sorted);
         Checks.notNull(amount, "amount");
         Checks.snake(source, "source", 32);
         Checks.text(externalId, "externalId", 128);

@@ -1,7 +1,10 @@
 package org.crmkit.spi.internal;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Country calling codes (ITU-T E.164 assignments) and national trunk prefixes of the regions crmkit can use as a
@@ -67,8 +70,8 @@ public final class CallingCodes {
         return "1".equals(CODES.get(region)) ? "011" : "00";
     }
 
-    /** Every region crmkit knows, for documentation and tests. */
-    public static java.util.Set<String> regions() {
-        return CODES.keySet();
+    /** Every region crmkit knows, sorted. */
+    public static Set<String> regions() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(CODES.keySet()));
     }
 }

@@ -1,0 +1,228 @@
+package org.crmkit;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+import org.crmkit.customer.CustomerService;
+import org.crmkit.customer.DuplicateMatcher;
+import org.crmkit.customer.SurvivorshipPolicy;
+import org.crmkit.interaction.InteractionService;
+import org.crmkit.internal.Engine;
+import org.crmkit.internal.EventPublisher;
+import org.crmkit.internal.IdSource;
+import org.crmkit.internal.KeyLocks;
+import org.crmkit.memory.InMemoryCustomerStore;
+import org.crmkit.memory.InMemoryInteractionStore;
+import org.crmkit.spi.Checks;
+import org.crmkit.spi.StorageProvider;
+import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.customer.AttributeSchema;
+import org.crmkit.spi.customer.CustomerStore;
+import org.crmkit.spi.customer.PhoneNumber;
+import org.crmkit.spi.event.EventSink;
+import org.crmkit.spi.interaction.InteractionStore;
+
+/**
+ * The entry point of crmkit: one CRM engine over a customer store, an interaction store, a clock and an event sink.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder()
+ *         .clock(Clock.systemUTC())
+ *         .eventSink(event -> bus.send(event))
+ *         .build();                       // in-memory stores unless given or discovered
+ * Customer ann = crm.customers().register(TenantId.DEFAULT, Person.named("Ann", "Lee"),
+ *         b -> b.contactPoint(ContactPoint.of(EmailAddress.parse("ann@example.com"), ContactUsage.HOME)));
+ * }</pre>
+ *
+ * <p>Thread-safe: one instance serves every thread of the host.
+ */
+public final class Crm {
+    private final Engine engine;
+    private final CustomerService customers;
+    private final InteractionService interactions;
+
+    private Crm(Engine engine, DuplicateMatcher matcher, SurvivorshipPolicy survivorship) {
+        this.engine = engine;
+        this.customers = new CustomerService(engine, matcher, survivorship);
+        this.interactions = new InteractionService(engine, customers);
+    }
+
+    /** A builder with in-memory defaults for everything not set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public CustomerService customers() {
+        return customers;
+    }
+
+    public InteractionService interactions() {
+        return interactions;
+    }
+
+    /** The customer store in use (given, discovered or in-memory). */
+    public CustomerStore customerStore() {
+        return engine.customers();
+    }
+
+    /** The interaction store in use (given, discovered or in-memory). */
+    public InteractionStore interactionStore() {
+        return engine.interactions();
+    }
+
+    public Clock clock() {
+        return engine.clock();
+    }
+
+    public AttributeSchema attributeSchema() {
+        return engine.schema();
+    }
+
+    /**
+     * Wires a {@link Crm}. Each option may be set once and is checked when set: a wrong value fails in its setter,
+     * not in {@link #build()}. Not thread-safe.
+     *
+     * <p>Stores: those set explicitly are used. For a store not set, {@link StorageProvider}s are discovered with
+     * {@link ServiceLoader}: none found means the in-memory store; one found is used; several found is an error
+     * unless {@link #storageProvider(String)} names one.
+     */
+    public static final class Builder {
+        private CustomerStore customerStore;
+        private InteractionStore interactionStore;
+        private String providerName;
+        private Clock clock;
+        private Long seed;
+        private EventSink eventSink;
+        private AttributeSchema schema;
+        private String defaultRegion;
+        private DuplicateMatcher matcher;
+        private SurvivorshipPolicy survivorship;
+
+        private Builder() {
+        }
+
+        public Builder customerStore(CustomerStore store) {
+            once(customerStore, "customerStore");
+            customerStore = Checks.notNull(store, "customerStore");
+            return this;
+        }
+
+        public Builder interactionStore(InteractionStore store) {
+            once(interactionStore, "interactionStore");
+            interactionStore = Checks.notNull(store, "interactionStore");
+            return this;
+        }
+
+        /** Chooses the discovered {@link StorageProvider} of this name for the stores not set explicitly. */
+        public Builder storageProvider(String name) {
+            once(providerName, "storageProvider");
+            providerName = Checks.text(name, "storageProvider", 64);
+            return this;
+        }
+
+        /** The clock of every instant crmkit stamps; default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            once(this.clock, "clock");
+            this.clock = Checks.notNull(clock, "clock");
+            return this;
+        }
+
+        /** The seed of generated ids (customers, interactions, events); default a random seed. */
+        public Builder seed(long seed) {
+            once(this.seed, "seed");
+            this.seed = seed;
+            return this;
+        }
+
+        /** Where domain events go; default nowhere. */
+        public Builder eventSink(EventSink sink) {
+            once(eventSink, "eventSink");
+            eventSink = Checks.notNull(sink, "eventSink");
+            return this;
+        }
+
+        /** The custom attributes customers may have; default none. */
+        public Builder attributeSchema(AttributeSchema schema) {
+            once(this.schema, "attributeSchema");
+            this.schema = Checks.notNull(schema, "attributeSchema");
+            return this;
+        }
+
+        /** The region (ISO 3166-1 alpha-2) national phone numbers are read in; default none (international only). */
+        public Builder defaultPhoneRegion(String region) {
+            once(defaultRegion, "defaultPhoneRegion");
+            if (!PhoneNumber.supportedRegions().contains(Checks.notNull(region, "defaultPhoneRegion"))) {
+                throw new ValidationException("defaultPhoneRegion", "unknown region; supported: "
+                        + PhoneNumber.supportedRegions());
+            }
+            defaultRegion = region;
+            return this;
+        }
+
+        /** How duplicates are recognised; default {@link DuplicateMatcher#sameEmailOrPhone()}. */
+        public Builder duplicateMatcher(DuplicateMatcher matcher) {
+            once(this.matcher, "duplicateMatcher");
+            this.matcher = Checks.notNull(matcher, "duplicateMatcher");
+            return this;
+        }
+
+        /** Which values survive a merge; default {@link SurvivorshipPolicy#preferSurvivor()}. */
+        public Builder survivorship(SurvivorshipPolicy policy) {
+            once(survivorship, "survivorship");
+            survivorship = Checks.notNull(policy, "survivorship");
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @throws ValidationException if several storage providers are discovered and none was chosen, or the
+         *                             chosen one is not found
+         */
+        public Crm build() {
+            CustomerStore cs = customerStore;
+            InteractionStore is = interactionStore;
+            if (cs == null || is == null) {
+                Optional<StorageProvider> provider = discover();
+                if (cs == null) {
+                    cs = provider.map(StorageProvider::customerStore).orElseGet(InMemoryCustomerStore::new);
+                }
+                if (is == null) {
+                    is = provider.map(StorageProvider::interactionStore).orElseGet(InMemoryInteractionStore::new);
+                }
+            }
+            IdSource ids = new IdSource(seed != null ? seed : new SecureRandom().nextLong());
+            Engine engine = new Engine(cs, is, clock != null ? clock : Clock.systemUTC(), ids,
+                    new EventPublisher(eventSink != null ? eventSink : EventSink.NONE, ids), new KeyLocks(),
+                    schema != null ? schema : AttributeSchema.empty(), defaultRegion);
+            return new Crm(engine, matcher != null ? matcher : DuplicateMatcher.sameEmailOrPhone(),
+                    survivorship != null ? survivorship : SurvivorshipPolicy.preferSurvivor());
+        }
+
+        private Optional<StorageProvider> discover() {
+            List<StorageProvider> found = ServiceLoader.load(StorageProvider.class).stream()
+                    .map(ServiceLoader.Provider::get).collect(Collectors.toList());
+            if (providerName != null) {
+                return Optional.of(found.stream().filter(p -> p.name().equals(providerName)).findFirst()
+                        .orElseThrow(() -> new ValidationException("storageProvider",
+                                "no provider named '" + providerName + "' was discovered")));
+            }
+            if (found.size() > 1) {
+                throw new ValidationException("storageProvider", "several providers were discovered ("
+                        + found.stream().map(StorageProvider::name).sorted().collect(Collectors.joining(", "))
+                        + "); choose one with storageProvider(name) or set the stores explicitly");
+            }
+            return found.stream().findFirst();
+        }
+
+        private static void once(Object current, String option) {
+            if (current != null) {
+                throw new IllegalStateException(option + " was already set");
+            }
+        }
+    }
+}

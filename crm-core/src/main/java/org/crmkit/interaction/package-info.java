@@ -1,0 +1,5 @@
+/** Recording and reading interactions. */
+@NullMarked
+package org.crmkit.interaction;
+
+import org.jspecify.annotations.NullMarked;

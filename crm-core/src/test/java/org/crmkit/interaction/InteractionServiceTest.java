@@ -1,0 +1,139 @@
+package org.crmkit.interaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.crmkit.Crm;
+import org.crmkit.spi.Money;
+import org.crmkit.spi.NotFoundException;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.ExternalIdentity;
+import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.event.DomainEvent;
+import org.crmkit.spi.interaction.AppendResult;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionQuery;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.testing.MutableClock;
+import org.crmkit.testing.RecordingSink;
+import org.junit.jupiter.api.Test;
+
+class InteractionServiceTest {
+    static final TenantId T = TenantId.of("t1");
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
+    final RecordingSink sink = new RecordingSink();
+    final Crm crm = Crm.builder().clock(clock).seed(11).eventSink(sink).build();
+
+    Interaction pageView(Subject subject, String externalId) {
+        return Interaction.builder(T, crm.interactions().newId(), subject, Channel.WEB, InteractionType.PAGE_VIEW,
+                clock.instant().minus(Duration.ofMinutes(5))).source("webshop", externalId).build();
+    }
+
+    @Test
+    void record_stampsRecordedAtAndPublishesOnce() {
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        Interaction pv = pageView(Subject.customer(ann.id()), "pv-1");
+
+        AppendResult first = crm.interactions().record(pv);
+        AppendResult second = crm.interactions().record(pageView(Subject.customer(ann.id()), "pv-1"));
+
+        assertThat(first.appended()).isTrue();
+        assertThat(first.interaction().recordedAt()).isEqualTo(clock.instant());
+        assertThat(second.appended()).isFalse();
+        assertThat(second.interaction()).isEqualTo(first.interaction());
+        assertThat(sink.events(DomainEvent.InteractionRecorded.class)).singleElement()
+                .satisfies(e -> assertThat(e.interaction()).isEqualTo(first.interaction()));
+    }
+
+    @Test
+    void record_forAnUnknownCustomer_failsAndStoresNothing() {
+        assertThatThrownBy(() -> crm.interactions().record(pageView(Subject.customer(CustomerId.of("ghost")), "x")))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind()).isEqualTo("customer"));
+        assertThat(crm.interactionStore().count(T)).isZero();
+        assertThat(sink.events()).isEmpty();
+    }
+
+    @Test
+    void record_forAMergedCustomer_goesToTheSurvivor() {
+        Customer a = crm.customers().register(T, Person.named("A", "A"), b -> b);
+        Customer b = crm.customers().register(T, Person.named("B", "B"), x -> x);
+        crm.customers().merge(T, a.id(), b.id());
+        Interaction stored = crm.interactions().record(pageView(Subject.customer(b.id()), "pv")).interaction();
+        assertThat(stored.subject()).isEqualTo(Subject.customer(a.id()));
+    }
+
+    @Test
+    void identify_movesTheVisitorsEarlierInteractions_andRoutesLaterOnes() {
+        VisitorId visitor = VisitorId.of("cookie-1");
+        crm.interactions().record(pageView(Subject.visitor(visitor), "pv-1"));
+        crm.interactions().record(pageView(Subject.visitor(visitor), "pv-2"));
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+
+        Customer identified = crm.customers().identify(T, visitor, ann.id());
+        Interaction later = crm.interactions().record(pageView(Subject.visitor(visitor), "pv-3")).interaction();
+
+        assertThat(identified.identities()).contains(ExternalIdentity.of("web_visitor", "cookie-1"));
+        assertThat(later.subject()).isEqualTo(Subject.customer(ann.id()));
+        assertThat(crm.interactions().find(T, Subject.customer(ann.id()), InteractionQuery.all()).items())
+                .hasSize(3);
+        assertThat(crm.interactions().find(T, Subject.visitor(visitor), InteractionQuery.all()).items()).isEmpty();
+        assertThat(sink.events(DomainEvent.InteractionsReassigned.class)).singleElement()
+                .satisfies(e -> assertThat(e.count()).isEqualTo(2));
+    }
+
+    @Test
+    void identify_isIdempotent() {
+        VisitorId visitor = VisitorId.of("cookie-1");
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        Customer once = crm.customers().identify(T, visitor, ann.id());
+        Customer twice = crm.customers().identify(T, visitor, ann.id());
+        assertThat(twice).isEqualTo(once);
+    }
+
+    @Test
+    void view_derivesFiguresAndShowsRecentPerChannelNewestFirst() {
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        Subject s = Subject.customer(ann.id());
+        Instant t0 = clock.instant();
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofHours(1));
+            crm.interactions().record(Interaction.builder(T, crm.interactions().newId(), s, Channel.WEB,
+                    InteractionType.PAGE_VIEW, clock.instant()).source("web", "pv" + i).build());
+        }
+        crm.interactions().record(Interaction.builder(T, crm.interactions().newId(), s, Channel.WEB,
+                InteractionType.ORDER_PLACED, clock.instant()).amount(Money.of("100.00", "EUR"))
+                .source("shop", "o1").build());
+        crm.interactions().record(Interaction.builder(T, crm.interactions().newId(), s, Channel.PHONE,
+                InteractionType.ORDER_PLACED, clock.instant()).amount(Money.of("5000", "JPY"))
+                .source("shop", "o2").build());
+        crm.interactions().record(Interaction.builder(T, crm.interactions().newId(), s, Channel.WEB,
+                InteractionType.ORDER_RETURNED, clock.instant()).amount(Money.of("-30.00", "EUR"))
+                .source("shop", "r1").build());
+        crm.interactions().record(Interaction.builder(T, crm.interactions().newId(), s, Channel.EMAIL,
+                InteractionType.MESSAGE_SENT, clock.instant()).direction(
+                        org.crmkit.spi.interaction.Direction.OUTBOUND).source("mailer", "m1").build());
+
+        var view = crm.customers().view(T, ann.id(), 2);
+
+        assertThat(view.figures().interactions()).isEqualTo(9);
+        assertThat(view.figures().orders()).isEqualTo(2);
+        assertThat(view.figures().revenue()).containsExactly(Money.of("70.00", "EUR"), Money.of("5000", "JPY"));
+        assertThat(view.figures().firstContact()).contains(t0.plus(Duration.ofHours(1)));
+        assertThat(view.figures().preferredChannel()).contains(Channel.WEB);
+        assertThat(view.recent().keySet()).containsExactly(Channel.EMAIL, Channel.PHONE, Channel.WEB);
+        assertThat(view.recent().get(Channel.WEB).items()).hasSize(2);
+        assertThat(view.recent().get(Channel.WEB).items().get(0).occurredAt())
+                .isAfterOrEqualTo(view.recent().get(Channel.WEB).items().get(1).occurredAt());
+        assertThat(view.recent().get(Channel.WEB).hasNext()).isTrue();
+        assertThat(view.recent().get(Channel.EMAIL).hasNext()).isFalse();
+    }
+}

@@ -1,0 +1,5 @@
+/** Test helpers. */
+@NullMarked
+package org.crmkit.testing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,22 @@
+package org.crmkit.examples;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code crmkit demo}: a small web shop embedding crmkit on the in-memory default. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Runs a small web shop on crmkit's in-memory default: visitors, sign-ups, orders, "
+                + "a duplicate merged, and a customer's 360-degree view.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--seed", description = "Seed of generated ids (default: ${DEFAULT-VALUE}).", defaultValue = "42")
+    private long seed;
+
+    @Override
+    public Integer call() {
+        new WebShopDemo(seed, System.out).run();
+        return 0;
+    }
+
+}
