@@ -37,7 +37,8 @@ class EventOrderTest {
                 futures.add(pool.submit(() -> {
                     for (int k = 0; k < perThread; k++) {
                         String tag = "t" + n + "-" + k;
-                        crm.customers().modify(t, c.id(), b -> b.tag(tag).untag("t" + n + "-" + (k - 1)));
+                        String previous = "t" + n + "-" + (k - 1);
+                        crm.customers().modify(t, c.id(), b -> b.tag(tag).untag(previous));
                     }
                 }));
             }

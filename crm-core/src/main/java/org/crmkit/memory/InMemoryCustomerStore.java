@@ -1,0 +1,119 @@
+package org.crmkit.memory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.crmkit.memory.internal.CustomerPartition;
+import org.crmkit.spi.Page;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.customer.ContactValue;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerErasure;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.CustomerStore;
+import org.crmkit.spi.customer.ExternalIdentity;
+import org.crmkit.spi.customer.MergeRecord;
+import org.crmkit.spi.Checks;
+
+/**
+ * A {@link CustomerStore} on the heap, indexed by id, identity and contact-point key; it also supports
+ * {@link CustomerErasure}.
+ *
+ * <p>Thread-safe. Each tenant has its own read-write lock: reads of one tenant run in parallel, writes of one tenant
+ * are serialised, and tenants never block each other. Lookups by id, identity and contact point are hash lookups;
+ * {@link #scan} walks an ordered index of ids. Nothing is persisted.
+ */
+public final class InMemoryCustomerStore implements CustomerStore, CustomerErasure {
+    private final Map<TenantId, CustomerPartition> partitions = new ConcurrentHashMap<>();
+
+    private CustomerPartition partition(TenantId tenant) {
+        return partitions.computeIfAbsent(Checks.notNull(tenant, "tenant"), t -> new CustomerPartition());
+    }
+
+    private Optional<CustomerPartition> existing(TenantId tenant) {
+        return Optional.ofNullable(partitions.get(Checks.notNull(tenant, "tenant")));
+    }
+
+    @Override
+    public Customer create(Customer customer) {
+        Checks.notNull(customer, "customer");
+        if (customer.version() != 0) {
+            throw new ValidationException("version", "must be 0 for a new customer (" + customer.version() + ")");
+        }
+        return partition(customer.tenant()).create(customer);
+    }
+
+    @Override
+    public Customer update(Customer customer) {
+        Checks.notNull(customer, "customer");
+        return partition(customer.tenant()).update(customer);
+    }
+
+    @Override
+    public Customer merge(Customer survivor, long mergedVersion, MergeRecord record) {
+        Checks.notNull(survivor, "survivor");
+        Checks.notNull(record, "record");
+        if (!record.tenant().equals(survivor.tenant()) || !record.survivor().equals(survivor.id())) {
+            throw new ValidationException("record", "does not name the survivor " + survivor.id()
+                    + " of tenant " + survivor.tenant());
+        }
+        return partition(survivor.tenant()).merge(survivor, mergedVersion, record);
+    }
+
+    @Override
+    public Optional<Customer> findById(TenantId tenant, CustomerId id) {
+        Checks.notNull(id, "id");
+        return existing(tenant).flatMap(p -> p.findById(id));
+    }
+
+    @Override
+    public Optional<Customer> findByIdentity(TenantId tenant, ExternalIdentity identity) {
+        Checks.notNull(identity, "identity");
+        return existing(tenant).flatMap(p -> p.findByIdentity(identity));
+    }
+
+    @Override
+    public List<Customer> findByContactPoint(TenantId tenant, ContactValue value) {
+        Checks.notNull(value, "value");
+        return existing(tenant).map(p -> p.findByContactKey(value.key())).orElse(List.of());
+    }
+
+    @Override
+    public Optional<MergeRecord> findMergeRecord(TenantId tenant, CustomerId merged) {
+        Checks.notNull(merged, "merged");
+        return existing(tenant).flatMap(p -> p.findMergeRecord(merged));
+    }
+
+    @Override
+    public Page<Customer> scan(TenantId tenant, Optional<String> after, int limit) {
+        Checks.notNull(after, "after");
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new ValidationException("limit", "must be 1 to " + MAX_PAGE_SIZE + " (" + limit + ")");
+        }
+        Optional<CustomerId> from = after.map(InMemoryCustomerStore::cursor);
+        return existing(tenant).map(p -> p.scan(from, limit)).orElse(Page.last(List.of()));
+    }
+
+    private static CustomerId cursor(String after) {
+        try {
+            return new CustomerId(after);
+        } catch (ValidationException e) {
+            throw new ValidationException("after", "is not a cursor of this store");
+        }
+    }
+
+    @Override
+    public long count(TenantId tenant) {
+        return existing(tenant).map(CustomerPartition::count).orElse(0L);
+    }
+
+    @Override
+    public boolean erase(TenantId tenant, CustomerId id) {
+        Checks.notNull(id, "id");
+        return existing(tenant).map(p -> p.erase(id)).orElse(false);
+    }
+
+}

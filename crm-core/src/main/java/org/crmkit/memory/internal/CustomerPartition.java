@@ -1,0 +1,258 @@
+package org.crmkit.memory.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.crmkit.spi.ConcurrentModificationException;
+import org.crmkit.spi.DuplicateKeyException;
+import org.crmkit.spi.NotFoundException;
+import org.crmkit.spi.Page;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.ExternalIdentity;
+import org.crmkit.spi.customer.MergeRecord;
+
+/**
+ * One tenant's customers and their indexes, guarded by one read-write lock. Every write checks everything before it
+ * changes anything, so a write that throws leaves the partition as it was.
+ */
+public final class CustomerPartition {
+    private static final CustomerId[] NO_IDS = new CustomerId[0];
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<CustomerId, Customer> byId = new HashMap<>();
+    private final TreeSet<CustomerId> order = new TreeSet<>();
+    private final Map<ExternalIdentity, CustomerId> byIdentity = new HashMap<>();
+    private final Map<String, CustomerId[]> byContactKey = new HashMap<>();
+    private final Map<CustomerId, MergeRecord> merges = new HashMap<>();
+
+    public Customer create(Customer customer) {
+        lock.writeLock().lock();
+        try {
+            Customer held = byId.get(customer.id());
+            if (held != null) {
+                throw new DuplicateKeyException("customer id " + customer.id(), held.id().value());
+            }
+            checkIdentitiesFree(customer, customer.id(), customer.id());
+            Customer stored = customer.toBuilder().version(1).build();
+            byId.put(stored.id(), stored);
+            order.add(stored.id());
+            index(stored);
+            return stored;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Customer update(Customer customer) {
+        lock.writeLock().lock();
+        try {
+            Customer current = current(customer.id(), customer.version());
+            checkIdentitiesFree(customer, customer.id(), customer.id());
+            Customer stored = customer.toBuilder().version(current.version() + 1).build();
+            unindex(current);
+            byId.put(stored.id(), stored);
+            index(stored);
+            return stored;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Customer merge(Customer survivor, long mergedVersion, MergeRecord record) {
+        lock.writeLock().lock();
+        try {
+            Customer currentSurvivor = current(survivor.id(), survivor.version());
+            Customer currentMerged = current(record.merged(), mergedVersion);
+            checkIdentitiesFree(survivor, survivor.id(), record.merged());
+            Customer stored = survivor.toBuilder().version(currentSurvivor.version() + 1).build();
+            unindex(currentMerged);
+            byId.remove(currentMerged.id());
+            order.remove(currentMerged.id());
+            unindex(currentSurvivor);
+            byId.put(stored.id(), stored);
+            index(stored);
+            merges.put(record.merged(), record);
+            return stored;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public boolean erase(CustomerId id) {
+        lock.writeLock().lock();
+        try {
+            boolean removed = false;
+            Customer current = byId.remove(id);
+            if (current != null) {
+                order.remove(id);
+                unindex(current);
+                removed = true;
+            }
+            Iterator<MergeRecord> records = merges.values().iterator();
+            while (records.hasNext()) {
+                MergeRecord r = records.next();
+                if (r.merged().equals(id) || r.survivor().equals(id)) {
+                    records.remove();
+                    removed = true;
+                }
+            }
+            return removed;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Optional<Customer> findById(CustomerId id) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(byId.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Optional<Customer> findByIdentity(ExternalIdentity identity) {
+        lock.readLock().lock();
+        try {
+            CustomerId id = byIdentity.get(identity);
+            return id == null ? Optional.empty() : Optional.of(byId.get(id));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public List<Customer> findByContactKey(String key) {
+        lock.readLock().lock();
+        try {
+            CustomerId[] ids = byContactKey.getOrDefault(key, NO_IDS);
+            List<Customer> found = new ArrayList<>(ids.length);
+            for (CustomerId id : ids) {
+                found.add(byId.get(id));
+            }
+            return List.copyOf(found);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Optional<MergeRecord> findMergeRecord(CustomerId merged) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(merges.get(merged));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Page<Customer> scan(Optional<CustomerId> after, int limit) {
+        lock.readLock().lock();
+        try {
+            Iterator<CustomerId> ids = after.map(a -> order.tailSet(a, false)).orElse(order).iterator();
+            List<Customer> page = new ArrayList<>(Math.min(limit, byId.size()));
+            while (page.size() < limit && ids.hasNext()) {
+                page.add(byId.get(ids.next()));
+            }
+            Optional<String> next = ids.hasNext() && !page.isEmpty()
+                    ? Optional.of(page.get(page.size() - 1).id().value()) : Optional.empty();
+            return new Page<>(page, next);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public long count() {
+        lock.readLock().lock();
+        try {
+            return byId.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private Customer current(CustomerId id, long expectedVersion) {
+        Customer current = byId.get(id);
+        if (current == null) {
+            throw new NotFoundException("customer", id.value());
+        }
+        if (current.version() != expectedVersion) {
+            throw new ConcurrentModificationException("customer", id.value(), expectedVersion, current.version());
+        }
+        return current;
+    }
+
+    /** Fails if an identity of {@code customer} is held by a customer other than {@code self} and {@code other}. */
+    private void checkIdentitiesFree(Customer customer, CustomerId self, CustomerId other) {
+        for (ExternalIdentity identity : customer.identities()) {
+            CustomerId holder = byIdentity.get(identity);
+            if (holder != null && !holder.equals(self) && !holder.equals(other)) {
+                throw new DuplicateKeyException("identity " + identity, holder.value());
+            }
+        }
+    }
+
+    private void index(Customer c) {
+        for (ExternalIdentity identity : c.identities()) {
+            byIdentity.put(identity, c.id());
+        }
+        for (String key : contactKeys(c)) {
+            byContactKey.merge(key, new CustomerId[] {c.id()}, CustomerPartition::union);
+        }
+    }
+
+    private void unindex(Customer c) {
+        for (ExternalIdentity identity : c.identities()) {
+            byIdentity.remove(identity, c.id());
+        }
+        for (String key : contactKeys(c)) {
+            byContactKey.computeIfPresent(key, (k, ids) -> without(ids, c.id()));
+        }
+    }
+
+    private static Set<String> contactKeys(Customer c) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (ContactPoint point : c.contactPoints()) {
+            keys.add(point.value().key());
+        }
+        return keys;
+    }
+
+    /** The sorted union of a sorted id array and a one-id array. */
+    private static CustomerId[] union(CustomerId[] ids, CustomerId[] one) {
+        int at = Arrays.binarySearch(ids, one[0]);
+        if (at >= 0) {
+            return ids;
+        }
+        int insert = -at - 1;
+        CustomerId[] grown = new CustomerId[ids.length + 1];
+        System.arraycopy(ids, 0, grown, 0, insert);
+        grown[insert] = one[0];
+        System.arraycopy(ids, insert, grown, insert + 1, ids.length - insert);
+        return grown;
+    }
+
+    private static CustomerId @org.jspecify.annotations.Nullable [] without(CustomerId[] ids, CustomerId id) {
+        int at = Arrays.binarySearch(ids, id);
+        if (at < 0) {
+            return ids;
+        }
+        if (ids.length == 1) {
+            return null;
+        }
+        CustomerId[] shrunk = new CustomerId[ids.length - 1];
+        System.arraycopy(ids, 0, shrunk, 0, at);
+        System.arraycopy(ids, at + 1, shrunk, at, ids.length - at - 1);
+        return shrunk;
+    }
+}

@@ -1,0 +1,262 @@
+package org.crmkit.memory.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.crmkit.spi.DuplicateKeyException;
+import org.crmkit.spi.Page;
+import org.crmkit.spi.interaction.AppendResult;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionId;
+import org.crmkit.spi.interaction.InteractionQuery;
+import org.crmkit.spi.interaction.Subject;
+
+/**
+ * One tenant's interactions: an append-only log of slots (a slot is erased by clearing it), two {@link SlotIndex}es
+ * (by id and by idempotency key) and, per subject, its slots in occurred-at order. Guarded by one read-write lock.
+ */
+public final class InteractionPartition {
+    private static final int CHUNK_BITS = 14;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private Interaction[][] chunks = new Interaction[1][];
+    private int slots;
+    private int live;
+    private final SlotIndex byId = new SlotIndex();
+    private final SlotIndex byKey = new SlotIndex();
+    private final Map<Subject, SlotList> bySubject = new HashMap<>();
+
+    public AppendResult append(Interaction interaction) {
+        lock.writeLock().lock();
+        try {
+            int held = slotOfKey(interaction.source(), interaction.externalId());
+            if (held >= 0) {
+                return new AppendResult.Duplicate(at(held));
+            }
+            int sameId = slotOfId(interaction.id());
+            if (sameId >= 0) {
+                Interaction other = at(sameId);
+                throw new DuplicateKeyException("interaction id " + interaction.id(),
+                        other.source() + "/" + other.externalId());
+            }
+            int slot = store(interaction);
+            byId.add(interaction.id().hashCode(), slot);
+            byKey.add(keyHash(interaction.source(), interaction.externalId()), slot);
+            insertOrdered(bySubject.computeIfAbsent(interaction.subject(), s -> new SlotList()), slot);
+            live++;
+            return new AppendResult.Appended(interaction);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Optional<Interaction> findById(InteractionId id) {
+        lock.readLock().lock();
+        try {
+            int slot = slotOfId(id);
+            return slot < 0 ? Optional.empty() : Optional.of(at(slot));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Optional<Interaction> findByKey(String source, String externalId) {
+        lock.readLock().lock();
+        try {
+            int slot = slotOfKey(source, externalId);
+            return slot < 0 ? Optional.empty() : Optional.of(at(slot));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public Page<Interaction> find(Subject subject, InteractionQuery query, Optional<SubjectCursor> after) {
+        lock.readLock().lock();
+        try {
+            SlotList list = bySubject.get(subject);
+            if (list == null) {
+                return Page.last(List.of());
+            }
+            boolean forward = query.order() == InteractionQuery.Order.OLDEST_FIRST;
+            int i = after.map(c -> forward ? firstAfter(list, c) : firstAfter(list, c) - 1)
+                    .orElse(forward ? 0 : list.size() - 1);
+            if (!forward && after.isPresent() && i >= 0 && after.get().matches(at(list.get(i)))) {
+                i--;
+            }
+            int step = forward ? 1 : -1;
+            List<Interaction> page = new ArrayList<>(Math.min(query.limit(), list.size()));
+            for (; i >= 0 && i < list.size(); i += step) {
+                Interaction candidate = at(list.get(i));
+                if (query.matches(candidate)) {
+                    if (page.size() == query.limit()) {
+                        Interaction last = page.get(page.size() - 1);
+                        return new Page<>(page, Optional.of(SubjectCursor.of(last).encode()));
+                    }
+                    page.add(candidate);
+                }
+            }
+            return Page.last(page);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public int reassign(Subject from, Subject to) {
+        lock.writeLock().lock();
+        try {
+            SlotList moving = bySubject.get(from);
+            if (moving == null || from.equals(to)) {
+                return 0;
+            }
+            for (int i = 0; i < moving.size(); i++) {
+                int slot = moving.get(i);
+                put(slot, at(slot).withSubject(to));
+            }
+            bySubject.remove(from);
+            SlotList target = bySubject.get(to);
+            bySubject.put(to, target == null ? moving : SlotList.merge(target, moving, this::compareSlots));
+            return moving.size();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public int erase(Subject subject) {
+        lock.writeLock().lock();
+        try {
+            SlotList erased = bySubject.remove(subject);
+            if (erased == null) {
+                return 0;
+            }
+            for (int i = 0; i < erased.size(); i++) {
+                int slot = erased.get(i);
+                Interaction gone = at(slot);
+                byId.remove(gone.id().hashCode(), slot);
+                byKey.remove(keyHash(gone.source(), gone.externalId()), slot);
+                put(slot, null);
+            }
+            live -= erased.size();
+            return erased.size();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Up to {@code limit} interactions in slot order, starting after slot {@code after} (or at the start). */
+    public Page<Interaction> scan(int after, int limit) {
+        lock.readLock().lock();
+        try {
+            List<Interaction> page = new ArrayList<>(Math.min(limit, live));
+            int slot = after + 1;
+            int lastSlot = after;
+            for (; slot < slots; slot++) {
+                Interaction i = at(slot);
+                if (i != null) {
+                    if (page.size() == limit) {
+                        return new Page<>(page, Optional.of(Integer.toString(lastSlot)));
+                    }
+                    page.add(i);
+                    lastSlot = slot;
+                }
+            }
+            return Page.last(page);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    public long count() {
+        lock.readLock().lock();
+        try {
+            return live;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private int slotOfId(InteractionId id) {
+        return byId.find(id.hashCode(), slot -> at(slot).id().equals(id));
+    }
+
+    private int slotOfKey(String source, String externalId) {
+        return byKey.find(keyHash(source, externalId), slot -> {
+            Interaction i = at(slot);
+            return i.externalId().equals(externalId) && i.source().equals(source);
+        });
+    }
+
+    private static int keyHash(String source, String externalId) {
+        return source.hashCode() * 31 + externalId.hashCode();
+    }
+
+    private void insertOrdered(SlotList list, int slot) {
+        int n = list.size();
+        if (n == 0 || compareSlots(list.get(n - 1), slot) <= 0) {
+            list.insert(n, slot);
+            return;
+        }
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compareSlots(list.get(mid), slot) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        list.insert(lo, slot);
+    }
+
+    /** The index of the first entry of {@code list} ordered after the cursor's position. */
+    private int firstAfter(SlotList list, SubjectCursor cursor) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cursor.compareTo(at(list.get(mid))) >= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private int compareSlots(int a, int b) {
+        Interaction x = at(a);
+        Interaction y = at(b);
+        int byTime = x.occurredAt().compareTo(y.occurredAt());
+        return byTime != 0 ? byTime : x.id().compareTo(y.id());
+    }
+
+    private int store(Interaction interaction) {
+        int slot = slots;
+        int chunk = slot >>> CHUNK_BITS;
+        if (chunk == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+        }
+        if (chunks[chunk] == null) {
+            chunks[chunk] = new Interaction[CHUNK];
+        }
+        chunks[chunk][slot & (CHUNK - 1)] = interaction;
+        slots++;
+        return slot;
+    }
+
+    private void put(int slot, Interaction interaction) {
+        chunks[slot >>> CHUNK_BITS][slot & (CHUNK - 1)] = interaction;
+    }
+
+    private Interaction at(int slot) {
+        return chunks[slot >>> CHUNK_BITS][slot & (CHUNK - 1)];
+    }
+
+}
