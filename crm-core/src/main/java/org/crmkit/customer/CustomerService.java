@@ -114,7 +114,8 @@ public final class CustomerService {
 
     /**
      * Reads the customer, applies {@code change} and stores the result, re-reading and re-applying on a concurrent
-     * modification (up to 16 times). {@code change} may therefore run more than once and must not have side effects.
+     * modification by another process (up to 16 times); writers in this process are serialised per customer, so
+     * they do not make each other retry. {@code change} may run more than once and must not have side effects.
      *
      * @throws NotFoundException               if the customer does not exist
      * @throws ConcurrentModificationException if every attempt met a concurrent write
@@ -123,9 +124,12 @@ public final class CustomerService {
         Checks.notNull(change, "change");
         ConcurrentModificationException last = null;
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            Customer current = get(tenant, id);
+            Customer seen = get(tenant, id);
             try {
-                return update(change.apply(current.toBuilder()).build());
+                return engine.locks().with(Engine.key(tenant, seen.id()), () -> {
+                    Customer current = engine.customers().findById(tenant, seen.id()).orElse(seen);
+                    return update(change.apply(current.toBuilder()).build());
+                });
             } catch (ConcurrentModificationException e) {
                 last = e;
             }

@@ -129,7 +129,7 @@ class InteractionServiceTest {
         assertThat(view.figures().revenue()).containsExactly(Money.of("70.00", "EUR"), Money.of("5000", "JPY"));
         assertThat(view.figures().firstContact()).contains(t0.plus(Duration.ofHours(1)));
         assertThat(view.figures().preferredChannel()).contains(Channel.WEB);
-        assertThat(view.recent().keySet()).containsExactly(Channel.EMAIL, Channel.PHONE, Channel.WEB);
+        assertThat(view.recent().keySet()).containsExactly(Channel.PHONE, Channel.EMAIL, Channel.WEB);
         assertThat(view.recent().get(Channel.WEB).items()).hasSize(2);
         assertThat(view.recent().get(Channel.WEB).items().get(0).occurredAt())
                 .isAfterOrEqualTo(view.recent().get(Channel.WEB).items().get(1).occurredAt());
