@@ -1,0 +1,73 @@
+package org.crmkit.spi.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.crmkit.spi.ValidationException;
+import org.junit.jupiter.api.Test;
+
+class ContactValueTest {
+    @Test
+    void email_isNormalisedToLowerCaseAndStripped() {
+        assertThat(EmailAddress.parse("  Ann.Lee@Example.COM ").address()).isEqualTo("ann.lee@example.com");
+        assertThat(EmailAddress.parse("Ann@Example.com").key()).isEqualTo("email:ann@example.com");
+    }
+
+    @Test
+    void email_withoutAt_isRefusedNamingTheField() {
+        assertThatThrownBy(() -> EmailAddress.parse("ann.example.com"))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("email"))
+                .hasMessageContaining("exactly one @");
+    }
+
+    @Test
+    void email_oversized_isRefused() {
+        String local = "a".repeat(65);
+        assertThatThrownBy(() -> EmailAddress.parse(local + "@example.com")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> EmailAddress.parse("a@" + "b".repeat(250) + ".com"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("254");
+    }
+
+    @Test
+    void email_withSingleLabelDomain_isRefused() {
+        assertThatThrownBy(() -> EmailAddress.parse("ann@localhost")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void phone_nationalNumber_usesTheDefaultRegion() {
+        assertThat(PhoneNumber.parse("030 1234567", "DE").e164()).isEqualTo("+49301234567");
+        assertThat(PhoneNumber.parse("(415) 555-0100", "US").e164()).isEqualTo("+14155550100");
+        assertThat(PhoneNumber.parse("0049 30 1234567", "DE").e164()).isEqualTo("+49301234567");
+    }
+
+    @Test
+    void phone_internationalNumber_ignoresTheRegion() {
+        assertThat(PhoneNumber.parse("+44 20 7946 0958", "DE").e164()).isEqualTo("+442079460958");
+        assertThat(PhoneNumber.parse("+44 20 7946 0958").key()).isEqualTo("phone:+442079460958");
+    }
+
+    @Test
+    void phone_nationalNumberWithoutRegion_isRefused() {
+        assertThatThrownBy(() -> PhoneNumber.parse("030 1234567"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("default region");
+    }
+
+    @Test
+    void phone_unknownRegion_isRefusedNamingTheRegion() {
+        assertThatThrownBy(() -> PhoneNumber.parse("030 1234567", "XX"))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).field()).isEqualTo("defaultRegion"));
+    }
+
+    @Test
+    void phone_letters_areRefused() {
+        assertThatThrownBy(() -> PhoneNumber.parse("+49 30 CALL-ME", "DE"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("character");
+    }
+
+    @Test
+    void phone_supportedRegions_includeTheMajorMarkets() {
+        assertThat(PhoneNumber.supportedRegions()).contains("DE", "US", "GB", "FR", "JP", "IN", "BR", "CN");
+    }
+}
