@@ -78,7 +78,7 @@ public final class InMemoryCustomerStore implements CustomerStore, CustomerErasu
     @Override
     public List<Customer> findByContactPoint(TenantId tenant, ContactValue value) {
         Checks.notNull(value, "value");
-        return existing(tenant).map(p -> p.findByContactKey(value.key())).orElse(List.of());
+        return existing(tenant).map(p -> p.findByContact(value)).orElse(List.of());
     }
 
     @Override

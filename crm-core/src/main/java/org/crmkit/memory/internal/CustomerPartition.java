@@ -18,23 +18,31 @@ import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.DeviceToken;
+import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.MergeRecord;
+import org.crmkit.spi.customer.PhoneNumber;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's customers and their indexes, guarded by one read-write lock. Every write checks everything before it
  * changes anything, so a write that throws leaves the partition as it was.
  */
 public final class CustomerPartition {
-    private static final CustomerId[] NO_IDS = new CustomerId[0];
-
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<CustomerId, Customer> byId = new HashMap<>();
     private final TreeSet<CustomerId> order = new TreeSet<>();
     private final Map<ExternalIdentity, CustomerId> byIdentity = new HashMap<>();
-    private final Map<String, CustomerId[]> byContactKey = new HashMap<>();
+    /**
+     * Contact key to the id (or the sorted ids) of the customers using it. E-mail addresses, phone numbers and device
+     * tokens are normalised so that equality is key equality: they serve as their own keys, which saves a key string
+     * per contact point; other values are keyed by {@link ContactValue#key()}.
+     */
+    private final Map<Object, Object> byContact = new HashMap<>();
     private final Map<CustomerId, MergeRecord> merges = new HashMap<>();
 
     public Customer create(Customer customer) {
@@ -133,10 +141,17 @@ public final class CustomerPartition {
         }
     }
 
-    public List<Customer> findByContactKey(String key) {
+    public List<Customer> findByContact(ContactValue value) {
         lock.readLock().lock();
         try {
-            CustomerId[] ids = byContactKey.getOrDefault(key, NO_IDS);
+            Object held = byContact.get(indexKey(value));
+            if (held == null) {
+                return List.of();
+            }
+            if (held instanceof CustomerId id) {
+                return List.of(byId.get(id));
+            }
+            CustomerId[] ids = (CustomerId[]) held;
             List<Customer> found = new ArrayList<>(ids.length);
             for (CustomerId id : ids) {
                 found.add(byId.get(id));
@@ -206,8 +221,8 @@ public final class CustomerPartition {
         for (ExternalIdentity identity : c.identities()) {
             byIdentity.put(identity, c.id());
         }
-        for (String key : contactKeys(c)) {
-            byContactKey.merge(key, new CustomerId[] {c.id()}, CustomerPartition::union);
+        for (Object key : contactKeys(c)) {
+            byContact.merge(key, c.id(), CustomerPartition::union);
         }
     }
 
@@ -215,40 +230,51 @@ public final class CustomerPartition {
         for (ExternalIdentity identity : c.identities()) {
             byIdentity.remove(identity, c.id());
         }
-        for (String key : contactKeys(c)) {
-            byContactKey.computeIfPresent(key, (k, ids) -> without(ids, c.id()));
+        for (Object key : contactKeys(c)) {
+            byContact.computeIfPresent(key, (k, held) -> without(held, c.id()));
         }
     }
 
-    private static Set<String> contactKeys(Customer c) {
-        Set<String> keys = new LinkedHashSet<>();
+    private static Set<Object> contactKeys(Customer c) {
+        Set<Object> keys = new LinkedHashSet<>();
         for (ContactPoint point : c.contactPoints()) {
-            keys.add(point.value().key());
+            keys.add(indexKey(point.value()));
         }
         return keys;
     }
 
-    /** The sorted union of a sorted id array and a one-id array. */
-    private static CustomerId[] union(CustomerId[] ids, CustomerId[] one) {
-        int at = Arrays.binarySearch(ids, one[0]);
+    private static Object indexKey(ContactValue value) {
+        return value instanceof EmailAddress || value instanceof PhoneNumber || value instanceof DeviceToken
+                ? value : value.key();
+    }
+
+    /** Adds {@code id} to what a contact key holds: one id, or a sorted array of several. */
+    private static Object union(Object held, Object id) {
+        CustomerId[] ids = held instanceof CustomerId one ? new CustomerId[] {one} : (CustomerId[]) held;
+        int at = Arrays.binarySearch(ids, id);
         if (at >= 0) {
-            return ids;
+            return held;
         }
         int insert = -at - 1;
         CustomerId[] grown = new CustomerId[ids.length + 1];
         System.arraycopy(ids, 0, grown, 0, insert);
-        grown[insert] = one[0];
+        grown[insert] = (CustomerId) id;
         System.arraycopy(ids, insert, grown, insert + 1, ids.length - insert);
         return grown;
     }
 
-    private static CustomerId @org.jspecify.annotations.Nullable [] without(CustomerId[] ids, CustomerId id) {
+    /** Removes {@code id} from what a contact key holds; null when nothing is left, which drops the key. */
+    private static @Nullable Object without(Object held, CustomerId id) {
+        if (held instanceof CustomerId one) {
+            return one.equals(id) ? null : one;
+        }
+        CustomerId[] ids = (CustomerId[]) held;
         int at = Arrays.binarySearch(ids, id);
         if (at < 0) {
-            return ids;
+            return held;
         }
-        if (ids.length == 1) {
-            return null;
+        if (ids.length == 2) {
+            return ids[1 - at];
         }
         CustomerId[] shrunk = new CustomerId[ids.length - 1];
         System.arraycopy(ids, 0, shrunk, 0, at);

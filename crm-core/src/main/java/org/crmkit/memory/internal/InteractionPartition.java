@@ -31,7 +31,11 @@ public final class InteractionPartition {
     private int live;
     private final SlotIndex byId = new SlotIndex();
     private final SlotIndex byKey = new SlotIndex();
-    private final Map<Subject, SlotList> bySubject = new HashMap<>();
+    /** Per subject: one shared instance of the subject (every stored interaction refers to it) and its slots. */
+    private final Map<Subject, Timeline> bySubject = new HashMap<>();
+
+    private record Timeline(Subject subject, SlotList slots) {
+    }
 
     public AppendResult append(Interaction interaction) {
         lock.writeLock().lock();
@@ -46,10 +50,13 @@ public final class InteractionPartition {
                 throw new DuplicateKeyException("interaction id " + interaction.id(),
                         other.source() + "/" + other.externalId());
             }
-            int slot = store(interaction);
+            Timeline timeline = bySubject.computeIfAbsent(interaction.subject(), s -> new Timeline(s, new SlotList()));
+            Interaction stored = interaction.subject() == timeline.subject()
+                    ? interaction : interaction.withSubject(timeline.subject());
+            int slot = store(stored);
             byId.add(interaction.id().hashCode(), slot);
             byKey.add(keyHash(interaction.source(), interaction.externalId()), slot);
-            insertOrdered(bySubject.computeIfAbsent(interaction.subject(), s -> new SlotList()), slot);
+            insertOrdered(timeline.slots(), slot);
             live++;
             return new AppendResult.Appended(interaction);
         } finally {
@@ -80,10 +87,11 @@ public final class InteractionPartition {
     public Page<Interaction> find(Subject subject, InteractionQuery query, Optional<SubjectCursor> after) {
         lock.readLock().lock();
         try {
-            SlotList list = bySubject.get(subject);
-            if (list == null) {
+            Timeline timeline = bySubject.get(subject);
+            if (timeline == null) {
                 return Page.last(List.of());
             }
+            SlotList list = timeline.slots();
             boolean forward = query.order() == InteractionQuery.Order.OLDEST_FIRST;
             int i = after.map(c -> forward ? firstAfter(list, c) : firstAfter(list, c) - 1)
                     .orElse(forward ? 0 : list.size() - 1);
@@ -111,18 +119,21 @@ public final class InteractionPartition {
     public int reassign(Subject from, Subject to) {
         lock.writeLock().lock();
         try {
-            SlotList moving = bySubject.get(from);
+            Timeline moving = bySubject.get(from);
             if (moving == null || from.equals(to)) {
                 return 0;
             }
-            for (int i = 0; i < moving.size(); i++) {
-                int slot = moving.get(i);
-                put(slot, at(slot).withSubject(to));
+            Timeline target = bySubject.get(to);
+            Subject shared = target == null ? to : target.subject();
+            SlotList slotsMoved = moving.slots();
+            for (int i = 0; i < slotsMoved.size(); i++) {
+                int slot = slotsMoved.get(i);
+                put(slot, at(slot).withSubject(shared));
             }
             bySubject.remove(from);
-            SlotList target = bySubject.get(to);
-            bySubject.put(to, target == null ? moving : SlotList.merge(target, moving, this::compareSlots));
-            return moving.size();
+            bySubject.put(shared, new Timeline(shared, target == null
+                    ? slotsMoved : SlotList.merge(target.slots(), slotsMoved, this::compareSlots)));
+            return slotsMoved.size();
         } finally {
             lock.writeLock().unlock();
         }
@@ -131,10 +142,11 @@ public final class InteractionPartition {
     public int erase(Subject subject) {
         lock.writeLock().lock();
         try {
-            SlotList erased = bySubject.remove(subject);
-            if (erased == null) {
+            Timeline timeline = bySubject.remove(subject);
+            if (timeline == null) {
                 return 0;
             }
+            SlotList erased = timeline.slots();
             for (int i = 0; i < erased.size(); i++) {
                 int slot = erased.get(i);
                 Interaction gone = at(slot);

@@ -18,6 +18,8 @@ import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.Checks;
+import org.crmkit.spi.internal.CompactSortedMap;
+import org.crmkit.spi.internal.CompactSortedSet;
 
 /**
  * A customer: who it is ({@link Party}), where it stands ({@link LifecycleStage}, with the instant of every
@@ -67,7 +69,7 @@ public record Customer(TenantId tenant, CustomerId id, long version, Party party
         if (identities.size() > MAX_IDENTITIES) {
             throw new ValidationException("identities", "more than " + MAX_IDENTITIES);
         }
-        identities = Collections.unmodifiableSortedSet(new TreeSet<>(identities));
+        identities = CompactSortedSet.copyOf(new TreeSet<>(identities));
         attributes = sortedAttributes(attributes);
         Checks.notNull(createdAt, "createdAt");
         Checks.notNull(updatedAt, "updatedAt");
@@ -132,7 +134,7 @@ public record Customer(TenantId tenant, CustomerId id, long version, Party party
             throw new ValidationException("tags", "more than " + MAX_TAGS);
         }
         tags.forEach(t -> Checks.token(t, "tags", 64));
-        return Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+        return CompactSortedSet.copyOf(new TreeSet<>(tags));
     }
 
     private static void checkContactPoints(List<ContactPoint> points) {
@@ -162,7 +164,7 @@ public record Customer(TenantId tenant, CustomerId id, long version, Party party
             Checks.snake(k, "attributes", 64);
             sorted.put(k, Checks.notNull(v, "attributes." + k));
         });
-        return Collections.unmodifiableSortedMap(sorted);
+        return CompactSortedMap.copyOf(sorted);
     }
 
     /**

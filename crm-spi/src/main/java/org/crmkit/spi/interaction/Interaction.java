@@ -1,7 +1,6 @@
 package org.crmkit.spi.interaction;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -13,6 +12,7 @@ import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.Checks;
+import org.crmkit.spi.internal.CompactSortedMap;
 
 /**
  * One exchange with a customer or an anonymous visitor, on any channel. Immutable and thread-safe.
@@ -57,7 +57,7 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
             Checks.snake(k, "properties", 64);
             sorted.put(k, Checks.notNull(v, "properties." + k));
         });
-        properties = sorted.isEmpty() ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(sorted);
+        properties = CompactSortedMap.copyOf(sorted);
         Checks.notNull(amount, "amount");
         Checks.snake(source, "source", 32);
         Checks.text(externalId, "externalId", 128);
