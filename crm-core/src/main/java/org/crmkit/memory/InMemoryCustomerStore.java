@@ -1,11 +1,10 @@
 package org.crmkit.memory;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.memory.internal.CustomerPartition;
+import org.crmkit.memory.internal.Partitions;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.ValidationException;
@@ -27,14 +26,14 @@ import org.crmkit.spi.Checks;
  * {@link #scan} walks an ordered index of ids. Nothing is persisted.
  */
 public final class InMemoryCustomerStore implements CustomerStore, CustomerErasure {
-    private final Map<TenantId, CustomerPartition> partitions = new ConcurrentHashMap<>();
+    private final Partitions<CustomerPartition> partitions = new Partitions<>(CustomerPartition::new);
 
     private CustomerPartition partition(TenantId tenant) {
-        return partitions.computeIfAbsent(Checks.notNull(tenant, "tenant"), t -> new CustomerPartition());
+        return partitions.of(tenant);
     }
 
     private Optional<CustomerPartition> existing(TenantId tenant) {
-        return Optional.ofNullable(partitions.get(Checks.notNull(tenant, "tenant")));
+        return partitions.existing(tenant);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.crmkit.memory;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.memory.internal.InteractionPartition;
+import org.crmkit.memory.internal.Partitions;
 import org.crmkit.memory.internal.SubjectCursor;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Page;
@@ -30,14 +29,14 @@ import org.crmkit.spi.interaction.Subject;
  * erased interactions leave an empty slot behind.
  */
 public final class InMemoryInteractionStore implements InteractionStore, InteractionErasure {
-    private final Map<TenantId, InteractionPartition> partitions = new ConcurrentHashMap<>();
+    private final Partitions<InteractionPartition> partitions = new Partitions<>(InteractionPartition::new);
 
     private InteractionPartition partition(TenantId tenant) {
-        return partitions.computeIfAbsent(Checks.notNull(tenant, "tenant"), t -> new InteractionPartition());
+        return partitions.of(tenant);
     }
 
     private Optional<InteractionPartition> existing(TenantId tenant) {
-        return Optional.ofNullable(partitions.get(Checks.notNull(tenant, "tenant")));
+        return partitions.existing(tenant);
     }
 
     @Override

@@ -51,6 +51,43 @@ public final class Checks {
 
     /** A value matching {@code pattern}, of 1 to {@code maxLength} characters. */
     public static String matching(String value, String field, Pattern pattern, int maxLength, String what) {
+        checkLength(value, field, maxLength);
+        if (!pattern.matcher(value).matches()) {
+            throw new ValidationException(field, "must be " + what);
+        }
+        return value;
+    }
+
+    /** A value matching {@link #TOKEN}, of 1 to {@code maxLength} characters (checked without a regex: it is hot). */
+    public static String token(String value, String field, int maxLength) {
+        checkLength(value, field, maxLength);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || i > 0 && (c == '.' || c == '_' || c == ':' || c == '-');
+            if (!ok) {
+                throw new ValidationException(field, "must be ASCII letters, digits and . _ : - starting with a letter"
+                        + " or digit");
+            }
+        }
+        return value;
+    }
+
+    /** A value matching {@link #SNAKE}, of 1 to {@code maxLength} characters (checked without a regex: it is hot). */
+    public static String snake(String value, String field, int maxLength) {
+        checkLength(value, field, maxLength);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || i > 0 && (c >= '0' && c <= '9' || c == '_');
+            if (!ok) {
+                throw new ValidationException(field, "must be lower-case letters, digits and underscores starting"
+                        + " with a letter");
+            }
+        }
+        return value;
+    }
+
+    private static void checkLength(String value, String field, int maxLength) {
         notNull(value, field);
         if (value.isEmpty()) {
             throw new ValidationException(field, "must not be empty");
@@ -58,20 +95,6 @@ public final class Checks {
         if (value.length() > maxLength) {
             throw new ValidationException(field, "longer than " + maxLength + " characters (" + value.length() + ")");
         }
-        if (!pattern.matcher(value).matches()) {
-            throw new ValidationException(field, "must be " + what);
-        }
-        return value;
-    }
-
-    public static String token(String value, String field, int maxLength) {
-        return matching(value, field, TOKEN, maxLength,
-                "ASCII letters, digits and . _ : - starting with a letter or digit");
-    }
-
-    public static String snake(String value, String field, int maxLength) {
-        return matching(value, field, SNAKE, maxLength,
-                "lower-case letters, digits and underscores starting with a letter");
     }
 
     public static <C extends Collection<?>> C noNullElements(C values, String field) {

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.DuplicateKeyException;
@@ -33,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * changes anything, so a write that throws leaves the partition as it was.
  */
 public final class CustomerPartition {
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Guarded guard = new Guarded();
     private final Map<CustomerId, Customer> byId = new HashMap<>();
     private final TreeSet<CustomerId> order = new TreeSet<>();
     private final Map<ExternalIdentity, CustomerId> byIdentity = new HashMap<>();
@@ -46,8 +44,7 @@ public final class CustomerPartition {
     private final Map<CustomerId, MergeRecord> merges = new HashMap<>();
 
     public Customer create(Customer customer) {
-        lock.writeLock().lock();
-        try {
+        return guard.write(() -> {
             Customer held = byId.get(customer.id());
             if (held != null) {
                 throw new DuplicateKeyException("customer id " + customer.id(), held.id().value());
@@ -58,14 +55,11 @@ public final class CustomerPartition {
             order.add(stored.id());
             index(stored);
             return stored;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     public Customer update(Customer customer) {
-        lock.writeLock().lock();
-        try {
+        return guard.write(() -> {
             Customer current = current(customer.id(), customer.version());
             checkIdentitiesFree(customer, customer.id(), customer.id());
             Customer stored = customer.toBuilder().version(current.version() + 1).build();
@@ -73,14 +67,11 @@ public final class CustomerPartition {
             byId.put(stored.id(), stored);
             index(stored);
             return stored;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     public Customer merge(Customer survivor, long mergedVersion, MergeRecord record) {
-        lock.writeLock().lock();
-        try {
+        return guard.write(() -> {
             Customer currentSurvivor = current(survivor.id(), survivor.version());
             Customer currentMerged = current(record.merged(), mergedVersion);
             checkIdentitiesFree(survivor, survivor.id(), record.merged());
@@ -93,14 +84,11 @@ public final class CustomerPartition {
             index(stored);
             merges.put(record.merged(), record);
             return stored;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     public boolean erase(CustomerId id) {
-        lock.writeLock().lock();
-        try {
+        return guard.write(() -> {
             boolean removed = false;
             Customer current = byId.remove(id);
             if (current != null) {
@@ -117,33 +105,24 @@ public final class CustomerPartition {
                 }
             }
             return removed;
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     public Optional<Customer> findById(CustomerId id) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             return Optional.ofNullable(byId.get(id));
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public Optional<Customer> findByIdentity(ExternalIdentity identity) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             CustomerId id = byIdentity.get(identity);
             return id == null ? Optional.empty() : Optional.of(byId.get(id));
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public List<Customer> findByContact(ContactValue value) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             Object held = byContact.get(indexKey(value));
             if (held == null) {
                 return List.of();
@@ -157,23 +136,17 @@ public final class CustomerPartition {
                 found.add(byId.get(id));
             }
             return List.copyOf(found);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public Optional<MergeRecord> findMergeRecord(CustomerId merged) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             return Optional.ofNullable(merges.get(merged));
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public Page<Customer> scan(Optional<CustomerId> after, int limit) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             Iterator<CustomerId> ids = after.map(a -> order.tailSet(a, false)).orElse(order).iterator();
             List<Customer> page = new ArrayList<>(Math.min(limit, byId.size()));
             while (page.size() < limit && ids.hasNext()) {
@@ -182,18 +155,13 @@ public final class CustomerPartition {
             Optional<String> next = ids.hasNext() && !page.isEmpty()
                     ? Optional.of(page.get(page.size() - 1).id().value()) : Optional.empty();
             return new Page<>(page, next);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public long count() {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             return byId.size();
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     private Customer current(CustomerId id, long expectedVersion) {

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.Page;
@@ -25,7 +23,7 @@ public final class InteractionPartition {
     private static final int CHUNK_BITS = 14;
     private static final int CHUNK = 1 << CHUNK_BITS;
 
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Guarded guard = new Guarded();
     private Interaction[][] chunks = new Interaction[1][];
     private int slots;
     private int live;
@@ -38,8 +36,7 @@ public final class InteractionPartition {
     }
 
     public AppendResult append(Interaction interaction) {
-        lock.writeLock().lock();
-        try {
+        return guard.write(() -> {
             int held = slotOfKey(interaction.source(), interaction.externalId());
             if (held >= 0) {
                 return new AppendResult.Duplicate(at(held));
@@ -59,34 +56,25 @@ public final class InteractionPartition {
             insertOrdered(timeline.slots(), slot);
             live++;
             return new AppendResult.Appended(interaction);
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     public Optional<Interaction> findById(InteractionId id) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             int slot = slotOfId(id);
             return slot < 0 ? Optional.empty() : Optional.of(at(slot));
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public Optional<Interaction> findByKey(String source, String externalId) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             int slot = slotOfKey(source, externalId);
             return slot < 0 ? Optional.empty() : Optional.of(at(slot));
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public Page<Interaction> find(Subject subject, InteractionQuery query, Optional<SubjectCursor> after) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             Timeline timeline = bySubject.get(subject);
             if (timeline == null) {
                 return Page.last(List.of());
@@ -111,14 +99,11 @@ public final class InteractionPartition {
                 }
             }
             return Page.last(page);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public int reassign(Subject from, Subject to) {
-        lock.writeLock().lock();
-        try {
+        return guard.write(() -> {
             Timeline moving = bySubject.get(from);
             if (moving == null || from.equals(to)) {
                 return 0;
@@ -134,14 +119,11 @@ public final class InteractionPartition {
             bySubject.put(shared, new Timeline(shared, target == null
                     ? slotsMoved : SlotList.merge(target.slots(), slotsMoved, this::compareSlots)));
             return slotsMoved.size();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     public int erase(Subject subject) {
-        lock.writeLock().lock();
-        try {
+        return guard.write(() -> {
             Timeline timeline = bySubject.remove(subject);
             if (timeline == null) {
                 return 0;
@@ -156,15 +138,12 @@ public final class InteractionPartition {
             }
             live -= erased.size();
             return erased.size();
-        } finally {
-            lock.writeLock().unlock();
-        }
+        });
     }
 
     /** Up to {@code limit} interactions in slot order, starting after slot {@code after} (or at the start). */
     public Page<Interaction> scan(int after, int limit) {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             List<Interaction> page = new ArrayList<>(Math.min(limit, live));
             int slot = after + 1;
             int lastSlot = after;
@@ -179,18 +158,13 @@ public final class InteractionPartition {
                 }
             }
             return Page.last(page);
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     public long count() {
-        lock.readLock().lock();
-        try {
+        return guard.read(() -> {
             return live;
-        } finally {
-            lock.readLock().unlock();
-        }
+        });
     }
 
     private int slotOfId(InteractionId id) {
