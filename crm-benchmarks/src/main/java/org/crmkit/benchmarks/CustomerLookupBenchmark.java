@@ -1,6 +1,8 @@
 package org.crmkit.benchmarks;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.crmkit.memory.InMemoryCustomerStore;
@@ -46,7 +48,7 @@ public class CustomerLookupBenchmark {
         for (int n = 0; n < CUSTOMERS; n++) {
             store.create(SyntheticBase.customer(n));
         }
-        java.util.SplittableRandom random = new java.util.SplittableRandom(2);
+        SplittableRandom random = new java.util.SplittableRandom(2);
         ids = new CustomerId[KEYS];
         identities = new ExternalIdentity[KEYS];
         emails = new EmailAddress[KEYS];
@@ -74,7 +76,7 @@ public class CustomerLookupBenchmark {
     }
 
     @Benchmark
-    public java.util.List<Customer> byEmail() {
+    public List<Customer> byEmail() {
         return store.findByContactPoint(SyntheticBase.TENANT, emails[nextKey()]);
     }
 }
