@@ -495,9 +495,12 @@ public abstract class CustomerStoreContract {
 
         Page<Customer> page = store.scan(TENANT, Optional.empty(), 3);
         seen.addAll(page.items());
+        Customer cursorCustomer = page.items().get(2);
+        steady.remove(cursorCustomer);
         stored("c-01");
         stored("c-13");
-        store.merge(steady.get(0), doomed.version(), record(steady.get(0), doomed));
+        Customer survivor = store.merge(steady.get(0), doomed.version(), record(steady.get(0), doomed));
+        store.merge(survivor, cursorCustomer.version(), record(survivor, cursorCustomer));
         while (page.hasNext()) {
             page = store.scan(TENANT, page.nextCursor(), 3);
             seen.addAll(page.items());

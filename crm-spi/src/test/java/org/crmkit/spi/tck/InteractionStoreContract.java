@@ -390,6 +390,30 @@ public abstract class InteractionStoreContract {
     }
 
     @Test
+    void scan_continuesAfterItsCursor_whenThatInteractionWasErased() {
+        InteractionErasure erasure = erasure();
+        List<Interaction> kept = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            Interaction i = appended(interaction("i-" + k, k == 1 ? visitor("v-1") : known("c-1"), k));
+            if (k != 1) {
+                kept.add(i);
+            }
+        }
+
+        Page<Interaction> first = store.scan(TENANT, Optional.empty(), 2);
+        erasure.erase(TENANT, visitor("v-1"));
+        List<Interaction> seen = new ArrayList<>(first.items());
+        Page<Interaction> page = first;
+        while (page.hasNext()) {
+            page = store.scan(TENANT, page.nextCursor(), 2);
+            seen.addAll(page.items());
+        }
+
+        assertThat(first.items()).hasSize(2);
+        assertThat(seen).doesNotHaveDuplicates().containsAll(kept);
+    }
+
+    @Test
     void scan_ofEmptyTenant_isOneEmptyLastPage() {
         appended(interaction(OTHER_TENANT, "i-1", known("c-1"), 0));
 
