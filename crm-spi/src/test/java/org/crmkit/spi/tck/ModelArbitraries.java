@@ -1,0 +1,68 @@
+package org.crmkit.spi.tck;
+
+import java.util.List;
+import java.util.Set;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.InteractionType;
+
+/**
+ * Generators of random store scenarios for the model-based properties: short sequences of operations over the
+ * small universes of {@link CustomerModel} and {@link InteractionModel}. Tenant 0 is drawn four times as often as
+ * tenant 1, so that most operations meet each other.
+ */
+final class ModelArbitraries {
+    private static final int MAX_OPERATIONS = 40;
+
+    private ModelArbitraries() {
+    }
+
+    static Arbitrary<List<CustomerOp>> customerOperations() {
+        Arbitrary<Integer> id = Arbitraries.integers().between(0, CustomerModel.IDS - 1);
+        Arbitrary<Set<Integer>> identities = Arbitraries.integers().between(0, CustomerModel.IDENTITIES - 1)
+                .set().ofMaxSize(2);
+        Arbitrary<Set<Integer>> emails = Arbitraries.integers().between(0, CustomerModel.EMAILS - 1)
+                .set().ofMaxSize(2);
+        Arbitrary<CustomerOp> create = Combinators.combine(tenant(), id, identities, emails)
+                .as(CustomerOp.Create::new);
+        Arbitrary<CustomerOp> update = Combinators.combine(tenant(), id, identities, emails,
+                Arbitraries.integers().between(0, 3)).as(CustomerOp.Update::new);
+        Arbitrary<CustomerOp> stale = Combinators.combine(tenant(), id).as(CustomerOp.StaleUpdate::new);
+        Arbitrary<CustomerOp> merge = Combinators.combine(tenant(), id, id, Arbitraries.of(true, false),
+                        Arbitraries.integers().between(0, CustomerModel.IDENTITIES - 1).optional())
+                .filter((t, s, m, take, extra) -> !s.equals(m))
+                .as(CustomerOp.Merge::new);
+        Arbitrary<CustomerOp> erase = Combinators.combine(tenant(), id).as(CustomerOp.Erase::new);
+        return Arbitraries.frequencyOf(
+                        Tuple.of(5, create), Tuple.of(4, update), Tuple.of(1, stale), Tuple.of(2, merge),
+                        Tuple.of(1, erase))
+                .list().ofMaxSize(MAX_OPERATIONS);
+    }
+
+    static Arbitrary<List<InteractionOp>> interactionOperations() {
+        Arbitrary<Integer> key = Arbitraries.integers().between(0, InteractionModel.KEYS - 1);
+        Arbitrary<Integer> idShift = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.just(0)),
+                Tuple.of(1, Arbitraries.integers().between(1, InteractionModel.KEYS - 1)));
+        Arbitrary<Integer> subject = Arbitraries.integers().between(0, InteractionModel.SUBJECTS - 1);
+        Arbitrary<Integer> customer = Arbitraries.integers().between(0, InteractionModel.CUSTOMERS - 1);
+        Arbitrary<InteractionOp> append = Combinators.combine(tenant(), key, idShift, subject,
+                        Arbitraries.integers().between(0, 3), Arbitraries.of(Channel.WEB, Channel.EMAIL, Channel.PHONE),
+                        Arbitraries.of(InteractionType.PAGE_VIEW, InteractionType.ORDER_PLACED))
+                .as(InteractionOp.Append::new);
+        Arbitrary<InteractionOp> reassign = Combinators.combine(tenant(), subject, customer)
+                .filter((t, from, to) -> !from.equals(to))
+                .as(InteractionOp.Reassign::new);
+        Arbitrary<InteractionOp> erase = Combinators.combine(tenant(), subject).as(InteractionOp.Erase::new);
+        return Arbitraries.frequencyOf(Tuple.of(8, append), Tuple.of(2, reassign), Tuple.of(1, erase))
+                .list().ofMaxSize(MAX_OPERATIONS);
+    }
+
+    private static Arbitrary<Integer> tenant() {
+        return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(0)), Tuple.of(1, Arbitraries.just(1)));
+    }
+}

@@ -1,0 +1,72 @@
+package org.crmkit.spi.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.crmkit.spi.Page;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerStore;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionQuery;
+import org.crmkit.spi.interaction.InteractionStore;
+import org.crmkit.spi.interaction.Subject;
+
+/** Reads that follow cursors to the end, checking that every page respects its limit. */
+final class Reads {
+    /** A bound on pages, so that a store whose cursor never ends fails instead of looping. */
+    private static final int MAX_PAGES = 100_000;
+
+    private Reads() {
+    }
+
+    static List<Customer> scanAll(CustomerStore store, TenantId tenant, int pageSize) {
+        List<Customer> all = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            Page<Customer> page = store.scan(tenant, cursor, pageSize);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
+            all.addAll(page.items());
+            if (!page.hasNext()) {
+                return all;
+            }
+            cursor = page.nextCursor();
+        }
+        throw new AssertionError("scan did not end after " + MAX_PAGES + " pages");
+    }
+
+    static List<Interaction> scanAll(InteractionStore store, TenantId tenant, int pageSize) {
+        List<Interaction> all = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            Page<Interaction> page = store.scan(tenant, cursor, pageSize);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
+            all.addAll(page.items());
+            if (!page.hasNext()) {
+                return all;
+            }
+            cursor = page.nextCursor();
+        }
+        throw new AssertionError("scan did not end after " + MAX_PAGES + " pages");
+    }
+
+    /** Every interaction of {@code subject} matching {@code query}, following its cursors from the first page. */
+    static List<Interaction> findAll(InteractionStore store, TenantId tenant, Subject subject,
+                                     InteractionQuery query) {
+        List<Interaction> all = new ArrayList<>();
+        InteractionQuery q = query;
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            Page<Interaction> page = store.find(tenant, subject, q);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(query.limit());
+            all.addAll(page.items());
+            if (!page.hasNext()) {
+                return all;
+            }
+            q = query.after(page.nextCursor().orElseThrow());
+        }
+        throw new AssertionError("find did not end after " + MAX_PAGES + " pages");
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The technology compatibility kit (TCK): contract tests any implementation of the storage ports runs to prove it
+ * keeps the documented contract. Published as the crm-spi test-jar ({@code <type>test-jar</type>}).
+ *
+ * <p>To prove a store, extend {@link org.crmkit.spi.tck.CustomerStoreContract} or
+ * {@link org.crmkit.spi.tck.InteractionStoreContract} in a test class whose name ends in {@code ContractTest},
+ * return a new empty store from {@code newStore()}, and run it with the JUnit Platform (both the Jupiter and the
+ * jqwik engine must be on the test class path: the contracts hold example tests and model-based properties).
+ * Optional capabilities are declared by {@code features()}, which defaults to what the store implements.
+ */
+@NullMarked
+package org.crmkit.spi.tck;
+
+import org.jspecify.annotations.NullMarked;
