@@ -1,6 +1,7 @@
 package org.crmkit.customer;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +19,12 @@ import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
+import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerErasure;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.ExternalIdentity;
@@ -31,6 +34,7 @@ import org.crmkit.spi.customer.PhoneNumber;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionErasure;
 import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
@@ -135,6 +139,47 @@ public final class CustomerService {
             }
         }
         throw last;
+    }
+
+    /**
+     * Erases a customer for good (the right to erasure): its profile, the merge records that name it (they hold its
+     * data or the data of customers merged into it), its interactions and those of the anonymous visitors it was
+     * identified as; then publishes {@link DomainEvent.CustomerErased}. Idempotent: erasing an absent customer
+     * changes nothing and publishes nothing. Interactions go first, so an erasure cut short by a failure can be
+     * repeated to completion.
+     *
+     * @return whether anything was erased
+     * @throws UnsupportedCapabilityException if the customer store is not a {@link CustomerErasure} or the
+     *                                        interaction store not an {@link InteractionErasure}; nothing is erased
+     */
+    public boolean erase(TenantId tenant, CustomerId id) {
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(id, "id");
+        if (!(engine.customers() instanceof CustomerErasure customerErasure)) {
+            throw new UnsupportedCapabilityException("customer erasure (" + engine.customers().getClass().getName()
+                    + " does not implement CustomerErasure)");
+        }
+        if (!(engine.interactions() instanceof InteractionErasure interactionErasure)) {
+            throw new UnsupportedCapabilityException("interaction erasure (" + engine.interactions().getClass()
+                    .getName() + " does not implement InteractionErasure)");
+        }
+        return engine.locks().with(Engine.key(tenant, id), () -> {
+            Optional<Customer> current = engine.customers().findById(tenant, id);
+            int erased = interactionErasure.erase(tenant, Subject.customer(id));
+            for (ExternalIdentity identity : current.map(Customer::identities)
+                    .orElse(Collections.emptySortedSet())) {
+                if (identity.system().equals(VISITOR_IDENTITY_SYSTEM)) {
+                    erased += interactionErasure.erase(tenant, Subject.visitor(VisitorId.of(identity.value())));
+                }
+            }
+            boolean removed = customerErasure.erase(tenant, id);
+            if (removed || erased > 0) {
+                engine.events().publish(engine.clock().instant(),
+                        (eventId, at) -> new DomainEvent.CustomerErased(eventId, tenant, at, id));
+                return true;
+            }
+            return false;
+        });
     }
 
     /** The customer of that id; the survivor if it was merged away. */

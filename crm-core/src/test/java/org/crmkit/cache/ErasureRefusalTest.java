@@ -1,0 +1,26 @@
+package org.crmkit.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.crmkit.Crm;
+import org.crmkit.memory.InMemoryInteractionStore;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.UnsupportedCapabilityException;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.Person;
+import org.junit.jupiter.api.Test;
+
+class ErasureRefusalTest {
+    @Test
+    void erase_onAStoreWithoutTheCapability_isRefusedAndErasesNothing() {
+        TenantId t = TenantId.of("t1");
+        Crm crm = Crm.builder().customerStore(CachingCustomerStore.of(new CountingCustomerStore()))
+                .interactionStore(new InMemoryInteractionStore()).build();
+        Customer ann = crm.customers().register(t, Person.named("Ann", "Lee"), b -> b);
+
+        assertThatThrownBy(() -> crm.customers().erase(t, ann.id()))
+                .isInstanceOf(UnsupportedCapabilityException.class).hasMessageContaining("customer erasure");
+        assertThat(crm.customers().find(t, ann.id())).contains(ann);
+    }
+}

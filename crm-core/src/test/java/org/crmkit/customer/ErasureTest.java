@@ -1,0 +1,63 @@
+package org.crmkit.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.crmkit.Crm;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.EmailAddress;
+import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.event.DomainEvent;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionQuery;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.testing.MutableClock;
+import org.crmkit.testing.RecordingSink;
+import org.junit.jupiter.api.Test;
+
+class ErasureTest {
+    static final TenantId T = TenantId.of("t1");
+
+    final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T10:00:00Z"));
+    final RecordingSink sink = new RecordingSink();
+    final Crm crm = Crm.builder().clock(clock).seed(3).eventSink(sink).build();
+
+    @Test
+    void erase_removesProfileInteractionsAndVisitorHistory() {
+        VisitorId visitor = VisitorId.of("cookie-9");
+        crm.interactions().record(Interaction.builder(T, crm.interactions().newId(), Subject.visitor(visitor),
+                Channel.WEB, InteractionType.PAGE_VIEW, clock.instant()).build());
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b.contactPoint(
+                ContactPoint.of(EmailAddress.parse("ann@example.com"), ContactUsage.HOME)));
+        crm.customers().identify(T, visitor, ann.id());
+        crm.interactions().record(Interaction.builder(T, crm.interactions().newId(), Subject.customer(ann.id()),
+                Channel.EMAIL, InteractionType.MESSAGE_OPENED, clock.instant()).build());
+
+        assertThat(crm.customers().erase(T, ann.id())).isTrue();
+
+        assertThat(crm.customers().find(T, ann.id())).isEmpty();
+        assertThat(crm.customers().findByEmail(T, "ann@example.com")).isEmpty();
+        assertThat(crm.interactionStore().count(T)).isZero();
+        assertThat(crm.interactionStore().find(T, Subject.visitor(visitor), InteractionQuery.all()).items())
+                .isEmpty();
+        assertThat(sink.events()).last().isInstanceOfSatisfying(DomainEvent.CustomerErased.class,
+                e -> assertThat(e.customer()).isEqualTo(ann.id()));
+    }
+
+    @Test
+    void erase_isIdempotent() {
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        assertThat(crm.customers().erase(T, ann.id())).isTrue();
+        int events = sink.events().size();
+
+        assertThat(crm.customers().erase(T, ann.id())).isFalse();
+        assertThat(sink.events()).hasSize(events);
+    }
+}
