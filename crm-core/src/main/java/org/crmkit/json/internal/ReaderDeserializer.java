@@ -24,6 +24,6 @@ final class ReaderDeserializer<T> extends StdDeserializer<T> {
     @Override
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         String path = JsonPaths.current(parser);
-        return reader.read(new JsonIn(TreeReader.read(parser, path), path));
+        return reader.read(new JsonIn(TreeReader.read(parser), path));
     }
 }

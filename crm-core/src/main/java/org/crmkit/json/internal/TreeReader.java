@@ -22,28 +22,31 @@ final class TreeReader {
     private TreeReader() {
     }
 
-    /** Reads the value the parser is at (or the next one, if it is at none yet). */
-    static JsonNode read(JsonParser parser, String path) throws IOException {
+    /**
+     * Reads the value the parser is at (or the next one, if it is at none yet). Paths in failures are those of the
+     * parser's document; they are computed only when something fails.
+     */
+    static JsonNode read(JsonParser parser) throws IOException {
         JsonToken token = parser.hasCurrentToken() ? parser.currentToken() : parser.nextToken();
-        return value(parser, token, path);
+        return value(parser, token);
     }
 
-    private static JsonNode value(JsonParser parser, JsonToken token, String path) throws IOException {
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
         if (token == null) {
-            throw new JsonCodecException(path, "unexpected end of input");
+            throw failure(parser, "unexpected end of input");
         }
         switch (token) {
             case START_OBJECT:
-                return object(parser, path);
+                return object(parser);
             case START_ARRAY:
-                return array(parser, path);
+                return array(parser);
             case VALUE_STRING:
                 return NODES.textNode(parser.getText());
             case VALUE_NUMBER_INT:
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? NODES.numberNode(parser.getBigIntegerValue()) : NODES.numberNode(parser.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return decimal(parser, path);
+                return decimal(parser);
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
@@ -51,39 +54,42 @@ final class TreeReader {
             case VALUE_NULL:
                 return NODES.nullNode();
             default:
-                throw new JsonCodecException(path, "unexpected token " + token);
+                throw failure(parser, "unexpected token " + token);
         }
     }
 
-    private static ObjectNode object(JsonParser parser, String path) throws IOException {
+    private static ObjectNode object(JsonParser parser) throws IOException {
         ObjectNode node = NODES.objectNode();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             if (t != JsonToken.FIELD_NAME) {
-                throw new JsonCodecException(path, t == null ? "unexpected end of input" : "unexpected token " + t);
+                throw failure(parser, t == null ? "unexpected end of input" : "unexpected token " + t);
             }
             String name = parser.currentName();
-            String memberPath = JsonPaths.field(path, name);
             if (node.has(name)) {
-                throw new JsonCodecException(memberPath, "appears twice");
+                throw failure(parser, "appears twice");
             }
-            node.set(name, value(parser, parser.nextToken(), memberPath));
+            node.set(name, value(parser, parser.nextToken()));
         }
         return node;
     }
 
-    private static ArrayNode array(JsonParser parser, String path) throws IOException {
+    private static ArrayNode array(JsonParser parser) throws IOException {
         ArrayNode node = NODES.arrayNode();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-            node.add(value(parser, t, JsonPaths.index(path, node.size())));
+            node.add(value(parser, t));
         }
         return node;
     }
 
-    private static JsonNode decimal(JsonParser parser, String path) throws IOException {
+    private static JsonNode decimal(JsonParser parser) throws IOException {
         try {
             return NODES.numberNode(parser.getDecimalValue());
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new JsonCodecException(path, "number out of range", e);
+            throw new JsonCodecException(JsonPaths.current(parser), "number out of range", e);
         }
+    }
+
+    private static JsonCodecException failure(JsonParser parser, String reason) {
+        return new JsonCodecException(JsonPaths.current(parser), reason);
     }
 }
