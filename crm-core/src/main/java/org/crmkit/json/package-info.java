@@ -13,7 +13,8 @@
  *   <li><b>Enum constants</b> are their names in lower case: {@code "in_person"}, {@code "prospect"},
  *       {@code "inbound"}.</li>
  *   <li><b>Instants</b> are ISO-8601 strings in UTC ({@code "2026-01-01T00:00:00Z"}, with fractions of a second only
- *       when there are any); <b>dates</b> are ISO-8601 ({@code "2026-01-31"}).</li>
+ *       when there are any; an offset such as {@code +01:00} is accepted on reading and converted to UTC);
+ *       <b>dates</b> are ISO-8601 ({@code "2026-01-31"}).</li>
  *   <li><b>Money</b> is {@code {"amount":"12.50","currency":"EUR"}}: the amount a plain decimal string at the
  *       currency's scale, so that it stays exact.</li>
  *   <li><b>Typed values</b> are {@code {"type":t,"value":v}} with {@code t} one of {@code text} (a string),

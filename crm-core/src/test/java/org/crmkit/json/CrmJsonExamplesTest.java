@@ -23,6 +23,7 @@ import org.crmkit.spi.Money;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactUsage;
@@ -232,6 +233,35 @@ class CrmJsonExamplesTest {
         assertThat(text).isEqualTo("{\"note\":\"n\",\"customer\":" + json.write(JsonFixtures.customer()) + "}");
         assertThat(host.readValue(json.write(JsonFixtures.interaction()), Interaction.class))
                 .isEqualTo(JsonFixtures.interaction());
+    }
+
+    @Test
+    void module_inAHostMapper_reportsFailuresAsJsonCodecExceptionsWithTheirPath() {
+        ObjectMapper host = new ObjectMapper().registerModule(CrmJson.module());
+        record Envelope(String note, Customer customer) {
+        }
+        String bad = json.write(JsonFixtures.customer()).replace("ann.lee@example.com", "ann");
+        assertThatThrownBy(() -> host.readValue(bad, Customer.class)).isInstanceOf(JsonCodecException.class)
+                .hasMessageStartingWith("$.contact_points[0].value.address: invalid email");
+        assertThatThrownBy(() -> host.readValue("{\"note\":\"n\",\"customer\":" + bad + "}", Envelope.class))
+                .hasRootCauseInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(e instanceof JsonCodecException ? e : e.getCause())
+                        .isInstanceOf(JsonCodecException.class)
+                        .hasMessageStartingWith("$.customer.contact_points[0].value.address: invalid email"));
+    }
+
+    @Test
+    void prettyPrinting_writesEmptyContainersCompactly() {
+        Customer c = Customer.builder(JsonFixtures.TENANT, CustomerId.of("c-2"), Organization.named("X"),
+                JsonFixtures.T0).build();
+        assertThat(CrmJson.builder().prettyPrinting(true).build().write(c))
+                .contains("\"tags\": [],\n").contains("\"attributes\": {},\n");
+    }
+
+    @Test
+    void instantWithOffset_isReadAsUtc() {
+        assertThat(json.read("{\"stage\":\"lead\",\"at\":\"2026-01-01T01:00:00+01:00\"}", StageTransition.class))
+                .isEqualTo(new StageTransition(LifecycleStage.LEAD, JsonFixtures.T0));
     }
 
     static CustomerFigures figures() {
