@@ -42,9 +42,23 @@ class CrmJsonErrorTest {
         String text = customer.replace("\"updated_at\":\"2026-01-02T10:15:30.250Z\"",
                 "\"updated_at\":\"2025-01-01T00:00:00Z\"");
         JsonCodecException e = failure(text, Customer.class);
-        assertThat(e.path()).isEqualTo("$");
+        assertThat(e.path()).isEqualTo("$.updated_at");
         assertThat(e.field()).contains("updatedAt");
         assertThat(e.reason()).isEqualTo("invalid updatedAt: is before createdAt");
+    }
+
+    @Test
+    void modelFieldOfAMember_isReportedAtThatMember() {
+        String interaction = json.write(JsonFixtures.interaction());
+        assertThat(failure(interaction.replace("\"webshop\"", "\"Web Shop\""), Interaction.class).path())
+                .isEqualTo("$.source");
+        String repeated = customer.replace("{\"stage\":\"customer\"", "{\"stage\":\"prospect\"");
+        assertThat(failure(repeated, Customer.class)).hasMessage(
+                "$.stage_history[1]: invalid stageHistory[1]: repeats the stage PROSPECT");
+        JsonCodecException person = failure(customer.replace("\"family_name\":\"Lee\"",
+                "\"family_name\":\"Lee\",\"job_title\":\"CTO\""), Customer.class);
+        assertThat(person.path()).isEqualTo("$.party");
+        assertThat(person.field()).contains("party.jobTitle");
     }
 
     @Test

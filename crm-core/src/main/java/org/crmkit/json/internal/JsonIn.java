@@ -127,13 +127,35 @@ public final class JsonIn {
         return build(() -> factory.apply(text));
     }
 
-    /** Builds a model value; a {@link ValidationException} is reported at this path with its field. */
+    /**
+     * Builds a model value. A {@link ValidationException} is reported with its field, at the path of the member the
+     * field names when this object has it ({@code externalId} → {@code $.external_id},
+     * {@code stageHistory[1]} → {@code $.stage_history[1]}), else at this value's path.
+     */
     public <T> T build(Supplier<T> factory) {
         try {
             return factory.get();
         } catch (ValidationException e) {
-            throw JsonCodecException.invalid(path, e);
+            throw JsonCodecException.invalid(pathOf(e.field()), e);
         }
+    }
+
+    private String pathOf(String field) {
+        int end = 0;
+        while (end < field.length() && field.charAt(end) != '.' && field.charAt(end) != '[') {
+            end++;
+        }
+        StringBuilder member = new StringBuilder();
+        for (int i = 0; i < end; i++) {
+            char c = field.charAt(i);
+            if (Character.isUpperCase(c)) {
+                member.append('_').append(Character.toLowerCase(c));
+            } else {
+                member.append(c);
+            }
+        }
+        String name = member.toString();
+        return node.isObject() && node.has(name) ? JsonPaths.field(path, name) + field.substring(end) : path;
     }
 
     /** An ISO-8601 instant such as {@code 2026-01-01T00:00:00Z}. */
