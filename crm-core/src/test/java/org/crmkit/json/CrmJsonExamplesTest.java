@@ -149,7 +149,8 @@ class CrmJsonExamplesTest {
 
     @Test
     void subjects_carryTheirKind() {
-        roundTrip(Subject.customer(CustomerId.of("c-1")), Subject.class, "{\"kind\":\"customer\",\"customer\":\"c-1\"}");
+        roundTrip(Subject.customer(CustomerId.of("c-1")), Subject.class,
+                "{\"kind\":\"customer\",\"customer\":\"c-1\"}");
         roundTrip(Subject.visitor(VisitorId.of("v-1")), Subject.class, "{\"kind\":\"visitor\",\"visitor\":\"v-1\"}");
     }
 

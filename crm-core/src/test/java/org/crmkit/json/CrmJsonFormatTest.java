@@ -148,6 +148,7 @@ class CrmJsonFormatTest {
     @Test
     void write_sameValueTwice_givesTheSameBytes() {
         assertThat(pretty.writeBytes(JsonFixtures.customer())).isEqualTo(pretty.writeBytes(JsonFixtures.customer()));
-        assertThat(CrmJson.create().write(JsonFixtures.interaction())).isEqualTo(json.write(JsonFixtures.interaction()));
+        assertThat(CrmJson.create().write(JsonFixtures.interaction()))
+                .isEqualTo(json.write(JsonFixtures.interaction()));
     }
 }

@@ -125,7 +125,8 @@ final class JsonArbitraries {
     }
 
     static Arbitrary<TypedValue> typedValues() {
-        Arbitrary<TypedValue> numbers = Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(-30, 30))
+        Arbitrary<Integer> scales = Arbitraries.integers().between(-30, 30);
+        Arbitrary<TypedValue> numbers = Combinators.combine(Arbitraries.longs(), scales)
                 .as((u, s) -> TypedValue.of(BigDecimal.valueOf(u, s)));
         return Arbitraries.oneOf(
                 text(60).map(TypedValue::of),
@@ -231,8 +232,9 @@ final class JsonArbitraries {
                 .as(CustomerHead::new);
         return Combinators.combine(head, contactPointLists(4), identities().set().ofMaxSize(3), typedValueMaps(4),
                 Arbitraries.longs().between(0, 3_000_000_000L)).as((h, points, identities, attributes, age) ->
-                new Customer(h.tenant(), h.id(), h.version(), h.party(), h.history(), h.owner(), new TreeSet<>(h.tags()),
-                        points, new TreeSet<>(identities), attributes, h.createdAt(), h.createdAt().plusSeconds(age)));
+                new Customer(h.tenant(), h.id(), h.version(), h.party(), h.history(), h.owner(),
+                        new TreeSet<>(h.tags()), points, new TreeSet<>(identities), attributes, h.createdAt(),
+                        h.createdAt().plusSeconds(age)));
     }
 
     private record CustomerHead(TenantId tenant, CustomerId id, long version, Party party,

@@ -1,5 +1,6 @@
 package org.crmkit.json;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.interaction.VisitorId;
 
 /** Representative model values whose JSON the format tests pin. */
 final class JsonFixtures {
@@ -60,7 +62,7 @@ final class JsonFixtures {
                 .recordedAt(Instant.parse("2026-01-03T08:00:01Z"))
                 .amount(Money.of("12.50", "EUR"))
                 .property("items", TypedValue.of(3))
-                .property("ratio", TypedValue.of(new java.math.BigDecimal("0.125")))
+                .property("ratio", TypedValue.of(new BigDecimal("0.125")))
                 .property("gift", TypedValue.of(true))
                 .property("note", TypedValue.of("leave at the \"door\""))
                 .property("shipping", TypedValue.of(Money.of("4.9", "EUR")))
@@ -73,6 +75,6 @@ final class JsonFixtures {
         return new DomainEvent.InteractionsReassigned(
                 EventId.of(UUID.fromString("123e4567-e89b-12d3-a456-426614174000")), TENANT,
                 Instant.parse("2026-01-04T12:00:00Z"),
-                Subject.visitor(org.crmkit.spi.interaction.VisitorId.of("cookie-42")), CustomerId.of("c-1"), 5);
+                Subject.visitor(VisitorId.of("cookie-42")), CustomerId.of("c-1"), 5);
     }
 }
