@@ -36,7 +36,12 @@
  * money amount), trailing content after the value, and a document nested deeper than Jackson's default limit of
  * 1000 levels are all refused. Values are built through the model's constructors, so the model's validation
  * applies. Every failure is a {@link org.crmkit.json.JsonCodecException} naming the JSONPath of the offending value
- * ({@code $.contact_points[1].value.address}) and the reason.
+ * ({@code $.contact_points[1].value.address}) and the reason; when the model rejected the value, the exception also
+ * names the model's field and carries its {@link org.crmkit.spi.ValidationException} as the cause.
+ *
+ * <p>The tree is read by the codec itself, so a host {@code ObjectMapper} with {@link org.crmkit.json.CrmJson#module()}
+ * reads the same format regardless of its own features (decimals stay exact). Its own {@code StreamReadConstraints}
+ * then bound the nesting depth.
  */
 @NullMarked
 package org.crmkit.json;
