@@ -1,0 +1,116 @@
+package org.crmkit.json.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.event.DomainEvent;
+import org.crmkit.spi.event.EventId;
+import org.crmkit.spi.interaction.Subject;
+
+/**
+ * JSON of domain events: {@code {"type":…,"id":…,"tenant":…,"at":…}} followed by the fields of the event type,
+ * {@code customer_created} and {@code customer_updated} ({@code customer}), {@code customers_merged}
+ * ({@code survivor}, {@code record}), {@code customer_erased} ({@code customer}, an id),
+ * {@code interaction_recorded} ({@code interaction}) or {@code interactions_reassigned} ({@code from}, {@code to},
+ * {@code count}). Stateless.
+ */
+public final class EventCodec {
+    private static final String[] COMMON = {"type", "id", "tenant", "at"};
+
+    private EventCodec() {
+    }
+
+    public static void writeEvent(DomainEvent event, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", typeOf(event));
+        g.writeStringField("id", event.id().value().toString());
+        g.writeStringField("tenant", event.tenant().value());
+        JsonOut.instant(g, "at", event.at());
+        if (event instanceof DomainEvent.CustomerCreated e) {
+            g.writeFieldName("customer");
+            CustomerCodec.writeCustomer(e.customer(), g);
+        } else if (event instanceof DomainEvent.CustomerUpdated e) {
+            g.writeFieldName("customer");
+            CustomerCodec.writeCustomer(e.customer(), g);
+        } else if (event instanceof DomainEvent.CustomersMerged e) {
+            g.writeFieldName("survivor");
+            CustomerCodec.writeCustomer(e.survivor(), g);
+            g.writeFieldName("record");
+            CustomerCodec.writeMergeRecord(e.record(), g);
+        } else if (event instanceof DomainEvent.CustomerErased e) {
+            g.writeStringField("customer", e.customer().value());
+        } else if (event instanceof DomainEvent.InteractionRecorded e) {
+            g.writeFieldName("interaction");
+            InteractionCodec.writeInteraction(e.interaction(), g);
+        } else {
+            DomainEvent.InteractionsReassigned e = (DomainEvent.InteractionsReassigned) event;
+            g.writeFieldName("from");
+            InteractionCodec.writeSubject(e.from(), g);
+            g.writeStringField("to", e.to().value());
+            g.writeNumberField("count", e.count());
+        }
+        g.writeEndObject();
+    }
+
+    public static DomainEvent readEvent(JsonIn in) {
+        JsonIn typeIn = in.field("type");
+        String type = typeIn.string();
+        switch (type) {
+            case "customer_created", "customer_updated", "customer_erased" -> in.object(with("customer"));
+            case "customers_merged" -> in.object(with("survivor", "record"));
+            case "interaction_recorded" -> in.object(with("interaction"));
+            case "interactions_reassigned" -> in.object(with("from", "to", "count"));
+            default -> throw typeIn.fail("must be one of customer_created, customer_updated, customers_merged, "
+                    + "customer_erased, interaction_recorded, interactions_reassigned");
+        }
+        EventId id = ValueCodec.readEventId(in.field("id"));
+        TenantId tenant = in.field("tenant").string(TenantId::of);
+        Instant at = in.field("at").instant();
+        return switch (type) {
+            case "customer_created" -> new DomainEvent.CustomerCreated(id, tenant, at,
+                    CustomerCodec.readCustomer(in.field("customer")));
+            case "customer_updated" -> new DomainEvent.CustomerUpdated(id, tenant, at,
+                    CustomerCodec.readCustomer(in.field("customer")));
+            case "customers_merged" -> new DomainEvent.CustomersMerged(id, tenant, at,
+                    CustomerCodec.readCustomer(in.field("survivor")),
+                    CustomerCodec.readMergeRecord(in.field("record")));
+            case "customer_erased" -> new DomainEvent.CustomerErased(id, tenant, at,
+                    in.field("customer").string(CustomerId::of));
+            case "interaction_recorded" -> new DomainEvent.InteractionRecorded(id, tenant, at,
+                    InteractionCodec.readInteraction(in.field("interaction")));
+            default -> {
+                Subject from = InteractionCodec.readSubject(in.field("from"));
+                CustomerId to = in.field("to").string(CustomerId::of);
+                JsonIn countIn = in.field("count");
+                int count = countIn.intValue();
+                yield countIn.build(() -> new DomainEvent.InteractionsReassigned(id, tenant, at, from, to, count));
+            }
+        };
+    }
+
+    private static String typeOf(DomainEvent event) {
+        if (event instanceof DomainEvent.CustomerCreated) {
+            return "customer_created";
+        } else if (event instanceof DomainEvent.CustomerUpdated) {
+            return "customer_updated";
+        } else if (event instanceof DomainEvent.CustomersMerged) {
+            return "customers_merged";
+        } else if (event instanceof DomainEvent.CustomerErased) {
+            return "customer_erased";
+        } else if (event instanceof DomainEvent.InteractionRecorded) {
+            return "interaction_recorded";
+        }
+        return "interactions_reassigned";
+    }
+
+    private static String[] with(String... specific) {
+        String[] names = new String[COMMON.length + specific.length];
+        System.arraycopy(COMMON, 0, names, 0, COMMON.length);
+        System.arraycopy(specific, 0, names, COMMON.length, specific.length);
+        return names;
+    }
+}

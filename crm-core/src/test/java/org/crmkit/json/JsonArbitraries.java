@@ -1,0 +1,292 @@
+package org.crmkit.json;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+import org.crmkit.spi.Money;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
+import org.crmkit.spi.customer.ContactKind;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
+import org.crmkit.spi.customer.ContactValue;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.DeviceToken;
+import org.crmkit.spi.customer.EmailAddress;
+import org.crmkit.spi.customer.ExternalIdentity;
+import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.customer.MergeRecord;
+import org.crmkit.spi.customer.Organization;
+import org.crmkit.spi.customer.Party;
+import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.customer.PhoneNumber;
+import org.crmkit.spi.customer.PostalAddress;
+import org.crmkit.spi.customer.SocialHandle;
+import org.crmkit.spi.customer.StageTransition;
+import org.crmkit.spi.event.DomainEvent;
+import org.crmkit.spi.event.EventId;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionId;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.interaction.VisitorId;
+
+/** Generators of valid model values, within the limits the model's constructors check. */
+final class JsonArbitraries {
+    private static final String LOCAL_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
+    private static final long YEAR_2100 = 4_102_444_800L;
+
+    private JsonArbitraries() {
+    }
+
+    // --- text ---
+
+    /** Text without control characters other than tab and line breaks, possibly blank, with some non-ASCII. */
+    static Arbitrary<String> text(int maxLength) {
+        Arbitrary<String> base = Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00a0', '\u00ff')
+                .withCharRange('\u4e00', '\u4e0f').withChars('\n', '\t', '\r').ofMaxLength(Math.max(maxLength - 2, 0));
+        Arbitrary<String> tail = Arbitraries.of("", "", "", "\uD83D\uDE00", "\"\\");
+        return Combinators.combine(base, tail).as(String::concat);
+    }
+
+    static Arbitrary<String> nonBlank(int maxLength) {
+        return text(maxLength).filter(s -> !s.isBlank());
+    }
+
+    /** {@code [A-Za-z0-9][A-Za-z0-9._:-]*} of 1 to 20 characters. */
+    static Arbitrary<String> tokens() {
+        Arbitrary<Character> first = Arbitraries.chars().alpha().numeric();
+        Arbitrary<String> rest = Arbitraries.strings().alpha().numeric().withChars("._:-").ofMaxLength(19);
+        return Combinators.combine(first, rest).as((f, r) -> f + r);
+    }
+
+    /** {@code [a-z][a-z0-9_]*} of 1 to 16 characters. */
+    static Arbitrary<String> snake() {
+        Arbitrary<Character> first = Arbitraries.chars().range('a', 'z');
+        Arbitrary<String> rest = Arbitraries.strings().withCharRange('a', 'z').numeric().withChars('_')
+                .ofMaxLength(15);
+        return Combinators.combine(first, rest).as((f, r) -> f + r);
+    }
+
+    // --- ids and times ---
+
+    static Arbitrary<TenantId> tenants() {
+        return tokens().map(TenantId::of);
+    }
+
+    static Arbitrary<CustomerId> customerIds() {
+        return tokens().map(CustomerId::of);
+    }
+
+    static Arbitrary<EventId> eventIds() {
+        return Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as((m, l) -> EventId.of(new UUID(m, l)));
+    }
+
+    /** Instants from 1970 to 2100, a third of them with fractions of a second. */
+    static Arbitrary<Instant> instants() {
+        Arbitrary<Long> seconds = Arbitraries.longs().between(0, YEAR_2100);
+        Arbitrary<Integer> nanos = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.just(0),
+                Arbitraries.integers().between(0, 999_999_999));
+        return Combinators.combine(seconds, nanos).as(Instant::ofEpochSecond);
+    }
+
+    static Arbitrary<LocalDate> dates() {
+        return Arbitraries.longs().between(-200_000, 200_000).map(LocalDate::ofEpochDay);
+    }
+
+    // --- values ---
+
+    static Arbitrary<Money> money() {
+        Arbitrary<Currency> currencies = Arbitraries.of("EUR", "USD", "JPY", "BHD", "CHF", "CLF", "XAU")
+                .map(Currency::getInstance);
+        Arbitrary<Long> unscaled = Arbitraries.longs().between(-999_999_999_999_999L, 999_999_999_999_999L);
+        return Combinators.combine(unscaled, currencies).as((u, c) ->
+                Money.of(BigDecimal.valueOf(u, Math.max(c.getDefaultFractionDigits(), 0)), c));
+    }
+
+    static Arbitrary<TypedValue> typedValues() {
+        Arbitrary<Integer> scales = Arbitraries.integers().between(-30, 30);
+        Arbitrary<TypedValue> numbers = Combinators.combine(Arbitraries.longs(), scales)
+                .as((u, s) -> TypedValue.of(BigDecimal.valueOf(u, s)));
+        return Arbitraries.oneOf(
+                text(60).map(TypedValue::of),
+                numbers,
+                Arbitraries.of(true, false).map(TypedValue::of),
+                dates().map(TypedValue::of),
+                tokens().map(TypedValue::choice),
+                money().map(TypedValue::of));
+    }
+
+    static Arbitrary<SortedMap<String, TypedValue>> typedValueMaps(int maxSize) {
+        return Arbitraries.maps(snake(), typedValues()).ofMaxSize(maxSize).map(TreeMap::new);
+    }
+
+    // --- contact ---
+
+    static Arbitrary<EmailAddress> emails() {
+        Arbitrary<String> segment = Arbitraries.strings().withCharRange('a', 'z').numeric().withChars(LOCAL_SPECIALS)
+                .ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> local = segment.list().ofMinSize(1).ofMaxSize(3).map(s -> String.join(".", s));
+        Arbitrary<String> label = Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1)
+                .ofMaxLength(10);
+        Arbitrary<String> domain = label.list().ofMinSize(1).ofMaxSize(2).map(s -> String.join(".", s));
+        Arbitrary<String> tld = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(2).ofMaxLength(6);
+        return Combinators.combine(local, domain, tld).as((l, d, t) -> EmailAddress.parse(l + "@" + d + "." + t));
+    }
+
+    static Arbitrary<PhoneNumber> phones() {
+        Arbitrary<Character> first = Arbitraries.chars().range('1', '9');
+        Arbitrary<String> rest = Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(14);
+        return Combinators.combine(first, rest).as((f, r) -> new PhoneNumber("+" + f + r));
+    }
+
+    static Arbitrary<PostalAddress> postalAddresses() {
+        return Combinators.combine(nonBlank(40).list().ofMinSize(1).ofMaxSize(4), text(16), nonBlank(40),
+                        nonBlank(30).optional(), Arbitraries.strings().withCharRange('A', 'Z').ofLength(2))
+                .as(PostalAddress::new);
+    }
+
+    static Arbitrary<ContactValue> contactValues() {
+        return Arbitraries.oneOf(
+                emails(),
+                phones(),
+                postalAddresses(),
+                Combinators.combine(snake(), nonBlank(40)).as(SocialHandle::new),
+                Combinators.combine(snake(), nonBlank(80)).as(DeviceToken::new));
+    }
+
+    /** Up to {@code max} points with distinct values and at most one primary per kind. */
+    static Arbitrary<List<ContactPoint>> contactPointLists(int max) {
+        Arbitrary<ContactPoint> point = Combinators.combine(contactValues(), Arbitraries.of(ContactUsage.class),
+                Arbitraries.of(true, false), Arbitraries.of(true, false)).as(ContactPoint::new);
+        return point.list().ofMaxSize(max).uniqueElements(p -> p.value().key()).map(points -> {
+            Set<ContactKind> primaries = EnumSet.noneOf(ContactKind.class);
+            List<ContactPoint> result = new ArrayList<>();
+            for (ContactPoint p : points) {
+                boolean primary = p.primary() && primaries.add(p.kind());
+                result.add(new ContactPoint(p.value(), p.usage(), primary, p.verified()));
+            }
+            return result;
+        });
+    }
+
+    // --- customers ---
+
+    static Arbitrary<Party> parties() {
+        Arbitrary<Party> persons = Combinators.combine(text(30), text(30), customerIds().optional(),
+                nonBlank(30).optional()).as((g, f, o, j) -> new Person(g, f, o, o.isPresent() ? j : Optional.empty()));
+        Arbitrary<Party> organizations = Combinators.combine(nonBlank(40), nonBlank(20).optional())
+                .as(Organization::new);
+        return Arbitraries.oneOf(persons, organizations);
+    }
+
+    /** 1 to 4 transitions, no stage twice in a row, instants not decreasing. */
+    static Arbitrary<List<StageTransition>> stageHistories() {
+        Arbitrary<LifecycleStage> stage = Arbitraries.of(LifecycleStage.class);
+        Arbitrary<Long> step = Arbitraries.longs().between(0, 90L * 24 * 3600);
+        return Combinators.combine(instants(), Combinators.combine(stage, step).as(Map::entry).list().ofMinSize(1)
+                .ofMaxSize(4)).as((start, steps) -> {
+                    List<StageTransition> history = new ArrayList<>();
+                    Instant at = start;
+                    for (Map.Entry<LifecycleStage, Long> s : steps) {
+                        at = at.plusSeconds(s.getValue());
+                        if (history.isEmpty() || history.get(history.size() - 1).stage() != s.getKey()) {
+                            history.add(new StageTransition(s.getKey(), at));
+                        }
+                    }
+                    return history;
+                });
+    }
+
+    static Arbitrary<ExternalIdentity> identities() {
+        return Combinators.combine(snake(), nonBlank(40)).as(ExternalIdentity::new);
+    }
+
+    static Arbitrary<Customer> customers() {
+        return customers(tenants(), customerIds());
+    }
+
+    static Arbitrary<Customer> customers(Arbitrary<TenantId> tenants, Arbitrary<CustomerId> ids) {
+        Arbitrary<CustomerHead> head = Combinators.combine(tenants, ids, Arbitraries.longs().between(0, 1_000_000),
+                parties(), stageHistories(), tokens().optional(), tokens().set().ofMaxSize(5), instants())
+                .as(CustomerHead::new);
+        return Combinators.combine(head, contactPointLists(4), identities().set().ofMaxSize(3), typedValueMaps(4),
+                Arbitraries.longs().between(0, 3_000_000_000L)).as((h, points, identities, attributes, age) ->
+                new Customer(h.tenant(), h.id(), h.version(), h.party(), h.history(), h.owner(),
+                        new TreeSet<>(h.tags()), points, new TreeSet<>(identities), attributes, h.createdAt(),
+                        h.createdAt().plusSeconds(age)));
+    }
+
+    private record CustomerHead(TenantId tenant, CustomerId id, long version, Party party,
+                                List<StageTransition> history, Optional<String> owner, Set<String> tags,
+                                Instant createdAt) {
+    }
+
+    /** A merge of a generated customer into another of the same tenant, with field origins naming either. */
+    static Arbitrary<MergeRecord> mergeRecords() {
+        return Combinators.combine(tenants(), customerIds(), instants()).flatAs((t, survivor, at) -> {
+            CustomerId merged = CustomerId.of(survivor.value() + "-m");
+            Arbitrary<Map<String, CustomerId>> origins = Arbitraries.maps(nonBlank(40),
+                    Arbitraries.of(survivor, merged)).ofMaxSize(4);
+            return Combinators.combine(customers(Arbitraries.just(t), Arbitraries.just(merged)), origins)
+                    .as((snapshot, o) -> new MergeRecord(t, survivor, merged, at, snapshot, new TreeMap<>(o)));
+        });
+    }
+
+    // --- interactions ---
+
+    static Arbitrary<Subject> subjects() {
+        return Arbitraries.oneOf(customerIds().map(Subject::customer),
+                Combinators.combine(tokens(), tokens()).as((a, b) -> Subject.visitor(VisitorId.of(a + b))));
+    }
+
+    static Arbitrary<Interaction> interactions() {
+        Arbitrary<Interaction> head = Combinators.combine(tenants(), tokens().map(InteractionId::of), subjects(),
+                Arbitraries.of(Channel.class), Arbitraries.of(Direction.class), snake().map(InteractionType::of),
+                instants(), instants()).as((t, id, subject, channel, direction, type, occurred, recorded) ->
+                Interaction.builder(t, id, subject, channel, type, occurred).direction(direction)
+                        .recordedAt(recorded).build());
+        return Combinators.combine(head, typedValueMaps(4), money().optional(), snake(), nonBlank(60),
+                tokens().map(CampaignId::of).optional()).as((i, properties, amount, source, externalId, campaign) ->
+                new Interaction(i.tenant(), i.id(), i.subject(), i.channel(), i.direction(), i.type(),
+                        i.occurredAt(), i.recordedAt(), properties, amount, source, externalId, campaign));
+    }
+
+    // --- events ---
+
+    static Arbitrary<DomainEvent> events() {
+        Arbitrary<EventId> ids = eventIds();
+        Arbitrary<TenantId> tenants = tenants();
+        Arbitrary<Instant> ats = instants();
+        return Arbitraries.oneOf(
+                Combinators.combine(ids, tenants, ats, customers()).as(DomainEvent.CustomerCreated::new),
+                Combinators.combine(ids, tenants, ats, customers()).as(DomainEvent.CustomerUpdated::new),
+                Combinators.combine(ids, tenants, ats, customers(), mergeRecords())
+                        .as(DomainEvent.CustomersMerged::new),
+                Combinators.combine(ids, tenants, ats, customerIds()).as(DomainEvent.CustomerErased::new),
+                Combinators.combine(ids, tenants, ats, interactions()).as(DomainEvent.InteractionRecorded::new),
+                Combinators.combine(ids, tenants, ats, subjects(), customerIds(),
+                        Arbitraries.integers().between(0, Integer.MAX_VALUE))
+                        .as(DomainEvent.InteractionsReassigned::new));
+    }
+}
