@@ -22,14 +22,14 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         Checks.notNull(amount, "amount");
         Checks.notNull(currency, "currency");
         int scale = Math.max(currency.getDefaultFractionDigits(), 0);
-        try {
-            amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
-        } catch (ArithmeticException e) {
-            throw new ValidationException("amount", "has more than " + scale + " decimals for " + currency);
-        }
-        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+        if ((long) amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
             throw new ValidationException("amount", "has more than " + MAX_INTEGER_DIGITS + " integer digits");
         }
+        BigDecimal exact = amount.scale() > scale ? amount.stripTrailingZeros() : amount;
+        if (exact.scale() > scale) {
+            throw new ValidationException("amount", "has more than " + scale + " decimals for " + currency);
+        }
+        amount = exact.setScale(scale, RoundingMode.UNNECESSARY);
     }
 
     public static Money of(BigDecimal amount, Currency currency) {
