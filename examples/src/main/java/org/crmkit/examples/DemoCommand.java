@@ -1,5 +1,8 @@
 package org.crmkit.examples;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -13,10 +16,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of generated ids (default: ${DEFAULT-VALUE}).", defaultValue = "42")
     private long seed;
 
+    @Option(names = "--export", paramLabel = "FILE",
+            description = "Also write Ann's 360-degree view as a JSON data-portability export to FILE.")
+    private Path export;
+
     @Override
-    public Integer call() {
-        new WebShopDemo(seed, System.out).run();
+    public Integer call() throws IOException {
+        new WebShopDemo(seed, System.out).run(Optional.ofNullable(export));
         return 0;
     }
-
 }

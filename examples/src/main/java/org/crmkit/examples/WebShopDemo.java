@@ -1,10 +1,14 @@
 package org.crmkit.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -27,6 +31,7 @@ import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.customer.Organization;
 import org.crmkit.spi.customer.Person;
+import org.crmkit.json.CrmJson;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.AppendResult;
 import org.crmkit.spi.interaction.Channel;
@@ -61,7 +66,8 @@ final class WebShopDemo {
                 .build();
     }
 
-    void run() {
+    /** Runs the demo; writes the 360° export of Ann to {@code export} if given. */
+    void run(Optional<Path> export) throws IOException {
         out.println("== crmkit demo: an espresso-machine web shop on the in-memory store ==");
         VisitorId visitor = VisitorId.of("cookie-7f3a");
         browse(visitor, "/", "/machines/barista-pro", "/machines/barista-pro/reviews");
@@ -120,7 +126,14 @@ final class WebShopDemo {
         out.println("Looking up the merged id now finds "
                 + crm.customers().get(SHOP, again.id()).id() + ".");
 
-        printView(crm.customers().view(SHOP, ann.id(), 3));
+        CustomerView view = crm.customers().view(SHOP, ann.id(), 3);
+        printView(view);
+        String json = CrmJson.builder().prettyPrinting(true).build().export360(view, clock.instant());
+        out.println("Data-portability export (JSON): " + json.length() + " characters"
+                + export.map(file -> ", written to " + file).orElse(" (--export FILE writes it)"));
+        if (export.isPresent()) {
+            Files.writeString(export.get(), json);
+        }
         out.println();
         out.println("Domain events published: " + events);
     }

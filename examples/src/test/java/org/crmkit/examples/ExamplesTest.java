@@ -2,11 +2,16 @@ package org.crmkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ExamplesTest {
@@ -47,5 +52,14 @@ class ExamplesTest {
         String first = captured(() -> new CommandLine(new CrmkitCommand()).execute("demo"));
         String second = captured(() -> new CommandLine(new CrmkitCommand()).execute("demo"));
         assertThat(first).isEqualTo(second);
+    }
+
+    @Test
+    void demo_export_writesThe360ViewAsJson(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("ann.json");
+        captured(() -> assertThat(new CommandLine(new CrmkitCommand()).execute("demo", "--export", file.toString()))
+                .isZero());
+        assertThat(Files.readString(file)).contains("\"format\": \"crmkit.customer360\"", "ann.lee@example.com",
+                "\"interactions_by_channel\"", "order-5001");
     }
 }
