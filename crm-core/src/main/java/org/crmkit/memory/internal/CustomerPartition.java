@@ -2,14 +2,15 @@ package org.crmkit.memory.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.NavigableSet;
 
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.DuplicateKeyException;
@@ -27,21 +28,27 @@ import org.crmkit.spi.customer.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tenant's customers and their indexes, guarded by one read-write lock. Every write checks everything before it
- * changes anything, so a write that throws leaves the partition as it was.
+ * One tenant's customers and their indexes. Writes are serialised by a lock and check everything before they change
+ * anything, so a write that throws leaves the partition as it was. Reads take no lock: they read concurrent maps
+ * whose values are immutable, and a read through an index checks that the customer it finds still has the key (an
+ * index entry may briefly lag the customer during a write), so a read never returns a customer that does not match.
+ * Writes update the maps in an order that never hides a customer from a reader by id: a merge records the merge,
+ * stores the survivor and only then removes the merged customer.
  */
 public final class CustomerPartition {
+    private static final CustomerId[] NO_IDS = new CustomerId[0];
+
     private final Guarded guard = new Guarded();
-    private final Map<CustomerId, Customer> byId = new HashMap<>();
-    private final TreeSet<CustomerId> order = new TreeSet<>();
-    private final Map<ExternalIdentity, CustomerId> byIdentity = new HashMap<>();
+    private final Map<CustomerId, Customer> byId = new ConcurrentHashMap<>();
+    private final NavigableSet<CustomerId> order = new ConcurrentSkipListSet<>();
+    private final Map<ExternalIdentity, CustomerId> byIdentity = new ConcurrentHashMap<>();
     /**
      * Contact key to the id (or the sorted ids) of the customers using it. E-mail addresses, phone numbers and device
      * tokens are normalised so that equality is key equality: they serve as their own keys, which saves a key string
      * per contact point; other values are keyed by {@link ContactValue#key()}.
      */
-    private final Map<Object, Object> byContact = new HashMap<>();
-    private final Map<CustomerId, MergeRecord> merges = new HashMap<>();
+    private final Map<Object, Object> byContact = new ConcurrentHashMap<>();
+    private final Map<CustomerId, MergeRecord> merges = new ConcurrentHashMap<>();
 
     public Customer create(Customer customer) {
         return guard.write(() -> {
@@ -53,7 +60,7 @@ public final class CustomerPartition {
             Customer stored = customer.toBuilder().version(1).build();
             byId.put(stored.id(), stored);
             order.add(stored.id());
-            index(stored);
+            reindex(null, stored);
             return stored;
         });
     }
@@ -63,9 +70,8 @@ public final class CustomerPartition {
             Customer current = current(customer.id(), customer.version());
             checkIdentitiesFree(customer, customer.id(), customer.id());
             Customer stored = customer.toBuilder().version(current.version() + 1).build();
-            unindex(current);
             byId.put(stored.id(), stored);
-            index(stored);
+            reindex(current, stored);
             return stored;
         });
     }
@@ -76,13 +82,12 @@ public final class CustomerPartition {
             Customer currentMerged = current(record.merged(), mergedVersion);
             checkIdentitiesFree(survivor, survivor.id(), record.merged());
             Customer stored = survivor.toBuilder().version(currentSurvivor.version() + 1).build();
-            unindex(currentMerged);
+            merges.put(record.merged(), record);
+            byId.put(stored.id(), stored);
+            reindex(currentSurvivor, stored);
             byId.remove(currentMerged.id());
             order.remove(currentMerged.id());
-            unindex(currentSurvivor);
-            byId.put(stored.id(), stored);
-            index(stored);
-            merges.put(record.merged(), record);
+            reindex(currentMerged, null);
             return stored;
         });
     }
@@ -93,7 +98,7 @@ public final class CustomerPartition {
             Customer current = byId.remove(id);
             if (current != null) {
                 order.remove(id);
-                unindex(current);
+                reindex(current, null);
                 removed = true;
             }
             Iterator<MergeRecord> records = merges.values().iterator();
@@ -109,59 +114,50 @@ public final class CustomerPartition {
     }
 
     public Optional<Customer> findById(CustomerId id) {
-        return guard.read(() -> {
-            return Optional.ofNullable(byId.get(id));
-        });
+        return Optional.ofNullable(byId.get(id));
     }
 
     public Optional<Customer> findByIdentity(ExternalIdentity identity) {
-        return guard.read(() -> {
-            CustomerId id = byIdentity.get(identity);
-            return id == null ? Optional.empty() : Optional.of(byId.get(id));
-        });
+        CustomerId id = byIdentity.get(identity);
+        Customer found = id == null ? null : byId.get(id);
+        return found != null && found.identities().contains(identity) ? Optional.of(found) : Optional.empty();
     }
 
     public List<Customer> findByContact(ContactValue value) {
-        return guard.read(() -> {
-            Object held = byContact.get(indexKey(value));
-            if (held == null) {
-                return List.of();
+        Object key = indexKey(value);
+        Object held = byContact.get(key);
+        CustomerId[] ids = held == null ? NO_IDS : held instanceof CustomerId one ? new CustomerId[] {one}
+                : (CustomerId[]) held;
+        List<Customer> found = new ArrayList<>(ids.length);
+        for (CustomerId id : ids) {
+            Customer c = byId.get(id);
+            if (c != null && holds(c, key)) {
+                found.add(c);
             }
-            if (held instanceof CustomerId id) {
-                return List.of(byId.get(id));
-            }
-            CustomerId[] ids = (CustomerId[]) held;
-            List<Customer> found = new ArrayList<>(ids.length);
-            for (CustomerId id : ids) {
-                found.add(byId.get(id));
-            }
-            return List.copyOf(found);
-        });
+        }
+        return List.copyOf(found);
     }
 
     public Optional<MergeRecord> findMergeRecord(CustomerId merged) {
-        return guard.read(() -> {
-            return Optional.ofNullable(merges.get(merged));
-        });
+        return Optional.ofNullable(merges.get(merged));
     }
 
     public Page<Customer> scan(Optional<CustomerId> after, int limit) {
-        return guard.read(() -> {
-            Iterator<CustomerId> ids = after.map(a -> order.tailSet(a, false)).orElse(order).iterator();
-            List<Customer> page = new ArrayList<>(Math.min(limit, byId.size()));
-            while (page.size() < limit && ids.hasNext()) {
-                page.add(byId.get(ids.next()));
+        Iterator<CustomerId> ids = after.map(a -> order.tailSet(a, false)).orElse(order).iterator();
+        List<Customer> page = new ArrayList<>(Math.min(limit, 1024));
+        while (page.size() < limit && ids.hasNext()) {
+            Customer c = byId.get(ids.next());
+            if (c != null) {
+                page.add(c);
             }
-            Optional<String> next = ids.hasNext() && !page.isEmpty()
-                    ? Optional.of(page.get(page.size() - 1).id().value()) : Optional.empty();
-            return new Page<>(page, next);
-        });
+        }
+        Optional<String> next = ids.hasNext() && !page.isEmpty()
+                ? Optional.of(page.get(page.size() - 1).id().value()) : Optional.empty();
+        return new Page<>(page, next);
     }
 
     public long count() {
-        return guard.read(() -> {
-            return byId.size();
-        });
+        return byId.size();
     }
 
     private Customer current(CustomerId id, long expectedVersion) {
@@ -185,21 +181,28 @@ public final class CustomerPartition {
         }
     }
 
-    private void index(Customer c) {
-        for (ExternalIdentity identity : c.identities()) {
-            byIdentity.put(identity, c.id());
+    /** Moves the index entries of a customer from its old state to its new one (either may be absent). */
+    private void reindex(@Nullable Customer old, @Nullable Customer now) {
+        if (now != null) {
+            for (ExternalIdentity identity : now.identities()) {
+                byIdentity.put(identity, now.id());
+            }
+            for (Object key : contactKeys(now)) {
+                byContact.merge(key, now.id(), CustomerPartition::union);
+            }
         }
-        for (Object key : contactKeys(c)) {
-            byContact.merge(key, c.id(), CustomerPartition::union);
-        }
-    }
-
-    private void unindex(Customer c) {
-        for (ExternalIdentity identity : c.identities()) {
-            byIdentity.remove(identity, c.id());
-        }
-        for (Object key : contactKeys(c)) {
-            byContact.computeIfPresent(key, (k, held) -> without(held, c.id()));
+        if (old != null) {
+            for (ExternalIdentity identity : old.identities()) {
+                if (now == null || !now.identities().contains(identity)) {
+                    byIdentity.remove(identity, old.id());
+                }
+            }
+            Set<Object> kept = now == null ? Set.of() : contactKeys(now);
+            for (Object key : contactKeys(old)) {
+                if (!kept.contains(key)) {
+                    byContact.computeIfPresent(key, (k, held) -> without(held, old.id()));
+                }
+            }
         }
     }
 
@@ -209,6 +212,15 @@ public final class CustomerPartition {
             keys.add(indexKey(point.value()));
         }
         return keys;
+    }
+
+    private static boolean holds(Customer c, Object key) {
+        for (ContactPoint point : c.contactPoints()) {
+            if (indexKey(point.value()).equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Object indexKey(ContactValue value) {
