@@ -1,16 +1,15 @@
 package org.crmkit.memory.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.Set;
-import java.util.NavigableSet;
 
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.DuplicateKeyException;
@@ -29,21 +28,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's customers and their indexes. Writes are serialised by a lock and check everything before they change
- * anything, so a write that throws leaves the partition as it was. Reads take no lock: they read concurrent maps
- * whose values are immutable, and a read through an index checks that the customer it finds still has the key (an
- * index entry may briefly lag the customer during a write), so a read never returns a customer that does not match.
- * Writes update the maps in an order that never hides a customer from a reader by id: a merge records the merge,
- * stores the survivor and only then removes the merged customer.
+ * anything, so a write that throws leaves the partition as it was. Reads take no lock: every map is concurrent and
+ * holds immutable customers themselves (the indexes too, so a lookup by identity or contact point is one hash
+ * lookup), and each write replaces a key's entry in one atomic step. A read concurrent with a write sees the customer
+ * before or after it. Writes update the maps in an order that never hides a customer from a reader by id: a merge
+ * records the merge, stores the survivor and only then removes the merged customer.
  */
 public final class CustomerPartition {
-    private static final CustomerId[] NO_IDS = new CustomerId[0];
-
     private final Guarded guard = new Guarded();
     private final Map<CustomerId, Customer> byId = new ConcurrentHashMap<>();
     private final NavigableSet<CustomerId> order = new ConcurrentSkipListSet<>();
-    private final Map<ExternalIdentity, CustomerId> byIdentity = new ConcurrentHashMap<>();
+    private final Map<ExternalIdentity, Customer> byIdentity = new ConcurrentHashMap<>();
     /**
-     * Contact key to the id (or the sorted ids) of the customers using it. E-mail addresses, phone numbers and device
+     * Contact key to the customer (or the customers, sorted by id) using it. E-mail addresses, phone numbers and device
      * tokens are normalised so that equality is key equality: they serve as their own keys, which saves a key string
      * per contact point; other values are keyed by {@link ContactValue#key()}.
      */
@@ -118,24 +115,15 @@ public final class CustomerPartition {
     }
 
     public Optional<Customer> findByIdentity(ExternalIdentity identity) {
-        CustomerId id = byIdentity.get(identity);
-        Customer found = id == null ? null : byId.get(id);
-        return found != null && found.identities().contains(identity) ? Optional.of(found) : Optional.empty();
+        return Optional.ofNullable(byIdentity.get(identity));
     }
 
     public List<Customer> findByContact(ContactValue value) {
-        Object key = indexKey(value);
-        Object held = byContact.get(key);
-        CustomerId[] ids = held == null ? NO_IDS : held instanceof CustomerId one ? new CustomerId[] {one}
-                : (CustomerId[]) held;
-        List<Customer> found = new ArrayList<>(ids.length);
-        for (CustomerId id : ids) {
-            Customer c = byId.get(id);
-            if (c != null && holds(c, key)) {
-                found.add(c);
-            }
+        Object held = byContact.get(indexKey(value));
+        if (held == null) {
+            return List.of();
         }
-        return List.copyOf(found);
+        return held instanceof Customer one ? List.of(one) : List.of((Customer[]) held);
     }
 
     public Optional<MergeRecord> findMergeRecord(CustomerId merged) {
@@ -174,9 +162,9 @@ public final class CustomerPartition {
     /** Fails if an identity of {@code customer} is held by a customer other than {@code self} and {@code other}. */
     private void checkIdentitiesFree(Customer customer, CustomerId self, CustomerId other) {
         for (ExternalIdentity identity : customer.identities()) {
-            CustomerId holder = byIdentity.get(identity);
-            if (holder != null && !holder.equals(self) && !holder.equals(other)) {
-                throw new DuplicateKeyException("identity " + identity, holder.value());
+            Customer holder = byIdentity.get(identity);
+            if (holder != null && !holder.id().equals(self) && !holder.id().equals(other)) {
+                throw new DuplicateKeyException("identity " + identity, holder.id().value());
             }
         }
     }
@@ -185,16 +173,16 @@ public final class CustomerPartition {
     private void reindex(@Nullable Customer old, @Nullable Customer now) {
         if (now != null) {
             for (ExternalIdentity identity : now.identities()) {
-                byIdentity.put(identity, now.id());
+                byIdentity.put(identity, now);
             }
             for (Object key : contactKeys(now)) {
-                byContact.merge(key, now.id(), CustomerPartition::union);
+                byContact.merge(key, now, CustomerPartition::upsert);
             }
         }
         if (old != null) {
             for (ExternalIdentity identity : old.identities()) {
                 if (now == null || !now.identities().contains(identity)) {
-                    byIdentity.remove(identity, old.id());
+                    byIdentity.remove(identity, old);
                 }
             }
             Set<Object> kept = now == null ? Set.of() : contactKeys(now);
@@ -214,51 +202,67 @@ public final class CustomerPartition {
         return keys;
     }
 
-    private static boolean holds(Customer c, Object key) {
-        for (ContactPoint point : c.contactPoints()) {
-            if (indexKey(point.value()).equals(key)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static Object indexKey(ContactValue value) {
         return value instanceof EmailAddress || value instanceof PhoneNumber || value instanceof DeviceToken
                 ? value : value.key();
     }
 
-    /** Adds {@code id} to what a contact key holds: one id, or a sorted array of several. */
-    private static Object union(Object held, Object id) {
-        CustomerId[] ids = held instanceof CustomerId one ? new CustomerId[] {one} : (CustomerId[]) held;
-        int at = Arrays.binarySearch(ids, id);
+    /** Puts {@code customer} into what a contact key holds (one customer, or several sorted by id), replacing its
+     * earlier state. */
+    private static Object upsert(Object held, Object customer) {
+        Customer now = (Customer) customer;
+        Customer[] all = held instanceof Customer one ? new Customer[] {one} : (Customer[]) held;
+        int at = indexOf(all, now.id());
         if (at >= 0) {
-            return held;
+            if (all.length == 1) {
+                return now;
+            }
+            Customer[] replaced = all.clone();
+            replaced[at] = now;
+            return replaced;
         }
         int insert = -at - 1;
-        CustomerId[] grown = new CustomerId[ids.length + 1];
-        System.arraycopy(ids, 0, grown, 0, insert);
-        grown[insert] = (CustomerId) id;
-        System.arraycopy(ids, insert, grown, insert + 1, ids.length - insert);
+        Customer[] grown = new Customer[all.length + 1];
+        System.arraycopy(all, 0, grown, 0, insert);
+        grown[insert] = now;
+        System.arraycopy(all, insert, grown, insert + 1, all.length - insert);
         return grown;
     }
 
-    /** Removes {@code id} from what a contact key holds; null when nothing is left, which drops the key. */
+    /** Removes the customer {@code id} from what a contact key holds; null when nothing is left, dropping the key. */
     private static @Nullable Object without(Object held, CustomerId id) {
-        if (held instanceof CustomerId one) {
-            return one.equals(id) ? null : one;
-        }
-        CustomerId[] ids = (CustomerId[]) held;
-        int at = Arrays.binarySearch(ids, id);
+        Customer[] all = held instanceof Customer one ? new Customer[] {one} : (Customer[]) held;
+        int at = indexOf(all, id);
         if (at < 0) {
             return held;
         }
-        if (ids.length == 2) {
-            return ids[1 - at];
+        if (all.length == 1) {
+            return null;
         }
-        CustomerId[] shrunk = new CustomerId[ids.length - 1];
-        System.arraycopy(ids, 0, shrunk, 0, at);
-        System.arraycopy(ids, at + 1, shrunk, at, ids.length - at - 1);
+        if (all.length == 2) {
+            return all[1 - at];
+        }
+        Customer[] shrunk = new Customer[all.length - 1];
+        System.arraycopy(all, 0, shrunk, 0, at);
+        System.arraycopy(all, at + 1, shrunk, at, all.length - at - 1);
         return shrunk;
+    }
+
+    /** Binary search by id: the index of {@code id}, or (-(insertion point) - 1). */
+    private static int indexOf(Customer[] sorted, CustomerId id) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int cmp = sorted[mid].id().compareTo(id);
+            if (cmp < 0) {
+                lo = mid + 1;
+            } else if (cmp > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -(lo + 1);
     }
 }
