@@ -1,5 +1,6 @@
 package org.crmkit.memory.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,9 +33,6 @@ public final class InteractionPartition {
     /** Per subject: one shared instance of the subject (every stored interaction refers to it) and its slots. */
     private final Map<Subject, Timeline> bySubject = new HashMap<>();
 
-    private record Timeline(Subject subject, SlotList slots) {
-    }
-
     public AppendResult append(Interaction interaction) {
         return guard.write(() -> {
             int held = slotOfKey(interaction.source(), interaction.externalId());
@@ -47,13 +45,13 @@ public final class InteractionPartition {
                 throw new DuplicateKeyException("interaction id " + interaction.id(),
                         other.source() + "/" + other.externalId());
             }
-            Timeline timeline = bySubject.computeIfAbsent(interaction.subject(), s -> new Timeline(s, new SlotList()));
+            Timeline timeline = bySubject.computeIfAbsent(interaction.subject(), Timeline::new);
             Interaction stored = interaction.subject() == timeline.subject()
                     ? interaction : interaction.withSubject(timeline.subject());
             int slot = store(stored);
             byId.add(interaction.id().hashCode(), slot);
             byKey.add(keyHash(interaction.source(), interaction.externalId()), slot);
-            insertOrdered(timeline.slots(), slot);
+            insertOrdered(timeline, slot, stored.occurredAt());
             live++;
             return new AppendResult.Appended(interaction);
         });
@@ -75,11 +73,10 @@ public final class InteractionPartition {
 
     public Page<Interaction> find(Subject subject, InteractionQuery query, Optional<SubjectCursor> after) {
         return guard.read(() -> {
-            Timeline timeline = bySubject.get(subject);
-            if (timeline == null) {
+            Timeline list = bySubject.get(subject);
+            if (list == null) {
                 return Page.last(List.of());
             }
-            SlotList list = timeline.slots();
             boolean forward = query.order() == InteractionQuery.Order.OLDEST_FIRST;
             int i = after.map(c -> forward ? firstAfter(list, c) : firstAfter(list, c) - 1)
                     .orElse(forward ? 0 : list.size() - 1);
@@ -110,25 +107,23 @@ public final class InteractionPartition {
             }
             Timeline target = bySubject.get(to);
             Subject shared = target == null ? to : target.subject();
-            SlotList slotsMoved = moving.slots();
-            for (int i = 0; i < slotsMoved.size(); i++) {
-                int slot = slotsMoved.get(i);
+            for (int i = 0; i < moving.size(); i++) {
+                int slot = moving.get(i);
                 put(slot, at(slot).withSubject(shared));
             }
             bySubject.remove(from);
-            bySubject.put(shared, new Timeline(shared, target == null
-                    ? slotsMoved : SlotList.merge(target.slots(), slotsMoved, this::compareSlots)));
-            return slotsMoved.size();
+            bySubject.put(shared, Timeline.merge(shared, target == null ? new Timeline(shared) : target, moving,
+                    this::compareSlots));
+            return moving.size();
         });
     }
 
     public int erase(Subject subject) {
         return guard.write(() -> {
-            Timeline timeline = bySubject.remove(subject);
-            if (timeline == null) {
+            Timeline erased = bySubject.remove(subject);
+            if (erased == null) {
                 return 0;
             }
-            SlotList erased = timeline.slots();
             for (int i = 0; i < erased.size(); i++) {
                 int slot = erased.get(i);
                 Interaction gone = at(slot);
@@ -182,10 +177,10 @@ public final class InteractionPartition {
         return source.hashCode() * 31 + externalId.hashCode();
     }
 
-    private void insertOrdered(SlotList list, int slot) {
+    private void insertOrdered(Timeline list, int slot, Instant occurredAt) {
         int n = list.size();
-        if (n == 0 || compareSlots(list.get(n - 1), slot) <= 0) {
-            list.insert(n, slot);
+        if (list.isNewest(occurredAt) || compareSlots(list.get(n - 1), slot) <= 0) {
+            list.insert(n, slot, occurredAt);
             return;
         }
         int lo = 0;
@@ -198,11 +193,11 @@ public final class InteractionPartition {
                 hi = mid;
             }
         }
-        list.insert(lo, slot);
+        list.insert(lo, slot, occurredAt);
     }
 
     /** The index of the first entry of {@code list} ordered after the cursor's position. */
-    private int firstAfter(SlotList list, SubjectCursor cursor) {
+    private int firstAfter(Timeline list, SubjectCursor cursor) {
         int lo = 0;
         int hi = list.size();
         while (lo < hi) {

@@ -5,17 +5,16 @@ import java.util.function.IntPredicate;
 /**
  * An open-addressing hash set of slots (non-negative ints naming entries kept elsewhere), with linear probing and
  * backward-shift deletion. It stores no keys: the caller gives each operation the key's hash and a test that tells
- * whether a slot holds that key. Four bytes per table cell and no object per entry, which is what lets the
- * in-memory interaction store index ten million interactions twice. Not thread-safe.
+ * whether a slot holds that key. Each cell is one {@code long} (the spread hash above, slot + 1 below), so a probe
+ * costs one memory access and an entry no object: that is what lets the in-memory interaction store index ten
+ * million interactions twice. Not thread-safe.
  */
 public final class SlotIndex {
-    private static final int EMPTY = 0;
+    private static final long EMPTY = 0L;
     private static final int MIN_CAPACITY = 16;
+    private static final long SLOT_BITS = 0xFFFF_FFFFL;
 
-    /** Slot + 1 per cell, {@link #EMPTY} where free. */
-    private int[] cells = new int[MIN_CAPACITY];
-    /** The spread hash of the key in each cell, so probing and resizing never look at the entries. */
-    private int[] hashes = new int[MIN_CAPACITY];
+    private long[] cells = new long[MIN_CAPACITY];
     private int size;
 
     /** The slot holding a key of that hash that passes {@code matches}, or -1. */
@@ -23,8 +22,9 @@ public final class SlotIndex {
         int h = spread(hash);
         int mask = cells.length - 1;
         for (int i = h & mask; cells[i] != EMPTY; i = (i + 1) & mask) {
-            if (hashes[i] == h && matches.test(cells[i] - 1)) {
-                return cells[i] - 1;
+            long cell = cells[i];
+            if ((int) (cell >>> 32) == h && matches.test(slotOf(cell))) {
+                return slotOf(cell);
             }
         }
         return -1;
@@ -38,16 +38,16 @@ public final class SlotIndex {
         if ((size + 1) * 10L > cells.length * 7L) {
             grow();
         }
-        put(spread(hash), slot + 1);
+        put(cell(spread(hash), slot));
         size++;
     }
 
     /** Removes {@code slot}, filed under {@code hash}; nothing happens if it is absent. */
     public void remove(int hash, int slot) {
-        int h = spread(hash);
+        long wanted = cell(spread(hash), slot);
         int mask = cells.length - 1;
-        int i = h & mask;
-        while (cells[i] != slot + 1) {
+        int i = spread(hash) & mask;
+        while (cells[i] != wanted) {
             if (cells[i] == EMPTY) {
                 return;
             }
@@ -56,42 +56,45 @@ public final class SlotIndex {
         size--;
         int gap = i;
         for (int j = (gap + 1) & mask; cells[j] != EMPTY; j = (j + 1) & mask) {
-            int home = hashes[j] & mask;
+            int home = (int) (cells[j] >>> 32) & mask;
             boolean movable = gap <= j ? home <= gap || home > j : home <= gap && home > j;
             if (movable) {
                 cells[gap] = cells[j];
-                hashes[gap] = hashes[j];
                 gap = j;
             }
         }
         cells[gap] = EMPTY;
-        hashes[gap] = 0;
     }
 
     public int size() {
         return size;
     }
 
-    private void put(int h, int cell) {
+    private void put(long cell) {
         int mask = cells.length - 1;
-        int i = h & mask;
+        int i = (int) (cell >>> 32) & mask;
         while (cells[i] != EMPTY) {
             i = (i + 1) & mask;
         }
         cells[i] = cell;
-        hashes[i] = h;
     }
 
     private void grow() {
-        int[] oldCells = cells;
-        int[] oldHashes = hashes;
-        cells = new int[oldCells.length * 2];
-        hashes = new int[oldCells.length * 2];
-        for (int i = 0; i < oldCells.length; i++) {
-            if (oldCells[i] != EMPTY) {
-                put(oldHashes[i], oldCells[i]);
+        long[] old = cells;
+        cells = new long[old.length * 2];
+        for (long cell : old) {
+            if (cell != EMPTY) {
+                put(cell);
             }
         }
+    }
+
+    private static long cell(int spreadHash, int slot) {
+        return ((long) spreadHash << 32) | (slot + 1L);
+    }
+
+    private static int slotOf(long cell) {
+        return (int) (cell & SLOT_BITS) - 1;
     }
 
     private static int spread(int hash) {
