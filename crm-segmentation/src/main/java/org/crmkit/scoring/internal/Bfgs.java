@@ -1,13 +1,18 @@
 package org.crmkit.scoring.internal;
 
 /**
- * Quasi-Newton minimiser (BFGS update of the inverse Hessian, backtracking Armijo line search) inside the box
+ * Quasi-Newton minimiser (BFGS update of the inverse Hessian, backtracking line search accepting Armijo or
+ * approximate Wolfe steps) inside the box
  * {@code |x_i| <= bound}. Deterministic: the same objective and start give the same result. Not thread-safe; one
  * instance per minimisation.
  */
 public final class Bfgs {
     private static final double ARMIJO = 1e-4;
-    private static final int MAX_HALVINGS = 60;
+    private static final double SUFFICIENT = 0.1;
+    private static final double CURVATURE = 0.9;
+    private static final double ROUNDING_VALUE = 1e-12;
+    private static final int MAX_HALVINGS = 40;
+    private static final int MAX_STALLED = 10;
     private static final double MAX_STEP = 2.0;
     /** Below this gradient norm a failed line search means rounding noise, not a missed minimum. */
     private static final double ROUNDING_GRADIENT = 1e-6;
@@ -49,6 +54,7 @@ public final class Bfgs {
         double[] trial = new double[n];
         double[] trialGradient = new double[n];
         int iterations = 0;
+        int stalled = 0;
         boolean freshHessian = true;
         while (iterations < maxIterations) {
             if (maxAbs(g) <= gradientTolerance) {
@@ -83,7 +89,8 @@ public final class Bfgs {
                 }
                 trialValue = objective.valueAndGradient(trial, trialGradient);
                 if (Double.isFinite(trialValue) && allFinite(trialGradient)
-                        && trialValue <= f + ARMIJO * step * slope) {
+                        && (trialValue <= f + ARMIJO * step * slope
+                        || approximatelyWolfe(f, slope, trialValue, dot(direction, trialGradient)))) {
                     accepted = true;
                     break;
                 }
@@ -104,8 +111,12 @@ public final class Bfgs {
             }
             System.arraycopy(trial, 0, x, 0, n);
             System.arraycopy(trialGradient, 0, g, 0, n);
+            stalled = f - trialValue > ROUNDING_VALUE * Math.abs(f) ? 0 : stalled + 1;
             f = trialValue;
             iterations++;
+            if (stalled >= MAX_STALLED) {
+                return new Minimum(x, f, g, iterations, maxAbs(g) <= ROUNDING_GRADIENT);
+            }
             double sy = dot(s, y);
             if (sy > 1e-12 * Math.sqrt(dot(s, s) * dot(y, y))) {
                 if (freshHessian) {
@@ -119,6 +130,16 @@ public final class Bfgs {
             }
         }
         return new Minimum(x, f, g, iterations, maxAbs(g) <= gradientTolerance);
+    }
+
+    /**
+     * Hager and Zhang's approximate Wolfe conditions: near a minimum the value changes less than its rounding error,
+     * so a step is also accepted when the value did not grow beyond rounding and the slope along the direction
+     * flattened.
+     */
+    private static boolean approximatelyWolfe(double f, double slope, double trialValue, double trialSlope) {
+        return trialValue <= f + ROUNDING_VALUE * Math.abs(f)
+                && trialSlope >= CURVATURE * slope && trialSlope <= (2 * SUFFICIENT - 1) * slope;
     }
 
     private static void update(double[][] h, double[] s, double[] y, double sy) {
