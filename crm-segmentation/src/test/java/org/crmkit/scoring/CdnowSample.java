@@ -29,7 +29,7 @@ final class CdnowSample {
 
     /** Every purchase of the sample, keyed by the sample's customer id. */
     static List<Purchase> purchases() {
-        Path file = locate();
+        Path file = file(FILE);
         try {
             List<String> lines = Files.readAllLines(file);
             List<Purchase> purchases = new ArrayList<>(lines.size());
@@ -51,11 +51,12 @@ final class CdnowSample {
         return PurchaseSummaries.summarize(purchases(), CALIBRATION_START, CALIBRATION_END);
     }
 
-    private static Path locate() {
+    /** A file of the CDNOW data directory; skips (or, strict, fails) the calling test when it is missing. */
+    static Path file(String name) {
         Optional<Path> directory = configuredDirectory().or(CdnowSample::besideRepository);
-        Path file = directory.map(d -> d.resolve("cdnow").resolve(FILE)).filter(Files::isRegularFile).orElse(null);
-        String message = "CDNOW sample not found (looked in " + directory.map(Path::toString).orElse("<no data dir>")
-                + "/cdnow/" + FILE + "; set CRM_DATA_DIR to the shared data directory)";
+        Path file = directory.map(d -> d.resolve("cdnow").resolve(name)).filter(Files::isRegularFile).orElse(null);
+        String message = "CDNOW data not found (looked for " + directory.map(Path::toString).orElse("<no data dir>")
+                + "/cdnow/" + name + "; set CRM_DATA_DIR to the shared data directory)";
         if (file == null) {
             if ("1".equals(System.getenv("CRM_STRICT"))) {
                 fail(message);

@@ -12,7 +12,6 @@ class GammaGammaModelCdnowTest {
         List<PurchaseSummary> summaries = CdnowSample.calibrationSummaries();
 
         GammaGammaParameters g = GammaGammaModel.fit(summaries).parameters();
-        System.out.println(g);
 
         assertThat(summaries).filteredOn(s -> s.frequency() >= 1).hasSize(946);
         assertThat(round2(g.p())).isCloseTo(6.25, within(0.01));
