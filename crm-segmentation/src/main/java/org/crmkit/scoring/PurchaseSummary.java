@@ -25,8 +25,8 @@ public record PurchaseSummary(String customerKey, int frequency, double recency,
     public PurchaseSummary {
         Checks.text(customerKey, "customerKey", MAX_KEY_LENGTH);
         Checks.nonNegative(frequency, "frequency");
-        finiteNonNegative(recency, "recency");
-        finiteNonNegative(age, "age");
+        recency = finiteNonNegative(recency, "recency");
+        age = finiteNonNegative(age, "age");
         if (recency > age) {
             throw new ValidationException("recency", "must not exceed age");
         }
@@ -38,7 +38,7 @@ public record PurchaseSummary(String customerKey, int frequency, double recency,
             if (frequency == 0) {
                 throw new ValidationException("monetaryMean", "must be empty when frequency is 0");
             }
-            finiteNonNegative(monetaryMean.getAsDouble(), "monetaryMean");
+            monetaryMean = OptionalDouble.of(finiteNonNegative(monetaryMean.getAsDouble(), "monetaryMean"));
         }
     }
 
@@ -53,12 +53,14 @@ public record PurchaseSummary(String customerKey, int frequency, double recency,
         return new PurchaseSummary(customerKey, frequency, recency, age, OptionalDouble.of(monetaryMean));
     }
 
-    private static void finiteNonNegative(double value, String field) {
+    /** The value, with {@code -0.0} turned into {@code 0.0}. */
+    private static double finiteNonNegative(double value, String field) {
         if (!Double.isFinite(value)) {
             throw new ValidationException(field, "must be a finite number");
         }
         if (value < 0) {
             throw new ValidationException(field, "must not be negative");
         }
+        return value + 0.0;
     }
 }
