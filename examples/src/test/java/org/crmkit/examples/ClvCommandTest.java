@@ -1,0 +1,108 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.crmkit.scoring.Purchase;
+import org.crmkit.scoring.SyntheticPurchases;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ClvCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = CrmkitCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private Path log(String content) throws IOException {
+        Path file = dir.resolve("purchases.csv");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    /** A log drawn from the models' own generative process (seeded), with an extra column the reader ignores. */
+    private Path validLog() throws IOException {
+        StringBuilder csv = new StringBuilder("order_id,customer_id,date,amount\n");
+        int order = 0;
+        for (Purchase p : SyntheticPurchases.builder().seed(11).customers(2_000)
+                .purchaseProcess(0.25, 4.0, 0.8, 2.4).spend(6, 4, 15)
+                .births(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31))
+                .observationEnd(LocalDate.of(2024, 12, 31)).build().purchases()) {
+            csv.append(++order).append(',').append(p.customerKey()).append(',').append(p.date()).append(',')
+                    .append(p.amount().toPlainString()).append('\n');
+        }
+        return log(csv.toString());
+    }
+
+    @Test
+    void clv_json_printsOneObjectWithBothModels() throws IOException {
+        int code = run("clv", "--transactions", validLog().toString(), "--calibration-end", "2024-09-30", "--json");
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("customers").asInt()).isEqualTo(2_000);
+        assertThat(json.get("bgnbd").fieldNames()).toIterable()
+                .containsExactly("r", "alpha", "a", "b", "log_likelihood");
+        assertThat(json.get("gamma_gamma").fieldNames()).toIterable().containsExactly("p", "q", "gamma");
+        assertThat(json.get("bgnbd").get("r").asDouble()).isPositive();
+    }
+
+    @Test
+    void clv_report_listsTheTopTenCustomers() throws IOException {
+        int code = run("clv", "--transactions", validLog().toString(), "--calibration-end", "2024-09-30");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("BG/NBD:", "Gamma-Gamma:", "Top 10 customers");
+    }
+
+    @Test
+    void badDate_isReportedWithItsLineAndExitsNonZero() throws IOException {
+        Path file = log("customer_id,date,amount\n1,2024-01-05,10.00\n2,05/01/2024,12.00\n");
+
+        assertThat(run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30")).isEqualTo(2);
+        assertThat(err.toString()).contains("line 3", "date");
+    }
+
+    @Test
+    void negativeAmount_isReportedWithItsLine() throws IOException {
+        Path file = log("customer_id,date,amount\n1,2024-01-05,10.00\n1,2024-02-05,12.00\n2,2024-01-09,-3.00\n");
+
+        assertThat(run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30")).isEqualTo(2);
+        assertThat(err.toString()).contains("line 4", "negative");
+    }
+
+    @Test
+    void missingColumn_isReportedOnTheHeaderLine() throws IOException {
+        Path file = log("customer_id,day,amount\n1,2024-01-05,10.00\n");
+
+        assertThat(run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30")).isEqualTo(2);
+        assertThat(err.toString()).contains("line 1", "missing column date");
+    }
+
+    @Test
+    void degenerateData_endsWithAClearErrorNotNaN() throws IOException {
+        Path file = log("customer_id,date,amount\n1,2024-01-05,10.00\n2,2024-01-09,12.00\n");
+
+        assertThat(run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30", "--json"))
+                .isEqualTo(2);
+        assertThat(out.toString()).doesNotContain("NaN");
+        assertThat(err.toString()).contains("crmkit clv:");
+    }
+}
