@@ -2,6 +2,7 @@ package org.crmkit.scoring;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.Optional;
 
@@ -47,6 +48,8 @@ public final class RfmScorer {
     public static final int MAX_QUANTILES = 10;
 
     private static final long SECONDS_PER_DAY = 86_400;
+    /** The most customers the aggregation arrays are sized for up front when the input's size is known. */
+    private static final int PRESIZE_LIMIT = 1 << 20;
 
     private final Currency currency;
     private final InteractionType type;
@@ -91,16 +94,19 @@ public final class RfmScorer {
     public RfmAnalysis analyse(Iterable<Interaction> interactions, Instant asOf) {
         Checks.notNull(interactions, "interactions");
         Checks.notNull(asOf, "asOf");
-        RfmCustomerIndex index = new RfmCustomerIndex(1 << 12);
-        Instant[] last = new Instant[1 << 12];
-        int[] frequency = new int[1 << 12];
-        long[] minorUnits = new long[1 << 12];
+        int expected = interactions instanceof Collection<?> collection
+                ? Math.max(Math.min(collection.size(), PRESIZE_LIMIT), 1 << 12) : 1 << 12;
+        RfmCustomerIndex index = new RfmCustomerIndex(expected);
+        Instant[] last = new Instant[expected];
+        int[] frequency = new int[expected];
+        long[] minorUnits = new long[expected];
         long position = 0;
         for (Interaction interaction : interactions) {
             if (interaction == null) {
                 throw new ValidationException("interactions[" + position + "]", "must not be null");
             }
-            if (type.equals(interaction.type()) && interaction.subject() instanceof Subject.Known known
+            if ((type == interaction.type() || type.equals(interaction.type()))
+                    && interaction.subject() instanceof Subject.Known known
                     && !interaction.occurredAt().isAfter(asOf)) {
                 int c = index.add(known.customer());
                 if (c == last.length) {
