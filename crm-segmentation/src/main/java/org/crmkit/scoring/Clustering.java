@@ -200,6 +200,7 @@ public final class Clustering {
             return this;
         }
 
+        /** The configured clustering; the builder may be reused. */
         public Clustering build() {
             return new Clustering(this);
         }

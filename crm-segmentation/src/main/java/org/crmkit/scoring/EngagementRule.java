@@ -68,10 +68,12 @@ public record EngagementRule(InteractionType type, Optional<Channel> channel, Op
             Checks.bounded(text, "text", TypedValue.MAX_TEXT_LENGTH);
         }
 
+        /** Matches when property {@code name} is exactly {@code text}. */
         public static PropertyMatch equalTo(String name, String text) {
             return new PropertyMatch(name, text, false);
         }
 
+        /** Matches when property {@code name} starts with {@code prefix}. */
         public static PropertyMatch startsWith(String name, String prefix) {
             return new PropertyMatch(name, prefix, true);
         }

@@ -56,6 +56,7 @@ public final class EngagementRules {
         private Builder() {
         }
 
+        /** Adds a rule; an interaction matching several rules earns the points of each. */
         public Builder rule(EngagementRule rule) {
             rules.add(Checks.notNull(rule, "rule"));
             return this;
@@ -71,6 +72,7 @@ public final class EngagementRules {
             return this;
         }
 
+        /** The rules; the builder may be reused. */
         public EngagementRules build() {
             return new EngagementRules(rules, halfLife);
         }

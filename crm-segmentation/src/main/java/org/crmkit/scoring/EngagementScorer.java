@@ -35,11 +35,13 @@ public final class EngagementScorer {
     private final double halfLifeSeconds;
     private final ConcurrentHashMap<CustomerId, EngagementState> states = new ConcurrentHashMap<>();
 
+    /** A scorer with no recorded interactions, applying {@code rules}. */
     public EngagementScorer(EngagementRules rules) {
         this.rules = Checks.notNull(rules, "rules");
         this.halfLifeSeconds = rules.halfLife().getSeconds() + rules.halfLife().getNano() / 1e9;
     }
 
+    /** The rules and half-life applied. */
     public EngagementRules rules() {
         return rules;
     }

@@ -19,6 +19,9 @@ import org.crmkit.spi.customer.CustomerId;
  * records are created when asked for. Immutable and thread-safe.
  */
 public final class RfmAnalysis {
+    /** The names of the columns of {@link #featureRows()}, in order. */
+    public static final List<String> FEATURE_NAMES = List.of("recency_days", "frequency", "monetary");
+
     private final Instant asOf;
     private final Currency currency;
     private final int quantiles;
@@ -86,6 +89,20 @@ public final class RfmAnalysis {
     /** How many customers fall in each (R, F) cell and each R-F-M code. */
     public RfmTable table() {
         return table;
+    }
+
+    /**
+     * One row per scored customer, in {@link #scores()} order, with the columns {@link #FEATURE_NAMES}: recency in
+     * days, frequency, and monetary in major units of the currency (euros, not cents). Input for
+     * {@link Clustering#fit}. A new array on each call.
+     */
+    public double[][] featureRows() {
+        double unit = Math.pow(10, Math.max(currency.getDefaultFractionDigits(), 0));
+        double[][] rows = new double[index.size()][];
+        for (int c = 0; c < rows.length; c++) {
+            rows[c] = new double[] {recencyDays[c], frequency[c], minorUnits[c] / unit};
+        }
+        return rows;
     }
 
     private RfmScore scoreAt(int c) {

@@ -38,6 +38,10 @@ public record RfmScore(CustomerId customerId, Instant lastOrderAt, long recencyD
 
     /** The three scores as a code, recency first: {@code "545"}, or {@code "10-3-7"} when a score has two digits. */
     public String code() {
+        return code(r, f, m);
+    }
+
+    static String code(int r, int f, int m) {
         return r < 10 && f < 10 && m < 10 ? "" + r + f + m : r + "-" + f + "-" + m;
     }
 

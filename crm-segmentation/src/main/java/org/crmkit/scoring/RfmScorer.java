@@ -71,14 +71,17 @@ public final class RfmScorer {
         return new Builder(currency);
     }
 
+    /** The currency every amount must be in. */
     public Currency currency() {
         return currency;
     }
 
+    /** The interaction type that counts as a purchase. */
     public InteractionType type() {
         return type;
     }
 
+    /** The number of quantiles per dimension. */
     public int quantiles() {
         return quantiles;
     }
@@ -186,6 +189,7 @@ public final class RfmScorer {
             return this;
         }
 
+        /** The scorer; the builder may be reused. */
         public RfmScorer build() {
             return new RfmScorer(this);
         }

@@ -68,8 +68,7 @@ public final class RfmTable {
                 for (int m = 1; m <= quantiles; m++) {
                     int n = count(r, f, m);
                     if (n > 0) {
-                        String code = quantiles < 10 ? "" + r + f + m : r + "-" + f + "-" + m;
-                        byCode.put(code, n);
+                        byCode.put(RfmScore.code(r, f, m), n);
                     }
                 }
             }

@@ -192,6 +192,45 @@ class RfmScorerTest {
                 """);
     }
 
+    @Test
+    void featureRows_giveRecencyFrequencyAndMajorUnits_forClustering() {
+        List<Interaction> orders = List.of(
+                order("a", AS_OF.minus(Duration.ofDays(3)), "19.99", "EUR"),
+                order("a", AS_OF.minus(Duration.ofDays(5)), "0.01", "EUR"),
+                order("b", AS_OF.minus(Duration.ofDays(40)), "7.50", "EUR"));
+
+        RfmAnalysis analysis = RfmScorer.of(EUR).analyse(orders, AS_OF);
+
+        assertThat(analysis.featureRows()).isDeepEqualTo(new double[][] {{3, 2, 20.0}, {40, 1, 7.5}});
+        ClusterModel model = Clustering.builder(2, 1).build().fit(RfmAnalysis.FEATURE_NAMES, analysis.featureRows());
+        assertThat(model.assign(new double[] {2, 3, 25})).isEqualTo(model.assignments()[0]);
+    }
+
+    @Test
+    void code_joinsTheScores_withDashesOnceAScoreHasTwoDigits() {
+        RfmScore low = new RfmScore(CustomerId.of("a"), AS_OF, 0, 1, Money.zero(EUR), 5, 4, 3);
+        RfmScore high = new RfmScore(CustomerId.of("a"), AS_OF, 0, 1, Money.zero(EUR), 10, 3, 7);
+
+        assertThat(low.code()).isEqualTo("543");
+        assertThat(high.code()).isEqualTo("10-3-7");
+        assertThatThrownBy(() -> new RfmScore(CustomerId.of("a"), AS_OF, 0, 1, Money.zero(EUR), 0, 1, 1))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("r"));
+    }
+
+    @Test
+    void analyse_tenQuantiles_scoresDeciles() {
+        List<Interaction> orders = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            orders.add(order("c" + i, AS_OF, (i + 1) + "", "EUR"));
+        }
+
+        RfmAnalysis analysis = RfmScorer.builder(EUR).quantiles(10).build().analyse(orders, AS_OF);
+
+        assertThat(column(analysis, RfmScore::m))
+                .containsExactly(1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10);
+        assertThat(analysis.table().countsByCode()).containsEntry("111", 2).containsEntry("1-1-10", 2);
+    }
+
     private static List<Integer> column(RfmAnalysis analysis, java.util.function.ToIntFunction<RfmScore> score) {
         return analysis.scores().stream().map(s -> score.applyAsInt(s)).toList();
     }
