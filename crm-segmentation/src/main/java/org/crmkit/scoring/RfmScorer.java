@@ -1,12 +1,11 @@
 package org.crmkit.scoring;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.Optional;
 
-import org.crmkit.scoring.internal.RfmCustomerIndex;
+import org.crmkit.scoring.internal.RfmAccumulator;
 import org.crmkit.scoring.internal.RfmQuantiles;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Money;
@@ -99,10 +98,7 @@ public final class RfmScorer {
         Checks.notNull(asOf, "asOf");
         int expected = interactions instanceof Collection<?> collection
                 ? Math.max(Math.min(collection.size(), PRESIZE_LIMIT), 1 << 12) : 1 << 12;
-        RfmCustomerIndex index = new RfmCustomerIndex(expected);
-        Instant[] last = new Instant[expected];
-        int[] frequency = new int[expected];
-        long[] minorUnits = new long[expected];
+        RfmAccumulator purchases = new RfmAccumulator(expected);
         long position = 0;
         for (Interaction interaction : interactions) {
             if (interaction == null) {
@@ -111,51 +107,51 @@ public final class RfmScorer {
             if ((type == interaction.type() || type.equals(interaction.type()))
                     && interaction.subject() instanceof Subject.Known known
                     && !interaction.occurredAt().isAfter(asOf)) {
-                int c = index.add(known.customer());
-                if (c == last.length) {
-                    last = Arrays.copyOf(last, c * 2);
-                    frequency = Arrays.copyOf(frequency, c * 2);
-                    minorUnits = Arrays.copyOf(minorUnits, c * 2);
-                }
-                Instant at = interaction.occurredAt();
-                if (last[c] == null || at.isAfter(last[c])) {
-                    last[c] = at;
-                }
-                frequency[c]++;
-                Optional<Money> amount = interaction.amount();
-                if (amount.isPresent()) {
-                    minorUnits[c] = add(minorUnits[c], amount.get(), position);
+                Optional<Money> money = interaction.amount();
+                long amount = money.isPresent() ? minorUnits(money.get(), position) : 0;
+                try {
+                    purchases.add(known.customer(), interaction.occurredAt(), amount);
+                } catch (ArithmeticException e) {
+                    throw new ValidationException("monetary", "a customer's sum exceeds ±9.2e18 minor units of "
+                            + currency.getCurrencyCode());
                 }
             }
             position++;
         }
-        int n = index.size();
+        return score(purchases, asOf);
+    }
+
+    private RfmAnalysis score(RfmAccumulator purchases, Instant asOf) {
+        Instant[] last = purchases.last();
+        int[] frequency = purchases.frequency();
+        long[] minorUnits = purchases.minorUnits();
+        int n = last.length;
         long[] recencyDays = new long[n];
-        long[] worseness = new long[n];
+        long[] negatedDays = new long[n];
         long[] frequencies = new long[n];
         for (int c = 0; c < n; c++) {
             recencyDays[c] = Math.floorDiv(asOf.getEpochSecond() - last[c].getEpochSecond()
                     - (asOf.getNano() < last[c].getNano() ? 1 : 0), SECONDS_PER_DAY);
-            worseness[c] = -recencyDays[c];
+            negatedDays[c] = -recencyDays[c];
             frequencies[c] = frequency[c];
         }
-        byte[] r = RfmQuantiles.scores(worseness, n, quantiles);
+        byte[] r = RfmQuantiles.scores(negatedDays, n, quantiles);
         byte[] f = RfmQuantiles.scores(frequencies, n, quantiles);
         byte[] m = RfmQuantiles.scores(minorUnits, n, quantiles);
-        return new RfmAnalysis(asOf, currency, quantiles, index, Arrays.copyOf(last, n), recencyDays,
-                Arrays.copyOf(frequency, n), Arrays.copyOf(minorUnits, n), r, f, m);
+        return new RfmAnalysis(asOf, currency, quantiles, purchases.index(), last, recencyDays, frequency,
+                minorUnits, r, f, m);
     }
 
-    private long add(long sum, Money amount, long position) {
+    private long minorUnits(Money amount, long position) {
         if (!amount.currency().equals(currency)) {
             throw new ValidationException("interactions[" + position + "].amount.currency", "is "
                     + amount.currency().getCurrencyCode() + " but this RFM computation is in "
                     + currency.getCurrencyCode() + "; score each currency separately");
         }
         try {
-            return Math.addExact(sum, amount.amount().unscaledValue().longValueExact());
+            return amount.amount().unscaledValue().longValueExact();
         } catch (ArithmeticException e) {
-            throw new ValidationException("monetary", "a customer's sum exceeds ±9.2e18 minor units of "
+            throw new ValidationException("monetary", "an amount exceeds ±9.2e18 minor units of "
                     + currency.getCurrencyCode());
         }
     }

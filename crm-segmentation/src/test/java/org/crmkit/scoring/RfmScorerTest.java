@@ -145,6 +145,19 @@ class RfmScorerTest {
     }
 
     @Test
+    void analyse_monetaryBeyondALong_isRefused() {
+        List<Interaction> huge = List.of(order("a", AS_OF, "999999999999999999.99", "EUR"));
+        List<Interaction> overflowing = List.of(order("a", AS_OF, "50000000000000000", "EUR"),
+                order("a", AS_OF, "50000000000000000", "EUR"));
+
+        for (List<Interaction> orders : List.of(huge, overflowing)) {
+            assertThatThrownBy(() -> RfmScorer.of(EUR).analyse(orders, AS_OF))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.field()).isEqualTo("monetary"));
+        }
+    }
+
+    @Test
     void analyse_nullInteraction_isRefusedNamingItsPosition() {
         List<Interaction> orders = Arrays.asList(order("a", AS_OF, "10", "EUR"), null);
 
