@@ -26,7 +26,8 @@ public final class RfmAnalysis {
     private final Currency currency;
     private final int quantiles;
     private final RfmCustomerIndex index;
-    private final Instant[] lastOrderAt;
+    private final long[] lastSecond;
+    private final int[] lastNano;
     private final long[] recencyDays;
     private final int[] frequency;
     private final long[] minorUnits;
@@ -35,13 +36,14 @@ public final class RfmAnalysis {
     private final byte[] m;
     private final RfmTable table;
 
-    RfmAnalysis(Instant asOf, Currency currency, int quantiles, RfmCustomerIndex index, Instant[] lastOrderAt,
-                long[] recencyDays, int[] frequency, long[] minorUnits, byte[] r, byte[] f, byte[] m) {
+    RfmAnalysis(Instant asOf, Currency currency, int quantiles, RfmCustomerIndex index, long[] lastSecond,
+                int[] lastNano, long[] recencyDays, int[] frequency, long[] minorUnits, byte[] r, byte[] f, byte[] m) {
         this.asOf = asOf;
         this.currency = currency;
         this.quantiles = quantiles;
         this.index = index;
-        this.lastOrderAt = lastOrderAt;
+        this.lastSecond = lastSecond;
+        this.lastNano = lastNano;
         this.recencyDays = recencyDays;
         this.frequency = frequency;
         this.minorUnits = minorUnits;
@@ -108,7 +110,8 @@ public final class RfmAnalysis {
     private RfmScore scoreAt(int c) {
         int scale = Math.max(currency.getDefaultFractionDigits(), 0);
         Money monetary = Money.of(BigDecimal.valueOf(minorUnits[c], scale), currency);
-        return new RfmScore(index.get(c), lastOrderAt[c], recencyDays[c], frequency[c], monetary, r[c], f[c], m[c]);
+        Instant lastOrderAt = Instant.ofEpochSecond(lastSecond[c], lastNano[c]);
+        return new RfmScore(index.get(c), lastOrderAt, recencyDays[c], frequency[c], monetary, r[c], f[c], m[c]);
     }
 
     private final class Scores extends AbstractList<RfmScore> implements RandomAccess {

@@ -122,24 +122,25 @@ public final class RfmScorer {
     }
 
     private RfmAnalysis score(RfmAccumulator purchases, Instant asOf) {
-        Instant[] last = purchases.last();
+        long[] lastSecond = purchases.lastSecond();
+        int[] lastNano = purchases.lastNano();
         int[] frequency = purchases.frequency();
         long[] minorUnits = purchases.minorUnits();
-        int n = last.length;
+        int n = frequency.length;
         long[] recencyDays = new long[n];
         long[] negatedDays = new long[n];
         long[] frequencies = new long[n];
         for (int c = 0; c < n; c++) {
-            recencyDays[c] = Math.floorDiv(asOf.getEpochSecond() - last[c].getEpochSecond()
-                    - (asOf.getNano() < last[c].getNano() ? 1 : 0), SECONDS_PER_DAY);
+            recencyDays[c] = Math.floorDiv(asOf.getEpochSecond() - lastSecond[c]
+                    - (asOf.getNano() < lastNano[c] ? 1 : 0), SECONDS_PER_DAY);
             negatedDays[c] = -recencyDays[c];
             frequencies[c] = frequency[c];
         }
         byte[] r = RfmQuantiles.scores(negatedDays, n, quantiles);
         byte[] f = RfmQuantiles.scores(frequencies, n, quantiles);
         byte[] m = RfmQuantiles.scores(minorUnits, n, quantiles);
-        return new RfmAnalysis(asOf, currency, quantiles, purchases.index(), last, recencyDays, frequency,
-                minorUnits, r, f, m);
+        return new RfmAnalysis(asOf, currency, quantiles, purchases.index(), lastSecond, lastNano, recencyDays,
+                frequency, minorUnits, r, f, m);
     }
 
     private long minorUnits(Money amount, long position) {

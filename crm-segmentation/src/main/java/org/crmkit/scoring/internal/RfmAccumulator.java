@@ -7,18 +7,21 @@ import org.crmkit.spi.customer.CustomerId;
 
 /**
  * Per-customer purchase aggregates in primitive arrays indexed by {@link RfmCustomerIndex} numbers: the latest
- * purchase instant, the number of purchases and the sum of their amounts in minor units. Not thread-safe.
+ * purchase instant (as epoch second and nano), the number of purchases and the sum of their amounts in minor units.
+ * Not thread-safe.
  */
 public final class RfmAccumulator {
     private final RfmCustomerIndex index;
-    private Instant[] last;
+    private long[] lastSecond;
+    private int[] lastNano;
     private int[] frequency;
     private long[] minorUnits;
 
     /** An empty accumulator sized for {@code expected} customers (it grows as needed). */
     public RfmAccumulator(int expected) {
         index = new RfmCustomerIndex(expected);
-        last = new Instant[expected];
+        lastSecond = new long[expected];
+        lastNano = new int[expected];
         frequency = new int[expected];
         minorUnits = new long[expected];
     }
@@ -30,13 +33,17 @@ public final class RfmAccumulator {
      */
     public void add(CustomerId customer, Instant at, long amount) {
         int c = index.add(customer);
-        if (c == last.length) {
-            last = Arrays.copyOf(last, c * 2);
+        if (c == frequency.length) {
+            lastSecond = Arrays.copyOf(lastSecond, c * 2);
+            lastNano = Arrays.copyOf(lastNano, c * 2);
             frequency = Arrays.copyOf(frequency, c * 2);
             minorUnits = Arrays.copyOf(minorUnits, c * 2);
         }
-        if (last[c] == null || at.isAfter(last[c])) {
-            last[c] = at;
+        long second = at.getEpochSecond();
+        int nano = at.getNano();
+        if (frequency[c] == 0 || second > lastSecond[c] || second == lastSecond[c] && nano > lastNano[c]) {
+            lastSecond[c] = second;
+            lastNano[c] = nano;
         }
         frequency[c]++;
         minorUnits[c] = Math.addExact(minorUnits[c], amount);
@@ -47,9 +54,14 @@ public final class RfmAccumulator {
         return index;
     }
 
-    /** The latest purchase instant per customer number, trimmed to the number of customers. */
-    public Instant[] last() {
-        return Arrays.copyOf(last, index.size());
+    /** The epoch second of the latest purchase per customer number, trimmed to the number of customers. */
+    public long[] lastSecond() {
+        return Arrays.copyOf(lastSecond, index.size());
+    }
+
+    /** The nano-of-second of the latest purchase per customer number, trimmed to the number of customers. */
+    public int[] lastNano() {
+        return Arrays.copyOf(lastNano, index.size());
     }
 
     /** The number of purchases per customer number, trimmed to the number of customers. */

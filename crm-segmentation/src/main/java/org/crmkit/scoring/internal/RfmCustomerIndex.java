@@ -7,38 +7,39 @@ import org.crmkit.spi.customer.CustomerId;
 /**
  * Numbers customers densely ({@code 0, 1, 2, …}) in the order they are first seen: an open-addressing hash table
  * from {@link CustomerId} to an {@code int}, so that per-customer aggregates live in primitive arrays without boxing.
- * Hash codes are kept beside the keys so that probing and growing rarely touch the keys themselves.
- * Not thread-safe while being filled; safe to read from many threads once safely published and no longer written.
+ * Each slot packs the key's hash code and its number into one {@code long}, so that a probe reads the key itself only
+ * when the hash codes match, and growing never reads keys. Not thread-safe while being filled; safe to read from many
+ * threads once safely published and no longer written.
  */
 public final class RfmCustomerIndex {
     private static final float MAX_LOAD = 0.5f;
 
+    /** {@code hash << 32 | (number + 1)}; 0 marks an empty slot. */
+    private long[] slots;
     private CustomerId[] keys;
-    private int[] hashes;
-    private int[] numbers;
     private CustomerId[] byNumber;
     private int size;
 
+    /** An empty index sized for {@code expected} customers (it grows as needed). */
     public RfmCustomerIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected / MAX_LOAD)) - 1) << 1;
+        slots = new long[capacity];
         keys = new CustomerId[capacity];
-        hashes = new int[capacity];
-        numbers = new int[capacity];
         byNumber = new CustomerId[Math.max(16, expected)];
     }
 
     /** The number of {@code id}, numbering it next if it is new. */
     public int add(CustomerId id) {
-        int mask = keys.length - 1;
         int hash = spread(id.hashCode());
+        int mask = slots.length - 1;
         int slot = hash & mask;
         while (true) {
-            CustomerId key = keys[slot];
-            if (key == null) {
+            long entry = slots[slot];
+            if (entry == 0) {
                 return insert(slot, id, hash);
             }
-            if (key == id || hashes[slot] == hash && key.equals(id)) {
-                return numbers[slot];
+            if ((int) (entry >>> 32) == hash && (keys[slot] == id || keys[slot].equals(id))) {
+                return (int) entry - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -46,16 +47,16 @@ public final class RfmCustomerIndex {
 
     /** The number of {@code id}, or {@code -1} if it was never added. */
     public int find(CustomerId id) {
-        int mask = keys.length - 1;
         int hash = spread(id.hashCode());
+        int mask = slots.length - 1;
         int slot = hash & mask;
         while (true) {
-            CustomerId key = keys[slot];
-            if (key == null) {
+            long entry = slots[slot];
+            if (entry == 0) {
                 return -1;
             }
-            if (hashes[slot] == hash && key.equals(id)) {
-                return numbers[slot];
+            if ((int) (entry >>> 32) == hash && keys[slot].equals(id)) {
+                return (int) entry - 1;
             }
             slot = (slot + 1) & mask;
         }
@@ -76,37 +77,33 @@ public final class RfmCustomerIndex {
 
     private int insert(int slot, CustomerId id, int hash) {
         int number = size++;
+        slots[slot] = (long) hash << 32 | (number + 1);
         keys[slot] = id;
-        hashes[slot] = hash;
-        numbers[slot] = number;
         if (number == byNumber.length) {
             byNumber = Arrays.copyOf(byNumber, number * 2);
         }
         byNumber[number] = id;
-        if (size > keys.length * MAX_LOAD) {
+        if (size > slots.length * MAX_LOAD) {
             rehash();
         }
         return number;
     }
 
     private void rehash() {
+        long[] oldSlots = slots;
         CustomerId[] oldKeys = keys;
-        int[] oldHashes = hashes;
-        int[] oldNumbers = numbers;
-        keys = new CustomerId[oldKeys.length * 2];
-        hashes = new int[oldKeys.length * 2];
-        numbers = new int[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int i = 0; i < oldKeys.length; i++) {
-            CustomerId key = oldKeys[i];
-            if (key != null) {
-                int slot = oldHashes[i] & mask;
-                while (keys[slot] != null) {
+        slots = new long[oldSlots.length * 2];
+        keys = new CustomerId[oldSlots.length * 2];
+        int mask = slots.length - 1;
+        for (int i = 0; i < oldSlots.length; i++) {
+            long entry = oldSlots[i];
+            if (entry != 0) {
+                int slot = (int) (entry >>> 32) & mask;
+                while (slots[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
-                keys[slot] = key;
-                hashes[slot] = oldHashes[i];
-                numbers[slot] = oldNumbers[i];
+                slots[slot] = entry;
+                keys[slot] = oldKeys[i];
             }
         }
     }
