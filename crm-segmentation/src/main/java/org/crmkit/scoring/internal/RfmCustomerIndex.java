@@ -7,8 +7,9 @@ import org.crmkit.spi.customer.CustomerId;
 /**
  * Numbers customers densely ({@code 0, 1, 2, …}) in the order they are first seen: an open-addressing hash table
  * from {@link CustomerId} to an {@code int}, so that per-customer aggregates live in primitive arrays without boxing.
- * Each slot packs the key's hash code and its number into one {@code long}, so that a probe reads the key itself only
- * when the hash codes match, and growing never reads keys. Not thread-safe while being filled; safe to read from many
+ * Each slot packs the key's hash code and its number into one {@code long}; the keys are kept only by number, so that
+ * a probe reads a key only when the hash codes match, growing never reads keys, and the table holds no references
+ * (references stored at random places of a large array cost the garbage collector's write barrier dearly). Not thread-safe while being filled; safe to read from many
  * threads once safely published and no longer written.
  */
 public final class RfmCustomerIndex {
@@ -16,7 +17,6 @@ public final class RfmCustomerIndex {
 
     /** {@code hash << 32 | (number + 1)}; 0 marks an empty slot. */
     private long[] slots;
-    private CustomerId[] keys;
     private CustomerId[] byNumber;
     private int size;
 
@@ -24,7 +24,6 @@ public final class RfmCustomerIndex {
     public RfmCustomerIndex(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected / MAX_LOAD)) - 1) << 1;
         slots = new long[capacity];
-        keys = new CustomerId[capacity];
         byNumber = new CustomerId[Math.max(16, expected)];
     }
 
@@ -38,8 +37,11 @@ public final class RfmCustomerIndex {
             if (entry == 0) {
                 return insert(slot, id, hash);
             }
-            if ((int) (entry >>> 32) == hash && (keys[slot] == id || keys[slot].equals(id))) {
-                return (int) entry - 1;
+            if ((int) (entry >>> 32) == hash) {
+                CustomerId key = byNumber[(int) entry - 1];
+                if (key == id || key.equals(id)) {
+                    return (int) entry - 1;
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -55,7 +57,7 @@ public final class RfmCustomerIndex {
             if (entry == 0) {
                 return -1;
             }
-            if ((int) (entry >>> 32) == hash && keys[slot].equals(id)) {
+            if ((int) (entry >>> 32) == hash && byNumber[(int) entry - 1].equals(id)) {
                 return (int) entry - 1;
             }
             slot = (slot + 1) & mask;
@@ -78,7 +80,6 @@ public final class RfmCustomerIndex {
     private int insert(int slot, CustomerId id, int hash) {
         int number = size++;
         slots[slot] = (long) hash << 32 | (number + 1);
-        keys[slot] = id;
         if (number == byNumber.length) {
             byNumber = Arrays.copyOf(byNumber, number * 2);
         }
@@ -91,9 +92,7 @@ public final class RfmCustomerIndex {
 
     private void rehash() {
         long[] oldSlots = slots;
-        CustomerId[] oldKeys = keys;
         slots = new long[oldSlots.length * 2];
-        keys = new CustomerId[oldSlots.length * 2];
         int mask = slots.length - 1;
         for (int i = 0; i < oldSlots.length; i++) {
             long entry = oldSlots[i];
@@ -103,7 +102,6 @@ public final class RfmCustomerIndex {
                     slot = (slot + 1) & mask;
                 }
                 slots[slot] = entry;
-                keys[slot] = oldKeys[i];
             }
         }
     }
