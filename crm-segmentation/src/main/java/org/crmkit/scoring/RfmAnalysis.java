@@ -50,7 +50,7 @@ public final class RfmAnalysis {
         this.r = r;
         this.f = f;
         this.m = m;
-        this.table = RfmTable.count(quantiles, r, f, m);
+        this.table = RfmTable.of(quantiles, r, f, m);
     }
 
     /** The instant the values are computed as of. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.crmkit.scoring.internal.RfmAccumulator;
 import org.crmkit.scoring.internal.RfmQuantiles;
@@ -87,7 +88,7 @@ public final class RfmScorer {
 
     /**
      * Scores every customer with a counted interaction among {@code interactions} as of {@code asOf}. The
-     * interactions are read once, in any order (pass {@code stream::iterator} for a stream).
+     * interactions are read once, in any order.
      *
      * @throws ValidationException if an interaction is null ({@code interactions[i]}), an amount is in another
      *                             currency ({@code interactions[i].amount.currency}) or a customer's monetary sum
@@ -119,6 +120,15 @@ public final class RfmScorer {
             position++;
         }
         return score(purchases, asOf);
+    }
+
+    /**
+     * Scores the customers of {@code interactions} as of {@code asOf}, consuming the stream; as
+     * {@link #analyse(Iterable, Instant)}.
+     */
+    public RfmAnalysis analyse(Stream<Interaction> interactions, Instant asOf) {
+        Checks.notNull(interactions, "interactions");
+        return analyse(interactions::iterator, asOf);
     }
 
     private RfmAnalysis score(RfmAccumulator purchases, Instant asOf) {

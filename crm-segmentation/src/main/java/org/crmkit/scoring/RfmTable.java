@@ -22,7 +22,7 @@ public final class RfmTable {
         this.total = total;
     }
 
-    static RfmTable count(int quantiles, byte[] r, byte[] f, byte[] m) {
+    static RfmTable of(int quantiles, byte[] r, byte[] f, byte[] m) {
         int[] counts = new int[quantiles * quantiles * quantiles];
         for (int c = 0; c < r.length; c++) {
             counts[((r[c] - 1) * quantiles + f[c] - 1) * quantiles + m[c] - 1]++;

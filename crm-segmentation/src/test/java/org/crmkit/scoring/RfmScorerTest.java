@@ -37,6 +37,7 @@ class RfmScorerTest {
         assertThat(column(analysis, RfmScore::m)).containsExactly(1, 1, 2, 2, 3, 3, 4, 4, 5, 5);
         assertThat(column(analysis, RfmScore::r)).containsExactly(1, 1, 2, 2, 3, 3, 4, 4, 5, 5);
         assertThat(column(analysis, RfmScore::f)).containsOnly(1);
+        assertThat(RfmScorer.of(EUR).analyse(orders.stream(), AS_OF).scores()).isEqualTo(analysis.scores());
     }
 
     @Test
