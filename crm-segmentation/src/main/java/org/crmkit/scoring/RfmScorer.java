@@ -38,7 +38,9 @@ import org.crmkit.spi.interaction.Subject;
  * orders already score F = 4 with {@code q = 5}).
  *
  * <p><b>Cost.</b> One pass over the interactions aggregating into primitive arrays, then a radix ranking per
- * dimension: linear in interactions and customers, memory about 60 bytes per customer.
+ * dimension: linear in interactions and customers, no boxing. Memory: about 150 bytes per customer while computing,
+ * about 70 kept by the {@link RfmAnalysis}. 1,000,000 customers with 2,000,000 orders take about half a second
+ * ({@code RfmBenchmark}).
  *
  * <p>Immutable and thread-safe; {@link #analyse} may run concurrently.
  */
