@@ -1,0 +1,76 @@
+package org.crmkit.scoring.internal;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+import org.crmkit.spi.customer.CustomerId;
+
+/**
+ * Per-customer purchase aggregates in primitive arrays indexed by {@link RfmCustomerIndex} numbers: the latest
+ * purchase instant (as epoch second and nano), the number of purchases and the sum of their amounts in minor units.
+ * Not thread-safe.
+ */
+public final class RfmAccumulator {
+    private final RfmCustomerIndex index;
+    private long[] lastSecond;
+    private int[] lastNano;
+    private int[] frequency;
+    private long[] minorUnits;
+
+    /** An empty accumulator sized for {@code expected} customers (it grows as needed). */
+    public RfmAccumulator(int expected) {
+        index = new RfmCustomerIndex(expected);
+        lastSecond = new long[expected];
+        lastNano = new int[expected];
+        frequency = new int[expected];
+        minorUnits = new long[expected];
+    }
+
+    /**
+     * Counts one purchase of {@code customer} at {@code at} of {@code amount} minor units.
+     *
+     * @throws ArithmeticException if the customer's sum overflows a {@code long}
+     */
+    public void add(CustomerId customer, Instant at, long amount) {
+        int c = index.add(customer);
+        if (c == frequency.length) {
+            lastSecond = Arrays.copyOf(lastSecond, c * 2);
+            lastNano = Arrays.copyOf(lastNano, c * 2);
+            frequency = Arrays.copyOf(frequency, c * 2);
+            minorUnits = Arrays.copyOf(minorUnits, c * 2);
+        }
+        long second = at.getEpochSecond();
+        int nano = at.getNano();
+        if (frequency[c] == 0 || second > lastSecond[c] || second == lastSecond[c] && nano > lastNano[c]) {
+            lastSecond[c] = second;
+            lastNano[c] = nano;
+        }
+        frequency[c]++;
+        minorUnits[c] = Math.addExact(minorUnits[c], amount);
+    }
+
+    /** The customers, numbered in the order first added. */
+    public RfmCustomerIndex index() {
+        return index;
+    }
+
+    /** The epoch second of the latest purchase per customer number, trimmed to the number of customers. */
+    public long[] lastSecond() {
+        return Arrays.copyOf(lastSecond, index.size());
+    }
+
+    /** The nano-of-second of the latest purchase per customer number, trimmed to the number of customers. */
+    public int[] lastNano() {
+        return Arrays.copyOf(lastNano, index.size());
+    }
+
+    /** The number of purchases per customer number, trimmed to the number of customers. */
+    public int[] frequency() {
+        return Arrays.copyOf(frequency, index.size());
+    }
+
+    /** The sum of amounts in minor units per customer number, trimmed to the number of customers. */
+    public long[] minorUnits() {
+        return Arrays.copyOf(minorUnits, index.size());
+    }
+}

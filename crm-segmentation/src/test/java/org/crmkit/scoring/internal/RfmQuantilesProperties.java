@@ -1,0 +1,51 @@
+package org.crmkit.scoring.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** The radix ranking against the rule it implements, computed the slow way. */
+class RfmQuantilesProperties {
+    @Provide
+    Arbitrary<List<Long>> values() {
+        Arbitrary<Long> value = Arbitraries.oneOf(
+                Arbitraries.longs().between(-3, 3),
+                Arbitraries.longs(),
+                Arbitraries.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, 255L, 256L, 65_536L));
+        return value.list().ofMaxSize(300);
+    }
+
+    @Property(tries = 500)
+    void scores_equalTheFirstRankOfEachTieGroup(@ForAll("values") List<Long> values,
+                                                @ForAll @IntRange(min = 1, max = 10) int quantiles) {
+        long[] array = values.stream().mapToLong(Long::longValue).toArray();
+
+        byte[] scores = RfmQuantiles.scores(array, array.length, quantiles);
+
+        for (int i = 0; i < array.length; i++) {
+            long below = 0;
+            for (long other : array) {
+                if (other < array[i]) {
+                    below++;
+                }
+            }
+            assertThat(scores[i]).as("score of value %d", array[i]).isEqualTo((byte) (below * quantiles / array.length + 1));
+        }
+    }
+
+    @Property(tries = 200)
+    void scores_readOnlyTheFirstNValues(@ForAll("values") List<Long> values) {
+        long[] array = values.stream().mapToLong(Long::longValue).toArray();
+        long[] padded = java.util.Arrays.copyOf(array, array.length + 5);
+        java.util.Arrays.fill(padded, array.length, padded.length, Long.MIN_VALUE);
+
+        assertThat(RfmQuantiles.scores(padded, array.length, 5)).isEqualTo(RfmQuantiles.scores(array, array.length, 5));
+    }
+}
