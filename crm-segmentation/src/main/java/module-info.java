@@ -7,6 +7,5 @@ module org.crmkit.segmentation {
     requires transitive org.crmkit.spi;
     requires static org.jspecify;
 
-    exports org.crmkit.segmentation;
     exports org.crmkit.scoring;
 }
