@@ -112,7 +112,7 @@ public sealed interface Condition {
         }
 
         public static StageIn of(LifecycleStage... stages) {
-            return new StageIn(Set.of(stages));
+            return new StageIn(Set.copyOf(List.of(stages)));
         }
     }
 
