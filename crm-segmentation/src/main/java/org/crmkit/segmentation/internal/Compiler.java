@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.crmkit.segmentation.CustomerSnapshot;
 import org.crmkit.segmentation.PredicateFunction;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
@@ -73,7 +74,7 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
             TypedValue low = b.low();
             TypedValue high = b.high();
             return (s, w) -> {
-                TypedValue v = s.customer().attributes().get(name);
+                TypedValue v = s.attribute(name);
                 if (v == null) {
                     return false;
                 }
@@ -83,16 +84,16 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
             };
         } else if (c instanceof Condition.Exists e) {
             String name = e.attribute();
-            return (s, w) -> s.customer().attributes().containsKey(name);
+            return (s, w) -> s.attributeIndex(name) >= 0;
         } else if (c instanceof Condition.Contains ct) {
             String name = ct.attribute();
             String text = ct.text();
-            return (s, w) -> s.customer().attributes().get(name) instanceof TypedValue.Text t
+            return (s, w) -> s.attribute(name) instanceof TypedValue.Text t
                     && t.value().contains(text);
         } else if (c instanceof Condition.StartsWith sw) {
             String name = sw.attribute();
             String prefix = sw.prefix();
-            return (s, w) -> s.customer().attributes().get(name) instanceof TypedValue.Text t
+            return (s, w) -> s.attribute(name) instanceof TypedValue.Text t
                     && t.value().startsWith(prefix);
         }
         return profile(c);
@@ -101,23 +102,23 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
     private Test profile(Condition c) {
         if (c instanceof Condition.StageIn st) {
             Set<LifecycleStage> stages = EnumSet.copyOf(st.stages());
-            return (s, w) -> stages.contains(s.customer().stage());
+            return (s, w) -> stages.contains(s.stage);
         } else if (c instanceof Condition.HasTag tag) {
             String name = tag.tag();
-            return (s, w) -> s.customer().tags().contains(name);
+            return (s, w) -> s.hasTag(name);
         } else if (c instanceof Condition.ScoreCompare sc) {
             String name = sc.score();
             double value = sc.value().doubleValue();
             Operator op = sc.operator();
             return (s, w) -> {
-                Double score = s.scores().get(name);
-                return score != null && op.test(Double.compare(score, value));
+                int i = s.scoreIndex(name);
+                return i >= 0 && op.test(Double.compare(s.score(i), value));
             };
         } else if (c instanceof Condition.FunctionCall f) {
             PredicateFunction fn = functions.get(f.name());
             List<TypedValue> args = f.arguments();
             PredicateFunction.Evaluation evaluation = fn.evaluation();
-            return (s, w) -> evaluation.test(s, args);
+            return (s, w) -> evaluation.test((CustomerSnapshot) s, args);
         }
         return interactions(c);
     }
@@ -128,19 +129,19 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
             int window = cc.window().map(windows::index).orElse(-1);
             long count = cc.count();
             Operator op = cc.operator();
-            return (s, w) -> op.test(Long.compare(s.interactions().count(filter, window < 0 ? Long.MIN_VALUE
+            return (s, w) -> op.test(Long.compare(s.interactions.count(filter, window < 0 ? Long.MIN_VALUE
                     : w[window]), count));
         } else if (c instanceof Condition.SumCompare sc) {
             InteractionFilter filter = sc.filter();
             int window = sc.window().map(windows::index).orElse(-1);
             Operator op = sc.operator();
-            return (s, w) -> op.test(s.interactions().compareSum(filter, window < 0 ? Long.MIN_VALUE : w[window],
+            return (s, w) -> op.test(s.interactions.compareSum(filter, window < 0 ? Long.MIN_VALUE : w[window],
                     sc.amount()));
         }
         Condition.OccurredWithin ow = (Condition.OccurredWithin) c;
         InteractionFilter filter = ow.filter();
         int window = windows.index(ow.window());
-        return (s, w) -> s.interactions().occurredSince(filter, w[window]);
+        return (s, w) -> s.interactions.occurredSince(filter, w[window]);
     }
 
     private static Test compare(Condition.Compare cmp) {
@@ -149,16 +150,26 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
         Operator op = cmp.operator();
         if (literal instanceof TypedValue.Text || literal instanceof TypedValue.Choice) {
             String text = Values.text(literal);
+            int hash = text.hashCode();
             if (op == Operator.EQ) {
-                return (s, w) -> text.equals(Values.textOrNull(s.customer().attributes().get(name)));
+                return (s, w) -> {
+                    String v = s.text(name);
+                    return v != null && v.hashCode() == hash && v.equals(text);
+                };
+            }
+            if (op == Operator.NE) {
+                return (s, w) -> {
+                    String v = s.text(name);
+                    return v != null && (v.hashCode() != hash || !v.equals(text));
+                };
             }
         } else if (literal instanceof TypedValue.Number n) {
             BigDecimal number = n.value();
-            return (s, w) -> s.customer().attributes().get(name) instanceof TypedValue.Number v
+            return (s, w) -> s.attribute(name) instanceof TypedValue.Number v
                     && op.test(v.value().compareTo(number));
         }
         return (s, w) -> {
-            TypedValue v = s.customer().attributes().get(name);
+            TypedValue v = s.attribute(name);
             if (v == null) {
                 return false;
             }
@@ -174,13 +185,13 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
             Set<String> texts = new HashSet<>();
             values.forEach(v -> texts.add(Values.text(v)));
             return (s, w) -> {
-                String text = Values.textOrNull(s.customer().attributes().get(name));
+                String text = s.text(name);
                 return text != null && texts.contains(text);
             };
         }
         TypedValue[] array = values.toArray(TypedValue[]::new);
         return (s, w) -> {
-            TypedValue v = s.customer().attributes().get(name);
+            TypedValue v = s.attribute(name);
             if (v != null) {
                 for (TypedValue candidate : array) {
                     if (Values.compare(v, candidate) == 0) {

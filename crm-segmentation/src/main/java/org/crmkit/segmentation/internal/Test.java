@@ -1,7 +1,5 @@
 package org.crmkit.segmentation.internal;
 
-import org.crmkit.segmentation.CustomerSnapshot;
-
 /** A compiled condition: decides one customer. Stateless and thread-safe. */
 @FunctionalInterface
 public interface Test {
@@ -10,5 +8,5 @@ public interface Test {
      * @param starts   the start (epoch milliseconds) of every window of the {@link WindowTable} the test was
      *                 compiled with, as {@link WindowTable#starts} gives them
      */
-    boolean test(CustomerSnapshot customer, long[] starts);
+    boolean test(SnapshotData customer, long[] starts);
 }
