@@ -49,12 +49,12 @@ public final class CustomerSnapshot extends SnapshotData {
     @Override
     public boolean equals(Object o) {
         return o instanceof CustomerSnapshot other && customer().equals(other.customer())
-                && interactions() == other.interactions() && scores().equals(other.scores());
+                && interactions().equals(other.interactions()) && scores().equals(other.scores());
     }
 
     @Override
     public int hashCode() {
-        return customer().hashCode() * 31 + scores().hashCode();
+        return (customer().hashCode() * 31 + interactions().hashCode()) * 31 + scores().hashCode();
     }
 
     @Override

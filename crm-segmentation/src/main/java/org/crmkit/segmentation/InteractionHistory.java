@@ -148,6 +148,24 @@ public final class InteractionHistory {
         return false;
     }
 
+    /** Equal when both hold the same interactions' figures in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InteractionHistory other && Arrays.equals(at, other.at) && Arrays.equals(types, other.types)
+                && Arrays.equals(channels, other.channels) && Arrays.equals(amounts, other.amounts)
+                && Arrays.equals(currencies, other.currencies);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(at) * 31 + Arrays.hashCode(types);
+    }
+
+    @Override
+    public String toString() {
+        return "InteractionHistory[" + at.length + " interactions]";
+    }
+
     private int firstAtOrAfter(long from) {
         if (at.length == 0 || at[0] >= from) {
             return 0;

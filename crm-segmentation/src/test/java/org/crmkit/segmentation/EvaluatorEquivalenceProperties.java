@@ -14,6 +14,7 @@ import java.util.concurrent.ForkJoinPool;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.SegmentChange;
 import org.crmkit.spi.segment.SegmentDefinition;
@@ -92,7 +93,7 @@ class EvaluatorEquivalenceProperties {
             incremental.profileChanged(s);
         }
         for (Interaction i : base.interactions) {
-            CustomerId id = ((org.crmkit.spi.interaction.Subject.Known) i.subject()).customer();
+            CustomerId id = ((Subject.Known) i.subject()).customer();
             CustomerSnapshot s = current.get(id).withInteraction(i);
             current.put(id, s);
             incremental.interactionRecorded(s, i);

@@ -2,9 +2,11 @@ package org.crmkit.segmentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +59,8 @@ class IncrementalSegmentsTest {
         segments.interactionRecorded(s.withInteraction(v), v);
 
         assertThat(changes).extracting(SegmentChange::kind, SegmentChange::segment).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(SegmentChange.Kind.ENTERED, "buyers"),
-                org.assertj.core.groups.Tuple.tuple(SegmentChange.Kind.ENTERED, "loyal_buyers"));
+                tuple(SegmentChange.Kind.ENTERED, "buyers"),
+                tuple(SegmentChange.Kind.ENTERED, "loyal_buyers"));
         assertThat(changes.get(0).customer()).isEqualTo(CustomerId.of("ada"));
         assertThat(changes.get(0).at()).isEqualTo(Fixtures.NOW);
         assertThat(profileEvaluations).as("profiled itself is never re-evaluated on an interaction; loyal_buyers"
@@ -141,7 +143,7 @@ class IncrementalSegmentsTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

@@ -78,6 +78,13 @@ final class SegmentBase {
         return b.build();
     }
 
+    /** An order on the web, now, of customer {@code n}. */
+    static Interaction webOrder(int n, long k, SplittableRandom random) {
+        return Interaction.builder(TENANT, InteractionId.of("o" + n + "_" + k), Subject.customer(CustomerId.of("c" + n)),
+                Channel.WEB, InteractionType.ORDER_PLACED, NOW)
+                .amount(Money.of(BigDecimal.valueOf(random.nextInt(200_00), 2), EUR)).build();
+    }
+
     /** {@code size} snapshots, seeded. */
     static List<CustomerSnapshot> snapshots(int size, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

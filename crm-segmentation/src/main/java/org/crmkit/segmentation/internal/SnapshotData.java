@@ -21,11 +21,13 @@ public abstract class SnapshotData {
     final InteractionHistory interactions;
     final Map<String, Double> scores;
     final LifecycleStage stage;
-    private final String[] attributeNames;
-    private final TypedValue[] attributeValues;
-    private final @Nullable String[] attributeTexts;
-    private final String[] tags;
-    private final String[] scoreNames;
+    /**
+     * In one array, so that a test touches one or two cache lines: attribute names (sorted), their texts (null
+     * unless text or enumeration), their values, the tags (sorted), the score names (sorted).
+     */
+    private final @Nullable Object[] data;
+    private final int attributes;
+    private final int tags;
     private final double[] scoreValues;
 
     protected SnapshotData(Customer customer, InteractionHistory interactions, Map<String, Double> scores) {
@@ -33,25 +35,27 @@ public abstract class SnapshotData {
         this.interactions = interactions;
         this.scores = scores;
         this.stage = customer.stage();
-        SortedMap<String, TypedValue> attributes = customer.attributes();
-        int n = attributes.size();
-        attributeNames = new String[n];
-        attributeValues = new TypedValue[n];
-        attributeTexts = new String[n];
+        SortedMap<String, TypedValue> byName = customer.attributes();
+        TreeMap<String, Double> sortedScores = new TreeMap<>(scores);
+        attributes = byName.size();
+        tags = customer.tags().size();
+        data = new Object[3 * attributes + tags + sortedScores.size()];
         int i = 0;
-        for (Map.Entry<String, TypedValue> e : attributes.entrySet()) {
-            attributeNames[i] = e.getKey();
-            attributeValues[i] = e.getValue();
-            attributeTexts[i] = Values.textOrNull(e.getValue());
+        for (Map.Entry<String, TypedValue> e : byName.entrySet()) {
+            data[i] = e.getKey();
+            data[attributes + i] = Values.textOrNull(e.getValue());
+            data[2 * attributes + i] = e.getValue();
             i++;
         }
-        tags = customer.tags().toArray(String[]::new);
-        TreeMap<String, Double> sorted = new TreeMap<>(scores);
-        scoreNames = sorted.keySet().toArray(String[]::new);
-        scoreValues = new double[scoreNames.length];
+        int at = 3 * attributes;
+        for (String tag : customer.tags()) {
+            data[at++] = tag;
+        }
+        scoreValues = new double[sortedScores.size()];
         int k = 0;
-        for (Double v : sorted.values()) {
-            scoreValues[k++] = v;
+        for (Map.Entry<String, Double> e : sortedScores.entrySet()) {
+            data[at++] = e.getKey();
+            scoreValues[k++] = e.getValue();
         }
     }
 
@@ -71,27 +75,29 @@ public abstract class SnapshotData {
     }
 
     final int attributeIndex(String name) {
-        return Arrays.binarySearch(attributeNames, name);
+        return Arrays.binarySearch(data, 0, attributes, name);
     }
 
     final @Nullable TypedValue attribute(String name) {
         int i = attributeIndex(name);
-        return i >= 0 ? attributeValues[i] : null;
+        return i >= 0 ? (TypedValue) data[2 * attributes + i] : null;
     }
 
     /** The string of a text or enumeration attribute, else null. */
     final @Nullable String text(String name) {
         int i = attributeIndex(name);
-        return i >= 0 ? attributeTexts[i] : null;
+        return i >= 0 ? (String) data[attributes + i] : null;
     }
 
     final boolean hasTag(String tag) {
-        return Arrays.binarySearch(tags, tag) >= 0;
+        return Arrays.binarySearch(data, 3 * attributes, 3 * attributes + tags, tag) >= 0;
     }
 
     /** The index of score {@code name}, negative if absent. */
     final int scoreIndex(String name) {
-        return Arrays.binarySearch(scoreNames, name);
+        int from = 3 * attributes + tags;
+        int i = Arrays.binarySearch(data, from, data.length, name);
+        return i >= 0 ? i - from : -1;
     }
 
     final double score(int index) {

@@ -1,6 +1,7 @@
 package org.crmkit.spi.tck.segment;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class SegmentQueryCatalogue {
                 of("vip_true", compare("vip", Operator.EQ, TypedValue.of(true)), "anna"),
                 of("balance_gt", compare("balance", Operator.GT, TypedValue.of(Money.of("100", "EUR"))), "anna"),
                 of("birthday_before", compare("birthday", Operator.LT,
-                        TypedValue.of(java.time.LocalDate.of(1970, 1, 1))), "dev"),
+                        TypedValue.of(LocalDate.of(1970, 1, 1))), "dev"),
                 of("tier_in", new Condition.In("tier", List.of(TypedValue.choice("gold"), TypedValue.choice("silver"))),
                         "anna", "ben"),
                 of("age_between_inclusive", new Condition.Between("age", TypedValue.of(34), TypedValue.of(45)),
