@@ -73,7 +73,7 @@ final class Lexer {
                 if (isWordStart(c)) {
                     yield word(start);
                 }
-                throw error(start, describeChar(c), "a name, a literal, an operator, '(', ')' or ','");
+                throw error(start, describe(start), "a name, a literal, an operator, '(', ')' or ','");
             }
         };
     }
@@ -124,7 +124,7 @@ final class Lexer {
             return new Token(Token.Kind.WINDOW, src.substring(start, pos), line, column(start));
         }
         if (isWordPart(after)) {
-            throw error(pos, describeChar(after), "a space after the number (windows are written 30d or 12h)");
+            throw error(pos, describe(pos), "a space after the number (windows are written 30d or 12h)");
         }
         return new Token(Token.Kind.NUMBER, src.substring(start, pos), line, column(start));
     }
@@ -141,12 +141,12 @@ final class Lexer {
     private Token date(int start) {
         for (int part = 0; part < 2; part++) {
             if (peek(0) != '-' || !isDigit(peek(1)) || !isDigit(peek(2))) {
-                throw error(pos, describeChar(peek(0)), "a date written yyyy-mm-dd");
+                throw error(pos, describe(pos), "a date written yyyy-mm-dd");
             }
             pos += 3;
         }
         if (isWordPart(peek(0))) {
-            throw error(pos, describeChar(peek(0)), "the end of the date yyyy-mm-dd");
+            throw error(pos, describe(pos), "the end of the date yyyy-mm-dd");
         }
         return new Token(Token.Kind.DATE, src.substring(start, pos), line, column(start));
     }
@@ -191,7 +191,7 @@ final class Lexer {
             case '\\' -> '\\';
             case 'n' -> '\n';
             case 't' -> '\t';
-            default -> throw error(pos, e == '\0' ? "end of input" : "'\\" + e + "'",
+            default -> throw error(pos, pos + 1 >= src.length() ? "end of input" : "'\\" + e + "'",
                     "an escape \\\" \\\\ \\n or \\t");
         };
         pos += 2;
@@ -202,10 +202,11 @@ final class Lexer {
         return new SegmentSyntaxException(line, column(at), found, expected);
     }
 
-    private static String describeChar(char c) {
-        if (c == '\0') {
+    private String describe(int at) {
+        if (at >= src.length()) {
             return "end of input";
         }
+        char c = src.charAt(at);
         return Character.isISOControl(c) || Character.isWhitespace(c)
                 ? String.format("character U+%04X", (int) c) : "'" + c + "'";
     }

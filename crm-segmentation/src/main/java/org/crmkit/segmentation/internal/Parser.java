@@ -117,39 +117,18 @@ public final class Parser {
             return scoreCompare(t, t.text());
         }
         boolean call = peekAt(1).kind() == Token.Kind.LPAREN;
-        switch (t.text().toLowerCase(Locale.ROOT)) {
-            case "stage" -> {
-                advance();
-                return stage();
-            }
-            case "tags" -> {
-                advance();
-                expectWord("contains");
-                Token tag = advance();
-                if (tag.kind() != Token.Kind.STRING && !(tag.kind() == Token.Kind.WORD && Words.isBare(tag.text()))) {
-                    throw error(tag, "a tag in quotes");
-                }
-                return build(tag, () -> new Condition.HasTag(tag.text()));
-            }
-            case "count" -> {
-                return count(advance());
-            }
-            case "sum" -> {
-                return sum(advance());
-            }
-            case "last" -> {
-                advance();
-                expect(Token.Kind.LPAREN, "'('");
-                Token at = peek();
-                InteractionFilter filter = filter();
-                expect(Token.Kind.RPAREN, "')'");
-                expectWord("within");
-                Window window = window();
-                return build(at, () -> new Condition.OccurredWithin(filter, window));
-            }
-            default -> {
-                // handled below
-            }
+        if (t.is("stage")) {
+            advance();
+            return stage();
+        } else if (t.is("tags")) {
+            advance();
+            return tags();
+        } else if (t.is("count")) {
+            return count(advance());
+        } else if (t.is("sum")) {
+            return sum(advance());
+        } else if (t.is("last")) {
+            return last(advance());
         }
         if (t.is("score") && call) {
             advance();
@@ -171,6 +150,24 @@ public final class Parser {
         }
         advance();
         return call ? functionCall(t) : attributeTest(t);
+    }
+
+    private Condition tags() {
+        expectWord("contains");
+        Token tag = advance();
+        if (tag.kind() != Token.Kind.STRING && !(tag.kind() == Token.Kind.WORD && Words.isBare(tag.text()))) {
+            throw error(tag, "a tag in quotes");
+        }
+        return build(tag, () -> new Condition.HasTag(tag.text()));
+    }
+
+    private Condition last(Token keyword) {
+        expect(Token.Kind.LPAREN, "'('");
+        InteractionFilter filter = filter();
+        expect(Token.Kind.RPAREN, "')'");
+        expectWord("within");
+        Window window = window();
+        return build(keyword, () -> new Condition.OccurredWithin(filter, window));
     }
 
     private Condition stage() {
