@@ -122,9 +122,10 @@ public final class IncrementalSegments {
     public void load(Iterable<CustomerSnapshot> base) {
         long[] starts = windows.starts(clock.instant());
         for (CustomerSnapshot s : Checks.notNull(base, "base")) {
+            check(s);
             long[] bits = new long[words];
             for (int k = 0; k < tests.length; k++) {
-                if (tests[k].test(check(s), starts)) {
+                if (tests[k].test(s, starts)) {
                     bits[k >>> 6] |= 1L << k;
                 }
             }
