@@ -1,0 +1,427 @@
+package org.crmkit.segmentation;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.crmkit.spi.Checks;
+import org.crmkit.spi.Money;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.Window;
+
+/**
+ * Static factories of the Java form of the segment language, to import statically and combine with
+ * {@link Segment#where}:
+ *
+ * <pre>{@code
+ * Segment.where(stage(CUSTOMER))
+ *        .and(attribute("city").eq("Berlin"))
+ *        .and(count(ORDER_PLACED).within(Period.ofDays(90)).atLeast(2))
+ *        .and(last(Channel.WEB).within(Window.days(30)))
+ *        .and(score("engagement").gt(50))
+ *        .named("active_berliners");
+ * }</pre>
+ *
+ * Each factory gives the same {@link Condition} as the text it mirrors (documented per method). Stateless.
+ */
+public final class Conditions {
+    private Conditions() {
+    }
+
+    /** A test of attribute {@code name}: {@code name = …}, {@code name in (…)}, … */
+    public static AttributeTerm attribute(String name) {
+        return new AttributeTerm(name);
+    }
+
+    /** {@code stage = s} or {@code stage in (s, …)}. */
+    public static Condition stage(LifecycleStage stage, LifecycleStage... more) {
+        List<LifecycleStage> all = new ArrayList<>(List.of(more));
+        all.add(Checks.notNull(stage, "stage"));
+        return new Condition.StageIn(Set.copyOf(all));
+    }
+
+    /** {@code tags contains "tag"}. */
+    public static Condition tag(String tag) {
+        return new Condition.HasTag(tag);
+    }
+
+    /** {@code count(type …)}. */
+    public static CountTerm count(InteractionType type) {
+        return new CountTerm(InteractionFilter.of(type), Optional.empty());
+    }
+
+    /** {@code count(channel …)}. */
+    public static CountTerm count(Channel channel) {
+        return new CountTerm(InteractionFilter.on(channel), Optional.empty());
+    }
+
+    /** {@code count(filter …)}. */
+    public static CountTerm count(InteractionFilter filter) {
+        return new CountTerm(Checks.notNull(filter, "filter"), Optional.empty());
+    }
+
+    /** {@code sum(type …)}. */
+    public static SumTerm sum(InteractionType type) {
+        return new SumTerm(InteractionFilter.of(type), Optional.empty());
+    }
+
+    /** {@code sum(filter …)}. */
+    public static SumTerm sum(InteractionFilter filter) {
+        return new SumTerm(Checks.notNull(filter, "filter"), Optional.empty());
+    }
+
+    /** {@code last(type) within …}. */
+    public static LastTerm last(InteractionType type) {
+        return new LastTerm(InteractionFilter.of(type));
+    }
+
+    /** {@code last(channel) within …}. */
+    public static LastTerm last(Channel channel) {
+        return new LastTerm(InteractionFilter.on(channel));
+    }
+
+    /** {@code last(filter) within …}. */
+    public static LastTerm last(InteractionFilter filter) {
+        return new LastTerm(Checks.notNull(filter, "filter"));
+    }
+
+    /** A comparison of score {@code name}: {@code rfm.recency > 3} or {@code score("engagement") > 50}. */
+    public static ScoreTerm score(String name) {
+        return new ScoreTerm(name);
+    }
+
+    /** {@code segment("name")}. */
+    public static Condition segment(String name) {
+        return new Condition.SegmentRef(name);
+    }
+
+    /** {@code name(arguments…)}: a host predicate function; a bare word argument is {@link TypedValue#choice}. */
+    public static Condition call(String name, TypedValue... arguments) {
+        return new Condition.FunctionCall(name, List.of(arguments));
+    }
+
+    /** {@code not c}. */
+    public static Condition not(Condition c) {
+        return new Condition.Not(c);
+    }
+
+    /** {@code (a and b and …)}: at least two operands. */
+    public static Condition allOf(Condition... operands) {
+        return new Condition.And(List.of(operands));
+    }
+
+    /** {@code (a or b or …)}: at least two operands. */
+    public static Condition anyOf(Condition... operands) {
+        return new Condition.Or(List.of(operands));
+    }
+
+    static Window window(Period period) {
+        Checks.notNull(period, "window");
+        if (period.getYears() != 0 || period.getMonths() != 0) {
+            throw new ValidationException("window", "must be a number of days (months and years vary in length)");
+        }
+        return Window.days(period.getDays());
+    }
+
+    static Window window(Duration duration) {
+        Checks.notNull(duration, "window");
+        if (duration.toSeconds() % 3600 != 0 || duration.getNano() != 0) {
+            throw new ValidationException("window", "must be a whole number of hours");
+        }
+        return Window.hours(duration.toHours());
+    }
+
+    /** Tests of one attribute. Immutable. */
+    public static final class AttributeTerm {
+        private final String name;
+
+        private AttributeTerm(String name) {
+            this.name = new Condition.Exists(name).attribute();
+        }
+
+        public Condition is(Operator operator, TypedValue value) {
+            return new Condition.Compare(name, operator, value);
+        }
+
+        public Condition eq(TypedValue value) {
+            return is(Operator.EQ, value);
+        }
+
+        /** {@code = "text"} (a text literal; an enumeration attribute accepts it too). */
+        public Condition eq(String text) {
+            return eq(TypedValue.of(text));
+        }
+
+        public Condition eq(long number) {
+            return eq(TypedValue.of(number));
+        }
+
+        public Condition eq(boolean flag) {
+            return eq(TypedValue.of(flag));
+        }
+
+        public Condition ne(TypedValue value) {
+            return is(Operator.NE, value);
+        }
+
+        public Condition ne(String text) {
+            return ne(TypedValue.of(text));
+        }
+
+        public Condition lt(TypedValue value) {
+            return is(Operator.LT, value);
+        }
+
+        public Condition le(TypedValue value) {
+            return is(Operator.LE, value);
+        }
+
+        public Condition gt(TypedValue value) {
+            return is(Operator.GT, value);
+        }
+
+        public Condition ge(TypedValue value) {
+            return is(Operator.GE, value);
+        }
+
+        public Condition lt(long number) {
+            return lt(TypedValue.of(number));
+        }
+
+        public Condition le(long number) {
+            return le(TypedValue.of(number));
+        }
+
+        public Condition gt(long number) {
+            return gt(TypedValue.of(number));
+        }
+
+        public Condition ge(long number) {
+            return ge(TypedValue.of(number));
+        }
+
+        public Condition before(LocalDate date) {
+            return lt(TypedValue.of(date));
+        }
+
+        public Condition after(LocalDate date) {
+            return gt(TypedValue.of(date));
+        }
+
+        public Condition in(TypedValue... values) {
+            return new Condition.In(name, List.of(values));
+        }
+
+        /** {@code in ("a", "b")}: text literals. */
+        public Condition in(String... texts) {
+            List<TypedValue> values = new ArrayList<>();
+            for (String t : texts) {
+                values.add(TypedValue.of(t));
+            }
+            return new Condition.In(name, values);
+        }
+
+        public Condition between(TypedValue low, TypedValue high) {
+            return new Condition.Between(name, low, high);
+        }
+
+        public Condition between(long low, long high) {
+            return between(TypedValue.of(low), TypedValue.of(high));
+        }
+
+        public Condition between(BigDecimal low, BigDecimal high) {
+            return between(TypedValue.of(low), TypedValue.of(high));
+        }
+
+        public Condition between(LocalDate low, LocalDate high) {
+            return between(TypedValue.of(low), TypedValue.of(high));
+        }
+
+        public Condition between(Money low, Money high) {
+            return between(TypedValue.of(low), TypedValue.of(high));
+        }
+
+        public Condition exists() {
+            return new Condition.Exists(name);
+        }
+
+        public Condition contains(String text) {
+            return new Condition.Contains(name, text);
+        }
+
+        public Condition startsWith(String prefix) {
+            return new Condition.StartsWith(name, prefix);
+        }
+    }
+
+    /** A count of interactions, to compare. Immutable. */
+    public static final class CountTerm {
+        private final InteractionFilter filter;
+        private final Optional<Window> window;
+
+        private CountTerm(InteractionFilter filter, Optional<Window> window) {
+            this.filter = filter;
+            this.window = window;
+        }
+
+        /** Only interactions on {@code channel}: {@code count(type on channel …)}. */
+        public CountTerm on(Channel channel) {
+            return new CountTerm(new InteractionFilter(filter.type(), Optional.of(channel)), window);
+        }
+
+        public CountTerm within(Window w) {
+            return new CountTerm(filter, Optional.of(Checks.notNull(w, "window")));
+        }
+
+        /** A window of whole days. */
+        public CountTerm within(Period days) {
+            return within(window(days));
+        }
+
+        /** A window of whole hours. */
+        public CountTerm within(Duration hours) {
+            return within(window(hours));
+        }
+
+        public Condition is(Operator operator, long count) {
+            return new Condition.CountCompare(filter, window, operator, count);
+        }
+
+        public Condition atLeast(long count) {
+            return is(Operator.GE, count);
+        }
+
+        public Condition atMost(long count) {
+            return is(Operator.LE, count);
+        }
+
+        public Condition moreThan(long count) {
+            return is(Operator.GT, count);
+        }
+
+        public Condition lessThan(long count) {
+            return is(Operator.LT, count);
+        }
+
+        public Condition exactly(long count) {
+            return is(Operator.EQ, count);
+        }
+    }
+
+    /** A sum of interaction amounts, to compare. Immutable. */
+    public static final class SumTerm {
+        private final InteractionFilter filter;
+        private final Optional<Window> window;
+
+        private SumTerm(InteractionFilter filter, Optional<Window> window) {
+            this.filter = filter;
+            this.window = window;
+        }
+
+        public SumTerm on(Channel channel) {
+            return new SumTerm(new InteractionFilter(filter.type(), Optional.of(channel)), window);
+        }
+
+        public SumTerm within(Window w) {
+            return new SumTerm(filter, Optional.of(Checks.notNull(w, "window")));
+        }
+
+        public SumTerm within(Period days) {
+            return within(window(days));
+        }
+
+        public SumTerm within(Duration hours) {
+            return within(window(hours));
+        }
+
+        public Condition is(Operator operator, Money amount) {
+            return new Condition.SumCompare(filter, window, operator, amount);
+        }
+
+        public Condition atLeast(Money amount) {
+            return is(Operator.GE, amount);
+        }
+
+        public Condition atMost(Money amount) {
+            return is(Operator.LE, amount);
+        }
+
+        public Condition moreThan(Money amount) {
+            return is(Operator.GT, amount);
+        }
+
+        public Condition lessThan(Money amount) {
+            return is(Operator.LT, amount);
+        }
+    }
+
+    /** The last occurrence of an interaction, to bound. Immutable. */
+    public static final class LastTerm {
+        private final InteractionFilter filter;
+
+        private LastTerm(InteractionFilter filter) {
+            this.filter = filter;
+        }
+
+        public LastTerm on(Channel channel) {
+            return new LastTerm(new InteractionFilter(filter.type(), Optional.of(channel)));
+        }
+
+        public Condition within(Window w) {
+            return new Condition.OccurredWithin(filter, w);
+        }
+
+        public Condition within(Period days) {
+            return within(window(days));
+        }
+
+        public Condition within(Duration hours) {
+            return within(window(hours));
+        }
+    }
+
+    /** A score, to compare. Immutable. */
+    public static final class ScoreTerm {
+        private final String name;
+
+        private ScoreTerm(String name) {
+            this.name = new Condition.ScoreCompare(name, Operator.EQ, BigDecimal.ZERO).score();
+        }
+
+        public Condition is(Operator operator, BigDecimal value) {
+            return new Condition.ScoreCompare(name, operator, value);
+        }
+
+        public Condition eq(long value) {
+            return is(Operator.EQ, BigDecimal.valueOf(value));
+        }
+
+        public Condition lt(long value) {
+            return is(Operator.LT, BigDecimal.valueOf(value));
+        }
+
+        public Condition le(long value) {
+            return is(Operator.LE, BigDecimal.valueOf(value));
+        }
+
+        public Condition gt(long value) {
+            return is(Operator.GT, BigDecimal.valueOf(value));
+        }
+
+        public Condition ge(long value) {
+            return is(Operator.GE, BigDecimal.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.crmkit.segmentation.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.crmkit.spi.Money;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Window;
+
+/**
+ * Writes a condition in the canonical text of the segment language: {@code Parser.parse(Printer.print(c))} equals
+ * {@code c}. Nesting beyond {@link Parser#MAX_NESTING} is written as {@code …} (such text does not parse, as the
+ * condition is refused anyway). Stateless and thread-safe.
+ */
+public final class Printer {
+    private Printer() {
+    }
+
+    public static String print(Condition condition) {
+        StringBuilder out = new StringBuilder();
+        write(condition, false, 0, out);
+        return out.toString();
+    }
+
+    private static void write(Condition c, boolean nested, int depth, StringBuilder out) {
+        if (depth > Parser.MAX_NESTING) {
+            out.append('…');
+            return;
+        }
+        if (c instanceof Condition.And and) {
+            join(and.operands(), " and ", nested, depth, out);
+        } else if (c instanceof Condition.Or or) {
+            join(or.operands(), " or ", nested, depth, out);
+        } else if (c instanceof Condition.Not not) {
+            out.append("not ");
+            write(not.operand(), true, depth + 1, out);
+        } else {
+            leaf(c, out);
+        }
+    }
+
+    private static void leaf(Condition c, StringBuilder out) {
+        if (c instanceof Condition.Compare cmp) {
+            attribute(cmp.attribute(), out).append(' ').append(cmp.operator().symbol()).append(' ')
+                    .append(literal(cmp.value()));
+        } else if (c instanceof Condition.In in) {
+            attribute(in.attribute(), out).append(" in (");
+            list(in.values(), out);
+            out.append(')');
+        } else if (c instanceof Condition.Between b) {
+            attribute(b.attribute(), out).append(" between ").append(literal(b.low())).append(" and ")
+                    .append(literal(b.high()));
+        } else if (c instanceof Condition.Exists e) {
+            attribute(e.attribute(), out).append(" exists");
+        } else if (c instanceof Condition.Contains ct) {
+            attribute(ct.attribute(), out).append(" contains ").append(quote(ct.text()));
+        } else if (c instanceof Condition.StartsWith sw) {
+            attribute(sw.attribute(), out).append(" starts with ").append(quote(sw.prefix()));
+        } else if (c instanceof Condition.StageIn s) {
+            stage(s, out);
+        } else if (c instanceof Condition.HasTag t) {
+            out.append("tags contains ").append(quote(t.tag()));
+        } else if (c instanceof Condition.CountCompare cc) {
+            out.append("count(").append(filter(cc.filter())).append(window(cc.window())).append(") ")
+                    .append(cc.operator().symbol()).append(' ').append(cc.count());
+        } else if (c instanceof Condition.SumCompare sc) {
+            out.append("sum(").append(filter(sc.filter())).append(window(sc.window())).append(") ")
+                    .append(sc.operator().symbol()).append(' ').append(money(sc.amount()));
+        } else if (c instanceof Condition.OccurredWithin ow) {
+            out.append("last(").append(filter(ow.filter())).append(") within ").append(ow.window());
+        } else if (c instanceof Condition.ScoreCompare s) {
+            out.append(s.score().indexOf('.') >= 0 ? s.score() : "score(" + quote(s.score()) + ")").append(' ')
+                    .append(s.operator().symbol()).append(' ').append(s.value().toPlainString());
+        } else if (c instanceof Condition.SegmentRef r) {
+            out.append("segment(").append(quote(r.name())).append(')');
+        } else {
+            Condition.FunctionCall f = (Condition.FunctionCall) c;
+            out.append(f.name()).append('(');
+            list(f.arguments(), out);
+            out.append(')');
+        }
+    }
+
+    private static void list(List<TypedValue> values, StringBuilder out) {
+        for (int i = 0; i < values.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(literal(values.get(i)));
+        }
+    }
+
+    private static void join(List<Condition> operands, String separator, boolean nested, int depth,
+                             StringBuilder out) {
+        out.append(nested ? "(" : "");
+        for (int i = 0; i < operands.size(); i++) {
+            out.append(i == 0 ? "" : separator);
+            write(operands.get(i), true, depth + 1, out);
+        }
+        out.append(nested ? ")" : "");
+    }
+
+    private static StringBuilder attribute(String name, StringBuilder out) {
+        return Words.isBare(name) ? out.append(name) : out.append("attribute(").append(quote(name)).append(')');
+    }
+
+    private static void stage(Condition.StageIn s, StringBuilder out) {
+        if (s.stages().size() == 1) {
+            out.append("stage = ").append(lower(s.stages().iterator().next()));
+            return;
+        }
+        out.append("stage in (");
+        boolean first = true;
+        for (LifecycleStage stage : s.stages()) {
+            out.append(first ? "" : ", ").append(lower(stage));
+            first = false;
+        }
+        out.append(')');
+    }
+
+    private static String filter(InteractionFilter f) {
+        String type = f.type().map(t -> Words.isBare(t.name()) && Words.channel(t.name()).isEmpty() ? t.name()
+                : quote(t.name())).orElse("");
+        String channel = f.channel().map(Printer::lower).orElse("");
+        if (type.isEmpty()) {
+            return channel.isEmpty() ? "any" : channel;
+        }
+        return channel.isEmpty() ? type : type + " on " + channel;
+    }
+
+    private static String window(Optional<Window> window) {
+        return window.map(w -> " within " + w).orElse("");
+    }
+
+    /** A value as a literal of the segment language. */
+    static String literal(TypedValue value) {
+        if (value instanceof TypedValue.Text t) {
+            return quote(t.value());
+        } else if (value instanceof TypedValue.Number n) {
+            return n.value().toPlainString();
+        } else if (value instanceof TypedValue.Bool b) {
+            return Boolean.toString(b.value());
+        } else if (value instanceof TypedValue.Date d) {
+            return date(d.value());
+        } else if (value instanceof TypedValue.Choice c) {
+            return Words.isBare(c.value()) ? c.value() : "choice(" + quote(c.value()) + ")";
+        }
+        return money(((TypedValue.Amount) value).value());
+    }
+
+    private static String date(LocalDate date) {
+        return date.getYear() >= 1000 && date.getYear() <= 9999 ? date.toString()
+                : "date(" + quote(date.toString()) + ")";
+    }
+
+    private static String money(Money money) {
+        return money.amount().toPlainString() + " " + money.currency().getCurrencyCode();
+    }
+
+    private static String lower(Enum<?> constant) {
+        return constant.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

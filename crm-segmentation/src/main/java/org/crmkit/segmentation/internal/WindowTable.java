@@ -1,0 +1,65 @@
+package org.crmkit.segmentation.internal;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.crmkit.spi.segment.Window;
+
+/**
+ * The distinct windows of a set of compiled conditions, each with an index, and their starts for a given now. Day
+ * windows are recomputed only when now leaves the cached day, so asking per event is cheap. Registration is not
+ * thread-safe (done while compiling); {@link #starts} is.
+ */
+public final class WindowTable {
+    private final ZoneId zone;
+    private final List<Window> windows = new ArrayList<>();
+    private final Map<Window, Integer> indexes = new HashMap<>();
+    private volatile DayCache cache = new DayCache(Long.MAX_VALUE, Long.MIN_VALUE, new long[0]);
+
+    public WindowTable(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The index of {@code window}, registering it if new. */
+    int index(Window window) {
+        return indexes.computeIfAbsent(window, w -> {
+            windows.add(w);
+            return windows.size() - 1;
+        });
+    }
+
+    /** The start of every registered window (by index), in epoch milliseconds, for {@code now}. */
+    public long[] starts(Instant now) {
+        long ms = now.toEpochMilli();
+        DayCache day = cache;
+        if (ms < day.from || ms >= day.until || day.starts.length != windows.size()) {
+            day = dayCache(now);
+            cache = day;
+        }
+        long[] starts = new long[windows.size()];
+        for (int i = 0; i < starts.length; i++) {
+            Window w = windows.get(i);
+            starts[i] = w.unit() == ChronoUnit.HOURS ? ms - w.amount() * 3_600_000L : day.starts[i];
+        }
+        return starts;
+    }
+
+    private DayCache dayCache(Instant now) {
+        long from = Window.days(1).start(now, zone).toEpochMilli();
+        Instant tomorrow = now.atZone(zone).toLocalDate().plusDays(1).atStartOfDay(zone).toInstant();
+        long[] starts = new long[windows.size()];
+        for (int i = 0; i < starts.length; i++) {
+            Window w = windows.get(i);
+            starts[i] = w.unit() == ChronoUnit.DAYS ? w.start(now, zone).toEpochMilli() : 0;
+        }
+        return new DayCache(from, tomorrow.toEpochMilli(), starts);
+    }
+
+    private record DayCache(long from, long until, long[] starts) {
+    }
+}

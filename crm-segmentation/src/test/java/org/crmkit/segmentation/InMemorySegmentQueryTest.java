@@ -1,0 +1,39 @@
+package org.crmkit.segmentation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.segment.SegmentQueryCapability;
+import org.crmkit.spi.tck.segment.SegmentQueryContract;
+import org.crmkit.spi.tck.segment.SegmentQueryFixture;
+
+/**
+ * Runs the segment TCK against the in-memory evaluator: this holds the TCK's hand-computed expectations to the
+ * engine, so that a store passing the TCK answers as the engine does.
+ */
+class InMemorySegmentQueryTest extends SegmentQueryContract {
+    @Override
+    protected SegmentQueryCapability capability(TenantId tenant, List<Customer> customers,
+                                                List<Interaction> interactions) {
+        List<CustomerSnapshot> base = new ArrayList<>();
+        for (Customer c : customers) {
+            base.add(new CustomerSnapshot(c, InteractionHistory.of(interactions.stream()
+                    .filter(i -> i.subject().equals(Subject.customer(c.id()))).toList()), Map.of()));
+        }
+        return (t, segment, now, zone) -> {
+            if (!t.equals(tenant)) {
+                return Set.of();
+            }
+            SegmentCatalog catalog = SegmentCatalog.builder().attributes(SegmentQueryFixture.SCHEMA).build();
+            catalog.define(segment);
+            return SegmentEvaluator.of(catalog, Clock.fixed(now, zone), zone).members(segment.name(), base);
+        };
+    }
+}

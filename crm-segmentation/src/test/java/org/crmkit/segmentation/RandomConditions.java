@@ -1,0 +1,159 @@
+package org.crmkit.segmentation;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+import org.crmkit.spi.Money;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.Window;
+
+/**
+ * Seeded random conditions. Typed ones fit {@link Fixtures#catalog()} (plus segment {@code base_vip}); wild ones
+ * also use awkward names and values (reserved words, escapes, channel-named types) to stress the printer and parser.
+ */
+final class RandomConditions {
+    static final List<InteractionType> TYPES = List.of(InteractionType.ORDER_PLACED, InteractionType.PAGE_VIEW,
+            InteractionType.CALL);
+    static final List<Channel> CHANNELS = List.of(Channel.WEB, Channel.EMAIL, Channel.PHONE);
+    static final List<String> TAGS = List.of("vip", "new", "churn-risk", "v2");
+    static final List<String> CITIES = List.of("Berlin", "Hamburg", "München", "Bad \"Quote\"\\n");
+    private static final Operator[] OPS = Operator.values();
+
+    private final SplittableRandom random;
+    private final boolean wild;
+
+    RandomConditions(long seed, boolean wild) {
+        this.random = new SplittableRandom(seed);
+        this.wild = wild;
+    }
+
+    Condition condition(int depth) {
+        int pick = random.nextInt(depth <= 0 ? 10 : 14);
+        if (pick >= 10) {
+            return switch (pick) {
+                case 10 -> new Condition.Not(condition(depth - 1));
+                case 11, 12 -> new Condition.And(operands(depth));
+                default -> new Condition.Or(operands(depth));
+            };
+        }
+        return switch (pick) {
+            case 0, 1 -> compare();
+            case 2 -> attributeTest();
+            case 3 -> Condition.StageIn.of(stages());
+            case 4 -> new Condition.HasTag(one(TAGS));
+            case 5 -> new Condition.CountCompare(filter(), optionalWindow(), op(), random.nextInt(4));
+            case 6 -> new Condition.SumCompare(filter(), optionalWindow(), op(), money());
+            case 7 -> new Condition.OccurredWithin(filter(), window());
+            case 8 -> new Condition.ScoreCompare(wild && random.nextBoolean() ? "x.y_2.z" : one(List.of("rfm.recency",
+                    "engagement")), op(), BigDecimal.valueOf(random.nextInt(-20, 120), random.nextInt(0, 2)));
+            default -> random.nextBoolean() ? new Condition.SegmentRef("base_vip")
+                    : new Condition.FunctionCall("has_tag_prefix", List.of(TypedValue.of(one(List.of("v", "c", ""))))) ;
+        };
+    }
+
+    private List<Condition> operands(int depth) {
+        List<Condition> list = new ArrayList<>();
+        int n = 2 + random.nextInt(2);
+        for (int i = 0; i < n; i++) {
+            list.add(condition(depth - 1));
+        }
+        return list;
+    }
+
+    private LifecycleStage[] stages() {
+        Set<LifecycleStage> set = EnumSet.noneOf(LifecycleStage.class);
+        int n = 1 + random.nextInt(2);
+        for (int i = 0; i < n; i++) {
+            set.add(one(List.of(LifecycleStage.values())));
+        }
+        return set.toArray(LifecycleStage[]::new);
+    }
+
+    private Condition compare() {
+        return switch (random.nextInt(6)) {
+            case 0 -> new Condition.Compare(name("city"), random.nextBoolean() ? Operator.EQ : Operator.NE,
+                    TypedValue.of(one(CITIES)));
+            case 1 -> new Condition.Compare(name("age"), op(), TypedValue.of(random.nextInt(-5, 100)));
+            case 2 -> new Condition.Compare(name("vip"), random.nextBoolean() ? Operator.EQ : Operator.NE,
+                    TypedValue.of(random.nextBoolean()));
+            case 3 -> new Condition.Compare(name("birthday"), op(), TypedValue.of(date()));
+            case 4 -> new Condition.Compare(name("tier"), random.nextBoolean() ? Operator.EQ : Operator.NE, tier());
+            default -> new Condition.Compare(name("balance"), op(), TypedValue.of(money()));
+        };
+    }
+
+    private Condition attributeTest() {
+        return switch (random.nextInt(6)) {
+            case 0 -> new Condition.In(name("tier"), List.of(tier(), tier()));
+            case 1 -> new Condition.In(name("age"), List.of(TypedValue.of(random.nextInt(100)),
+                    TypedValue.of(random.nextInt(100))));
+            case 2 -> new Condition.Between(name("birthday"), TypedValue.of(date()), TypedValue.of(date()));
+            case 3 -> new Condition.Exists(one(List.of("city", "age", "vip", "birthday", "tier", "balance")));
+            case 4 -> new Condition.Contains(name("city"), one(List.of("er", "a", "\"", "")));
+            default -> new Condition.StartsWith(name("city"), one(List.of("B", "Ham", "\\")));
+        };
+    }
+
+    private String name(String typed) {
+        return wild && random.nextInt(4) == 0 ? one(List.of("stage", "count", "and", "web", "x_1")) : typed;
+    }
+
+    private TypedValue tier() {
+        if (wild && random.nextInt(3) == 0) {
+            return TypedValue.choice(one(List.of("a-b", "and", "TRUE", "x:y", "9lives", "EUR")));
+        }
+        String t = one(List.of("gold", "silver", "bronze"));
+        return random.nextBoolean() ? TypedValue.choice(t) : TypedValue.of(t);
+    }
+
+    private LocalDate date() {
+        if (wild && random.nextInt(5) == 0) {
+            return LocalDate.of(one(List.of(10_000, 999, -4)), 2, 28);
+        }
+        return LocalDate.of(1950 + random.nextInt(60), 1 + random.nextInt(12), 1 + random.nextInt(28));
+    }
+
+    private Money money() {
+        if (wild && random.nextInt(4) == 0) {
+            return Money.of(BigDecimal.valueOf(random.nextInt(-1000, 1000)), java.util.Currency.getInstance("JPY"));
+        }
+        return Money.of(BigDecimal.valueOf(random.nextInt(0, 30_000), 2), Fixtures.EUR);
+    }
+
+    private InteractionFilter filter() {
+        Optional<InteractionType> type = random.nextInt(3) == 0 ? Optional.empty()
+                : Optional.of(wild && random.nextInt(3) == 0 ? InteractionType.of(one(List.of("web", "any", "on",
+                "within", "email"))) : one(TYPES));
+        Optional<Channel> channel = random.nextBoolean() ? Optional.empty()
+                : Optional.of(wild ? one(List.of(Channel.values())) : one(CHANNELS));
+        return new InteractionFilter(type, channel);
+    }
+
+    private Optional<Window> optionalWindow() {
+        return random.nextBoolean() ? Optional.empty() : Optional.of(window());
+    }
+
+    private Window window() {
+        return random.nextInt(3) == 0 ? Window.hours(1 + random.nextInt(72)) : Window.days(1 + random.nextInt(60));
+    }
+
+    private Operator op() {
+        return OPS[random.nextInt(OPS.length)];
+    }
+
+    private <T> T one(List<T> options) {
+        return options.get(random.nextInt(options.size()));
+    }
+}

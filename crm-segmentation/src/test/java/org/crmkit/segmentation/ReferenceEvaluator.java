@@ -1,0 +1,109 @@
+package org.crmkit.segmentation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.crmkit.spi.Money;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.Window;
+
+/**
+ * The segment language's meaning written as plainly as possible, straight from docs/SEGMENTS.md, over raw customers
+ * and interactions: what the engines are checked against.
+ */
+record ReferenceEvaluator(Map<String, Condition> segments, Map<String, PredicateFunction> functions, Instant now,
+                          ZoneId zone) {
+    boolean test(Condition c, Customer customer, List<Interaction> interactions, Map<String, Double> scores) {
+        if (c instanceof Condition.And and) {
+            return and.operands().stream().allMatch(o -> test(o, customer, interactions, scores));
+        } else if (c instanceof Condition.Or or) {
+            return or.operands().stream().anyMatch(o -> test(o, customer, interactions, scores));
+        } else if (c instanceof Condition.Not not) {
+            return !test(not.operand(), customer, interactions, scores);
+        } else if (c instanceof Condition.SegmentRef ref) {
+            return test(segments.get(ref.name()), customer, interactions, scores);
+        } else if (c instanceof Condition.FunctionCall f) {
+            return functions.get(f.name()).evaluation().test(
+                    new CustomerSnapshot(customer, InteractionHistory.of(interactions), scores), f.arguments());
+        } else if (c instanceof Condition.StageIn s) {
+            return s.stages().contains(customer.stage());
+        } else if (c instanceof Condition.HasTag t) {
+            return customer.tags().contains(t.tag());
+        } else if (c instanceof Condition.ScoreCompare s) {
+            Double v = scores.get(s.score());
+            return v != null && s.operator().test(Double.compare(v, s.value().doubleValue()));
+        } else if (c instanceof Condition.CountCompare cc) {
+            long n = interactions.stream().filter(i -> cc.filter().matches(i.type(), i.channel()))
+                    .filter(i -> inside(i, cc.window())).count();
+            return cc.operator().test(Long.compare(n, cc.count()));
+        } else if (c instanceof Condition.SumCompare sc) {
+            BigDecimal sum = interactions.stream().filter(i -> sc.filter().matches(i.type(), i.channel()))
+                    .filter(i -> inside(i, sc.window())).flatMap(i -> i.amount().stream())
+                    .filter(m -> m.currency().equals(sc.amount().currency())).map(Money::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return sc.operator().test(sum.compareTo(sc.amount().amount()));
+        } else if (c instanceof Condition.OccurredWithin ow) {
+            return interactions.stream().anyMatch(i -> ow.filter().matches(i.type(), i.channel())
+                    && inside(i, Optional.of(ow.window())));
+        }
+        return attribute(c, customer);
+    }
+
+    private boolean inside(Interaction i, Optional<Window> window) {
+        return window.isEmpty() || !i.occurredAt().isBefore(window.get().start(now, zone));
+    }
+
+    private static boolean attribute(Condition c, Customer customer) {
+        if (c instanceof Condition.Exists e) {
+            return customer.attribute(e.attribute()).isPresent();
+        } else if (c instanceof Condition.Compare cmp) {
+            Optional<Integer> r = customer.attribute(cmp.attribute()).flatMap(v -> compare(v, cmp.value()));
+            return r.isPresent() && cmp.operator().test(r.get());
+        } else if (c instanceof Condition.In in) {
+            return customer.attribute(in.attribute())
+                    .map(v -> in.values().stream().anyMatch(x -> compare(v, x).equals(Optional.of(0))))
+                    .orElse(false);
+        } else if (c instanceof Condition.Between b) {
+            return customer.attribute(b.attribute()).map(v -> compare(v, b.low()).map(r -> r >= 0).orElse(false)
+                    && compare(v, b.high()).map(r -> r <= 0).orElse(false)).orElse(false);
+        } else if (c instanceof Condition.Contains ct) {
+            return customer.attribute(ct.attribute()).map(v -> v instanceof TypedValue.Text t
+                    && t.value().contains(ct.text())).orElse(false);
+        }
+        Condition.StartsWith sw = (Condition.StartsWith) c;
+        return customer.attribute(sw.attribute()).map(v -> v instanceof TypedValue.Text t
+                && t.value().startsWith(sw.prefix())).orElse(false);
+    }
+
+    private static Optional<Integer> compare(TypedValue a, TypedValue b) {
+        if (a instanceof TypedValue.Number x && b instanceof TypedValue.Number y) {
+            return Optional.of(Integer.signum(x.value().compareTo(y.value())));
+        } else if (a instanceof TypedValue.Date x && b instanceof TypedValue.Date y) {
+            return Optional.of(Integer.signum(x.value().compareTo(y.value())));
+        } else if (a instanceof TypedValue.Bool x && b instanceof TypedValue.Bool y) {
+            return Optional.of(Boolean.compare(x.value(), y.value()));
+        } else if (a instanceof TypedValue.Amount x && b instanceof TypedValue.Amount y) {
+            return x.value().currency().equals(y.value().currency())
+                    ? Optional.of(Integer.signum(x.value().amount().compareTo(y.value().amount())))
+                    : Optional.empty();
+        }
+        Optional<String> sa = text(a);
+        Optional<String> sb = text(b);
+        return sa.isPresent() && sb.isPresent() ? Optional.of(Integer.signum(sa.get().compareTo(sb.get())))
+                : Optional.empty();
+    }
+
+    private static Optional<String> text(TypedValue v) {
+        if (v instanceof TypedValue.Text t) {
+            return Optional.of(t.value());
+        }
+        return v instanceof TypedValue.Choice c ? Optional.of(c.value()) : Optional.empty();
+    }
+}

@@ -1,0 +1,116 @@
+package org.crmkit.segmentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.crmkit.segmentation.Conditions.attribute;
+import static org.crmkit.segmentation.Conditions.not;
+
+import java.util.List;
+
+import org.crmkit.spi.NotFoundException;
+import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.ValueType;
+import org.crmkit.spi.customer.AttributeDefinition;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.SegmentDefinition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SegmentCatalogTest {
+    private final SegmentCatalog catalog = Fixtures.catalog();
+
+    @Test
+    void define_validText_storesTheParsedDefinition() {
+        SegmentDefinition d = catalog.define("berliners", "city = \"Berlin\" and tier in (gold, \"silver\")");
+        assertThat(catalog.definition("berliners")).contains(d);
+        assertThat(catalog.definitions()).containsExactly(d);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "town = \"Berlin\"                      | unknown attribute 'town'",
+        "birthday > 5                           | attribute 'birthday' is of type DATE, compared with a NUMBER 5",
+        "age = 2024-01-01                       | attribute 'age' is of type NUMBER, compared with a DATE",
+        "city < \"B\"                           | attribute 'city' of type STRING has no order",
+        "tier = platinum                        | attribute 'tier' is not one of",
+        "balance > 5 USD                        | attribute 'balance' must be in EUR",
+        "age contains \"1\"                     | attribute 'age' of type NUMBER is not text",
+        "vip between true and false             | attribute 'vip' of type BOOLEAN has no order",
+        "city in (\"a\", 3)                     | attribute 'city' is of type STRING, compared with a NUMBER 3",
+        "score(\"loyalty\") > 1                 | unknown score 'loyalty'",
+        "segment(\"nobody\")                    | unknown segment 'nobody'",
+        "can_contact(email, marketing)          | unknown function 'can_contact'",
+        "has_tag_prefix()                       | function 'has_tag_prefix' takes 1 arguments, not 0",
+        "has_tag_prefix(3)                      | argument 1 (prefix) is of type STRING, compared with a NUMBER 3",
+    })
+    void define_illTyped_failsAtDefinitionNamingNodeAndReason(String text, String reason) {
+        assertThatThrownBy(() -> catalog.define("bad", text)).isInstanceOfSatisfying(SegmentTypeException.class, e -> {
+            assertThat(e.segment()).isEqualTo("bad");
+            assertThat(e.reason()).startsWith(reason);
+            assertThat(e.getMessage()).contains("segment 'bad'").contains(reason);
+        });
+        assertThat(catalog.definition("bad")).isEmpty();
+    }
+
+    @Test
+    void define_typeError_namesTheInnermostOffendingNode() {
+        assertThatThrownBy(() -> catalog.define("bad", "vip = true and not (age > 1 or town exists)"))
+                .isInstanceOfSatisfying(SegmentTypeException.class,
+                        e -> assertThat(e.node()).isEqualTo(new Condition.Exists("town")));
+    }
+
+    @Test
+    void define_referenceCycle_isRefused() {
+        catalog.define("a", "vip = true");
+        catalog.define("b", "segment(\"a\") and age > 3");
+        assertThatThrownBy(() -> catalog.define("a", "segment(\"b\")"))
+                .isInstanceOfSatisfying(SegmentTypeException.class,
+                        e -> assertThat(e.reason()).contains("cycle").contains("a -> b -> a"));
+        assertThatThrownBy(() -> catalog.define("self", "segment(\"self\")"))
+                .isInstanceOf(SegmentTypeException.class);
+        assertThat(catalog.definition("a").orElseThrow().condition()).isEqualTo(attribute("vip").eq(true));
+    }
+
+    @Test
+    void define_deepBuilderCondition_isRefusedWithTheLimit() {
+        Condition deep = attribute("vip").eq(true);
+        for (int i = 0; i < 5_000; i++) {
+            deep = not(deep);
+        }
+        Condition tooDeep = deep;
+        assertThatThrownBy(() -> catalog.define(new SegmentDefinition("deep", tooDeep)))
+                .isInstanceOfSatisfying(SegmentTypeException.class,
+                        e -> assertThat(e.reason()).contains("nesting deeper than 64"));
+    }
+
+    @Test
+    void resolve_inlinesReferencesTransitively() {
+        catalog.define("a", "vip = true");
+        catalog.define("b", "segment(\"a\") or age > 3");
+        catalog.define("c", "not segment(\"b\")");
+        assertThat(catalog.resolve("c").condition())
+                .isEqualTo(SegmentLanguage.parse("not (vip = true or age > 3)"));
+        assertThatThrownBy(() -> catalog.resolve("zzz")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void remove_referencedSegment_isRefused() {
+        catalog.define("a", "vip = true");
+        catalog.define("b", "segment(\"a\")");
+        assertThatThrownBy(() -> catalog.remove("a")).isInstanceOf(ValidationException.class);
+        catalog.remove("b");
+        catalog.remove("a");
+        assertThat(catalog.definitions()).isEmpty();
+    }
+
+    @Test
+    void builder_reservedOrDuplicateFunction_isRefused() {
+        assertThatThrownBy(() -> new PredicateFunction("count", List.of(), (s, a) -> true))
+                .isInstanceOf(ValidationException.class);
+        PredicateFunction f = new PredicateFunction("ok", List.of(AttributeDefinition.of("x", ValueType.NUMBER)),
+                (s, a) -> true);
+        assertThatThrownBy(() -> SegmentCatalog.builder().function(f).function(f))
+                .isInstanceOf(ValidationException.class);
+    }
+}

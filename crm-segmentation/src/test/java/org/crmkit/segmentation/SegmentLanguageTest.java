@@ -1,0 +1,202 @@
+package org.crmkit.segmentation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.crmkit.segmentation.Conditions.allOf;
+import static org.crmkit.segmentation.Conditions.anyOf;
+import static org.crmkit.segmentation.Conditions.attribute;
+import static org.crmkit.segmentation.Conditions.call;
+import static org.crmkit.segmentation.Conditions.count;
+import static org.crmkit.segmentation.Conditions.last;
+import static org.crmkit.segmentation.Conditions.not;
+import static org.crmkit.segmentation.Conditions.score;
+import static org.crmkit.segmentation.Conditions.segment;
+import static org.crmkit.segmentation.Conditions.stage;
+import static org.crmkit.segmentation.Conditions.sum;
+import static org.crmkit.segmentation.Conditions.tag;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Optional;
+
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SegmentLanguageTest {
+    private static Condition parse(String text) {
+        return SegmentLanguage.parse(text);
+    }
+
+    @Test
+    void parse_everyAttributeOperator_givesTypedComparisons() {
+        assertThat(parse("city = \"Berlin\"")).isEqualTo(attribute("city").eq("Berlin"));
+        assertThat(parse("city != \"Berlin\"")).isEqualTo(attribute("city").ne("Berlin"));
+        assertThat(parse("age < 30")).isEqualTo(attribute("age").lt(30));
+        assertThat(parse("age <= 30")).isEqualTo(attribute("age").le(30));
+        assertThat(parse("age > 30")).isEqualTo(attribute("age").gt(30));
+        assertThat(parse("age >= 30.50")).isEqualTo(attribute("age").ge(TypedValue.of(new BigDecimal("30.5"))));
+        assertThat(parse("birthday < 1990-01-31")).isEqualTo(attribute("birthday").before(LocalDate.of(1990, 1, 31)));
+        assertThat(parse("vip = true")).isEqualTo(attribute("vip").eq(true));
+        assertThat(parse("balance >= -12.50 EUR")).isEqualTo(attribute("balance").ge(TypedValue.of(Fixtures.eur("-12.5"))));
+        assertThat(parse("tier = gold")).isEqualTo(attribute("tier").eq(TypedValue.choice("gold")));
+        assertThat(parse("city in (\"Berlin\", \"Hamburg\")")).isEqualTo(attribute("city").in("Berlin", "Hamburg"));
+        assertThat(parse("age between 18 and 30")).isEqualTo(attribute("age").between(18, 30));
+        assertThat(parse("city exists")).isEqualTo(attribute("city").exists());
+        assertThat(parse("city contains \"er\"")).isEqualTo(attribute("city").contains("er"));
+        assertThat(parse("city starts with \"Ber\"")).isEqualTo(attribute("city").startsWith("Ber"));
+        assertThat(parse("attribute(\"count\") = 1")).isEqualTo(attribute("count").eq(1));
+    }
+
+    @Test
+    void parse_profileScoreSegmentAndFunctionConditions() {
+        assertThat(parse("stage = customer")).isEqualTo(stage(LifecycleStage.CUSTOMER));
+        assertThat(parse("stage != lead")).isEqualTo(not(stage(LifecycleStage.LEAD)));
+        assertThat(parse("stage in (lead, prospect)")).isEqualTo(stage(LifecycleStage.LEAD, LifecycleStage.PROSPECT));
+        assertThat(parse("tags contains \"vip\"")).isEqualTo(tag("vip"));
+        assertThat(parse("rfm.recency >= 4")).isEqualTo(score("rfm.recency").ge(4));
+        assertThat(parse("clv.expected_value > 100.5")).isEqualTo(score("clv.expected_value")
+                .is(Operator.GT, new BigDecimal("100.5")));
+        assertThat(parse("score(\"engagement\") > 50")).isEqualTo(score("engagement").gt(50));
+        assertThat(parse("segment(\"churn_risk\")")).isEqualTo(segment("churn_risk"));
+        assertThat(parse("can_contact(email, marketing)")).isEqualTo(call("can_contact", TypedValue.choice("email"),
+                TypedValue.choice("marketing")));
+        assertThat(parse("is_reachable()")).isEqualTo(call("is_reachable"));
+    }
+
+    @Test
+    void parse_interactionAggregates() {
+        assertThat(parse("count(order_placed within 90d) >= 2"))
+                .isEqualTo(count(InteractionType.ORDER_PLACED).within(Period.ofDays(90)).atLeast(2));
+        assertThat(parse("count(page_view on web) > 10"))
+                .isEqualTo(count(InteractionType.PAGE_VIEW).on(Channel.WEB).moreThan(10));
+        assertThat(parse("count(email within 12h) = 0")).isEqualTo(count(Channel.EMAIL).within(Duration.ofHours(12))
+                .exactly(0));
+        assertThat(parse("count(any) < 3")).isEqualTo(count(InteractionFilter.ANY).lessThan(3));
+        assertThat(parse("sum(amount of order_placed within 365d) > 100 EUR"))
+                .isEqualTo(sum(InteractionType.ORDER_PLACED).within(Period.ofDays(365)).moreThan(Fixtures.eur("100")));
+        assertThat(parse("sum(order_placed) <= 5 EUR")).isEqualTo(sum(InteractionType.ORDER_PLACED)
+                .atMost(Fixtures.eur("5")));
+        assertThat(parse("last(web) within 30d")).isEqualTo(last(Channel.WEB).within(Window.days(30)));
+        assertThat(parse("last(\"web\" on phone) within 2h")).isEqualTo(last(InteractionType.of("web"))
+                .on(Channel.PHONE).within(Window.hours(2)));
+    }
+
+    @Test
+    void parse_issueExample_equalsBuilderChain() {
+        String text = """
+                stage = customer and tags contains "vip" and attribute("city") = "Berlin"
+                  and count(order_placed within 90d) >= 2 and sum(amount of order_placed within 365d) > 100 EUR
+                  and last(web) within 30d and score("engagement") > 50 and not segment("churn_risk")
+                  and can_contact(email, marketing)""";
+        Condition built = Segment.where(stage(LifecycleStage.CUSTOMER))
+                .and(tag("vip"))
+                .and(attribute("city").eq("Berlin"))
+                .and(count(InteractionType.ORDER_PLACED).within(Period.ofDays(90)).atLeast(2))
+                .and(sum(InteractionType.ORDER_PLACED).within(Period.ofDays(365)).moreThan(Fixtures.eur("100")))
+                .and(last(Channel.WEB).within(Period.ofDays(30)))
+                .and(score("engagement").gt(50))
+                .and(not(segment("churn_risk")))
+                .and(call("can_contact", TypedValue.choice("email"), TypedValue.choice("marketing")))
+                .condition();
+        assertThat(parse(text)).isEqualTo(built);
+        assertThat(parse(SegmentLanguage.print(built))).isEqualTo(built);
+    }
+
+    @Test
+    void parse_precedence_notBindsTighterThanAndTighterThanOr() {
+        Condition a = attribute("age").gt(1);
+        Condition b = attribute("age").gt(2);
+        Condition c = attribute("age").gt(3);
+        assertThat(parse("age > 1 or age > 2 and not age > 3")).isEqualTo(anyOf(a, allOf(b, not(c))));
+        assertThat(parse("(age > 1 or age > 2) and age > 3")).isEqualTo(Segment.where(a).or(b).and(c).condition());
+        assertThat(parse("age > 1 and age > 2 and age > 3")).isEqualTo(Segment.where(a).and(b).and(c).condition());
+    }
+
+    @Test
+    void parse_keywordsIgnoreCase() {
+        assertThat(parse("STAGE = Customer AND Tags Contains \"vip\" Or NOT city EXISTS"))
+                .isEqualTo(parse("stage = customer and tags contains \"vip\" or not city exists"));
+    }
+
+    @Test
+    void parse_stringEscapes() {
+        assertThat(parse("city = \"a\\\"b\\\\c\\nd\\te\"")).isEqualTo(attribute("city").eq("a\"b\\c\nd\te"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "city =                     | 1 | 7  | end of input        | a value",
+        "city = \"Berlin\" and      | 1 | 20 | end of input        | a condition",
+        "age >> 3                   | 1 | 6  | '>'                 | a value",
+        "count(order_placed) >= x   | 1 | 24 | 'x'                 | a whole number",
+        "stage = king               | 1 | 9  | 'king'              | a lifecycle stage",
+        "last(web) within 30        | 1 | 18 | '30'                | a window such as 30d or 12h",
+        "city = \"open              | 1 | 8  | an unterminated string | a closing",
+        "age = 3 )                  | 1 | 9  | ')'                 | 'and', 'or' or end of input",
+        "city # 3                   | 1 | 6  | '#'                 | a name, a literal",
+        "age > 1 and\\n  age ? 2    | 2 | 7  | '?'                 | a name, a literal",
+        "birthday = 2024-02-30      | 1 | 12 | '2024-02-30'        | a valid calendar date",
+        "sum(order_placed) > 5      | 1 | 21 | '5'                 | an amount such as 100 EUR",
+        "City = \"x\"               | 1 | 1  | 'City'              | a valid attribute",
+        "and = 1                    | 1 | 1  | 'and'               | a condition",
+    })
+    void parse_malformed_namesLineColumnFoundAndExpected(String text, int line, int column, String found,
+                                                          String expected) {
+        assertThatThrownBy(() -> parse(text.replace("\\n", "\n").strip()))
+                .isInstanceOfSatisfying(SegmentSyntaxException.class, e -> {
+                    assertThat(e.line()).as("line").isEqualTo(line);
+                    assertThat(e.column()).as("column").isEqualTo(column);
+                    assertThat(e.found()).as("found").isEqualTo(found);
+                    assertThat(e.expected()).as("expected").startsWith(expected);
+                    assertThat(e.getMessage()).contains("line " + line + ", column " + column);
+                });
+    }
+
+    @Test
+    void parse_deepNesting_isRefusedWithTheLimit() {
+        String deep = "(".repeat(10_000) + "age > 1" + ")".repeat(10_000);
+        assertThatThrownBy(() -> parse(deep)).isInstanceOfSatisfying(SegmentSyntaxException.class,
+                e -> assertThat(e.expected()).contains("at most 64 nested"));
+        String nots = "not ".repeat(100_000 / 4 - 10) + "vip = true";
+        assertThatThrownBy(() -> parse(nots)).isInstanceOf(SegmentSyntaxException.class);
+        String ok = "(".repeat(64) + "age > 1" + ")".repeat(64);
+        assertThat(parse(ok)).isEqualTo(attribute("age").gt(1));
+    }
+
+    @Test
+    void parse_tooLongText_isRefused() {
+        assertThatThrownBy(() -> parse(" ".repeat(SegmentLanguage.MAX_LENGTH + 1)))
+                .isInstanceOfSatisfying(SegmentSyntaxException.class,
+                        e -> assertThat(e.expected()).contains("at most"));
+    }
+
+    @Test
+    void print_writesCanonicalText() {
+        Condition c = Segment.where(attribute("tier").in(TypedValue.choice("gold"), TypedValue.choice("a-b")))
+                .or(count(InteractionType.of("email")).on(Channel.WEB).within(Window.hours(3)).atLeast(1))
+                .and(not(allOf(tag("vip"), attribute("stage").exists())))
+                .condition();
+        assertThat(SegmentLanguage.print(c)).isEqualTo("(tier in (gold, choice(\"a-b\")) or count(\"email\" on web"
+                + " within 3h) >= 1) and not (tags contains \"vip\" and attribute(\"stage\") exists)");
+        assertThat(parse(SegmentLanguage.print(c))).isEqualTo(c);
+    }
+
+    @Test
+    void builder_windowsOfMonths_areRefused() {
+        assertThatThrownBy(() -> count(InteractionType.CALL).within(Period.ofMonths(1)))
+                .isInstanceOf(org.crmkit.spi.ValidationException.class);
+        assertThat(new Condition.CountCompare(InteractionFilter.ANY, Optional.empty(), Operator.EQ, 0))
+                .isEqualTo(count(InteractionFilter.ANY).exactly(0));
+    }
+}

@@ -1,0 +1,104 @@
+package org.crmkit.spi.tck.segment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.crmkit.spi.Money;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.Window;
+
+/**
+ * The segments the TCK asks a store about, each with its members in {@link SegmentQueryFixture}, computed by hand
+ * (and checked against crm-segmentation's in-memory evaluator by its own run of the contract). The cases cover
+ * every node a store receives (no {@link Condition.SegmentRef}: segments arrive resolved), the "missing attribute
+ * is false" rule, currencies in sums, inclusive window starts and time zones.
+ */
+public final class SegmentQueryCatalogue {
+    private SegmentQueryCatalogue() {
+    }
+
+    /**
+     * One question and its answer.
+     *
+     * @param name      what the case checks, also the segment's name
+     * @param condition the resolved condition
+     * @param zone      the time zone of day windows
+     * @param expected  the ids of the members
+     */
+    public record Case(String name, Condition condition, ZoneId zone, Set<String> expected) {
+    }
+
+    public static List<Case> cases() {
+        return List.of(
+                of("city_eq", compare("city", Operator.EQ, TypedValue.of("Berlin")), "anna", "eve"),
+                of("city_ne_skips_missing", compare("city", Operator.NE, TypedValue.of("Berlin")), "ben", "dev"),
+                of("not_city_eq_keeps_missing", new Condition.Not(compare("city", Operator.EQ,
+                        TypedValue.of("Berlin"))), "ben", "cleo", "dev"),
+                of("age_lt", compare("age", Operator.LT, TypedValue.of(30)), "ben"),
+                of("age_le", compare("age", Operator.LE, TypedValue.of(34)), "anna", "ben"),
+                of("age_gt", compare("age", Operator.GT, TypedValue.of(45)), "dev"),
+                of("age_ge", compare("age", Operator.GE, TypedValue.of(45)), "dev", "eve"),
+                of("vip_true", compare("vip", Operator.EQ, TypedValue.of(true)), "anna"),
+                of("balance_gt", compare("balance", Operator.GT, TypedValue.of(Money.of("100", "EUR"))), "anna"),
+                of("birthday_before", compare("birthday", Operator.LT,
+                        TypedValue.of(LocalDate.of(1970, 1, 1))), "dev"),
+                of("tier_in", new Condition.In("tier", List.of(TypedValue.choice("gold"), TypedValue.choice("silver"))),
+                        "anna", "ben"),
+                of("age_between_inclusive", new Condition.Between("age", TypedValue.of(34), TypedValue.of(45)),
+                        "anna", "eve"),
+                of("birthday_exists", new Condition.Exists("birthday"), "anna", "dev"),
+                of("city_contains", new Condition.Contains("city", "Hom"), "dev"),
+                of("city_starts_with", new Condition.StartsWith("city", "B"), "anna", "dev", "eve"),
+                of("stage_customer", Condition.StageIn.of(LifecycleStage.CUSTOMER), "anna", "dev"),
+                of("stage_in", Condition.StageIn.of(LifecycleStage.LEAD, LifecycleStage.PROSPECT), "ben", "cleo"),
+                of("tag_vip", new Condition.HasTag("vip"), "anna", "dev"),
+                of("orders_ever", count(InteractionFilter.of(InteractionType.ORDER_PLACED), Optional.empty(),
+                        Operator.GE, 2), "anna", "dev"),
+                of("orders_30d", count(InteractionFilter.of(InteractionType.ORDER_PLACED),
+                        Optional.of(Window.days(30)), Operator.GE, 1), "anna", "dev", "eve"),
+                of("no_web_7d", count(InteractionFilter.on(Channel.WEB), Optional.of(Window.days(7)), Operator.EQ, 0),
+                        "ben", "cleo", "eve"),
+                of("anything_3h", count(InteractionFilter.ANY, Optional.of(Window.hours(3)), Operator.GE, 1), "anna"),
+                of("sum_eur_365d", new Condition.SumCompare(InteractionFilter.of(InteractionType.ORDER_PLACED),
+                        Optional.of(Window.days(365)), Operator.GT, Money.of("100", "EUR")), "anna", "dev"),
+                of("sum_web_ever", new Condition.SumCompare(InteractionFilter.of(InteractionType.ORDER_PLACED,
+                        Channel.WEB), Optional.empty(), Operator.GE, Money.of("500", "EUR")), "dev"),
+                of("sum_usd_zero", new Condition.SumCompare(InteractionFilter.ANY, Optional.empty(), Operator.EQ,
+                        Money.of("0", "USD")), "anna", "ben", "cleo", "eve"),
+                of("last_web_1d", new Condition.OccurredWithin(InteractionFilter.on(Channel.WEB), Window.days(1)),
+                        "anna"),
+                of("last_phone_60d", new Condition.OccurredWithin(InteractionFilter.on(Channel.PHONE),
+                        Window.days(60)), "anna"),
+                new Case("window_start_inclusive_berlin", new Condition.OccurredWithin(
+                        InteractionFilter.of(InteractionType.MESSAGE_OPENED), Window.days(1)),
+                        SegmentQueryFixture.BERLIN, Set.of("ben")),
+                new Case("window_in_kiritimati", new Condition.OccurredWithin(
+                        InteractionFilter.of(InteractionType.MESSAGE_OPENED), Window.days(1)),
+                        SegmentQueryFixture.KIRITIMATI, Set.of()),
+                of("and_or", new Condition.Or(List.of(new Condition.And(List.of(
+                        Condition.StageIn.of(LifecycleStage.CUSTOMER), new Condition.HasTag("vip"))),
+                        compare("age", Operator.LT, TypedValue.of(new BigDecimal("20"))))), "anna", "ben", "dev"));
+    }
+
+    private static Case of(String name, Condition condition, String... expected) {
+        return new Case(name, condition, SegmentQueryFixture.BERLIN, Set.of(expected));
+    }
+
+    private static Condition compare(String attribute, Operator op, TypedValue value) {
+        return new Condition.Compare(attribute, op, value);
+    }
+
+    private static Condition count(InteractionFilter filter, Optional<Window> window, Operator op, long n) {
+        return new Condition.CountCompare(filter, window, op, n);
+    }
+}

@@ -1,0 +1,108 @@
+package org.crmkit.spi.tck.segment;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+import org.crmkit.spi.Money;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.ValueType;
+import org.crmkit.spi.customer.AttributeDefinition;
+import org.crmkit.spi.customer.AttributeSchema;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionId;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.interaction.Subject;
+
+/**
+ * The fixed data the segment TCK loads into a store: five customers of tenant {@code tck} and their interactions,
+ * placed relative to {@link #NOW}. Every expected member set of {@link SegmentQueryCatalogue} is computed by hand
+ * from this data.
+ */
+public final class SegmentQueryFixture {
+    public static final TenantId TENANT = TenantId.of("tck");
+    /** The instant the segments are evaluated at: 11:00 in Berlin. */
+    public static final Instant NOW = Instant.parse("2026-03-15T10:00:00Z");
+    public static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    /** UTC+14: at {@link #NOW} it is already 2026-03-16 there. */
+    public static final ZoneId KIRITIMATI = ZoneId.of("Pacific/Kiritimati");
+    public static final Currency EUR = Currency.getInstance("EUR");
+    public static final AttributeSchema SCHEMA = AttributeSchema.of(
+            AttributeDefinition.of("city", ValueType.STRING),
+            AttributeDefinition.of("age", ValueType.NUMBER),
+            AttributeDefinition.of("vip", ValueType.BOOLEAN),
+            AttributeDefinition.of("birthday", ValueType.DATE),
+            AttributeDefinition.enumeration("tier", Set.of("gold", "silver", "bronze")),
+            AttributeDefinition.money("balance", EUR));
+    private static final Instant CREATED = Instant.parse("2020-01-01T00:00:00Z");
+
+    private SegmentQueryFixture() {
+    }
+
+    /** anna, ben, cleo, dev and eve. */
+    public static List<Customer> customers() {
+        return List.of(
+                customer("anna", LifecycleStage.CUSTOMER).tag("vip")
+                        .attribute("city", TypedValue.of("Berlin")).attribute("age", TypedValue.of(34))
+                        .attribute("tier", TypedValue.choice("gold")).attribute("vip", TypedValue.of(true))
+                        .attribute("balance", TypedValue.of(Money.of("120.00", EUR)))
+                        .attribute("birthday", TypedValue.of(LocalDate.of(1990, 5, 1))).build(),
+                customer("ben", LifecycleStage.LEAD).tag("newsletter")
+                        .attribute("city", TypedValue.of("Hamburg")).attribute("age", TypedValue.of(19))
+                        .attribute("tier", TypedValue.choice("silver")).attribute("vip", TypedValue.of(false))
+                        .build(),
+                customer("cleo", LifecycleStage.PROSPECT).build(),
+                customer("dev", LifecycleStage.CUSTOMER).tag("vip").tag("churn-risk")
+                        .attribute("city", TypedValue.of("Bad Homburg")).attribute("age", TypedValue.of(61))
+                        .attribute("balance", TypedValue.of(Money.of("5.00", EUR)))
+                        .attribute("birthday", TypedValue.of(LocalDate.of(1965, 1, 1))).build(),
+                customer("eve", LifecycleStage.INACTIVE)
+                        .attribute("city", TypedValue.of("Berlin")).attribute("age", TypedValue.of(45))
+                        .attribute("tier", TypedValue.choice("bronze")).build());
+    }
+
+    /** Every interaction of the fixture, all about known customers. */
+    public static List<Interaction> interactions() {
+        List<Interaction> all = new ArrayList<>();
+        all.add(order("a1", "anna", Channel.WEB, Duration.ofDays(8), "80.00", "EUR"));
+        all.add(order("a2", "anna", Channel.PHONE, Duration.ofDays(40), "30.00", "EUR"));
+        all.add(event("a3", "anna", InteractionType.PAGE_VIEW, Channel.WEB, Duration.ofHours(2)));
+        all.add(event("b1", "ben", InteractionType.PAGE_VIEW, Channel.WEB, Duration.ofDays(20)));
+        all.add(event("b2", "ben", InteractionType.MESSAGE_OPENED, Channel.EMAIL, Duration.ofHours(11)));
+        all.add(event("b3", "ben", InteractionType.CALL, Channel.PHONE, Duration.ofDays(100)));
+        all.add(order("d1", "dev", Channel.WEB, Duration.ofDays(200), "500.00", "EUR"));
+        all.add(order("d2", "dev", Channel.WEB, Duration.ofDays(3), "20.00", "USD"));
+        all.add(order("e1", "eve", Channel.IN_PERSON, Duration.ofDays(29), "15.00", "EUR"));
+        return all;
+    }
+
+    private static Customer.Builder customer(String id, LifecycleStage stage) {
+        return Customer.builder(TENANT, CustomerId.of(id), Person.named("Given", "Family"), CREATED)
+                .stage(stage, CREATED.plusSeconds(60));
+    }
+
+    private static Interaction event(String id, String customer, InteractionType type, Channel channel,
+                                     Duration ago) {
+        return Interaction.builder(TENANT, InteractionId.of(id), Subject.customer(CustomerId.of(customer)), channel,
+                type, NOW.minus(ago)).build();
+    }
+
+    private static Interaction order(String id, String customer, Channel channel, Duration ago, String amount,
+                                     String currency) {
+        return Interaction.builder(TENANT, InteractionId.of(id), Subject.customer(CustomerId.of(customer)), channel,
+                InteractionType.ORDER_PLACED, NOW.minus(ago)).amount(Money.of(new BigDecimal(amount),
+                Currency.getInstance(currency))).build();
+    }
+}
