@@ -7,5 +7,6 @@ module org.crmkit.segmentation {
     requires transitive org.crmkit.spi;
     requires static org.jspecify;
 
+    exports org.crmkit.segmentation;
     exports org.crmkit.scoring;
 }
