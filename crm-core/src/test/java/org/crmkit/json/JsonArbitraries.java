@@ -287,6 +287,9 @@ final class JsonArbitraries {
                 Combinators.combine(ids, tenants, ats, interactions()).as(DomainEvent.InteractionRecorded::new),
                 Combinators.combine(ids, tenants, ats, subjects(), customerIds(),
                         Arbitraries.integers().between(0, Integer.MAX_VALUE))
-                        .as(DomainEvent.InteractionsReassigned::new));
+                        .as(DomainEvent.InteractionsReassigned::new),
+                Combinators.combine(ids, tenants, ats, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(64),
+                        customerIds(), Arbitraries.of(true, false))
+                        .as(DomainEvent.SegmentMembershipChanged::new));
     }
 }

@@ -15,8 +15,9 @@ import org.crmkit.spi.interaction.Subject;
  * JSON of domain events: {@code {"type":…,"id":…,"tenant":…,"at":…}} followed by the fields of the event type,
  * {@code customer_created} and {@code customer_updated} ({@code customer}), {@code customers_merged}
  * ({@code survivor}, {@code record}), {@code customer_erased} ({@code customer}, an id),
- * {@code interaction_recorded} ({@code interaction}) or {@code interactions_reassigned} ({@code from}, {@code to},
- * {@code count}). Stateless.
+ * {@code interaction_recorded} ({@code interaction}), {@code interactions_reassigned} ({@code from}, {@code to},
+ * {@code count}) or {@code segment_membership_changed} ({@code segment}, {@code customer}, {@code entered}).
+ * Stateless.
  */
 public final class EventCodec {
     private static final String[] COMMON = {"type", "id", "tenant", "at"};
@@ -46,6 +47,10 @@ public final class EventCodec {
         } else if (event instanceof DomainEvent.InteractionRecorded e) {
             g.writeFieldName("interaction");
             InteractionCodec.writeInteraction(e.interaction(), g);
+        } else if (event instanceof DomainEvent.SegmentMembershipChanged e) {
+            g.writeStringField("segment", e.segment());
+            g.writeStringField("customer", e.customer().value());
+            g.writeBooleanField("entered", e.entered());
         } else {
             DomainEvent.InteractionsReassigned e = (DomainEvent.InteractionsReassigned) event;
             g.writeFieldName("from");
@@ -64,8 +69,9 @@ public final class EventCodec {
             case "customers_merged" -> in.object(with("survivor", "record"));
             case "interaction_recorded" -> in.object(with("interaction"));
             case "interactions_reassigned" -> in.object(with("from", "to", "count"));
+            case "segment_membership_changed" -> in.object(with("segment", "customer", "entered"));
             default -> throw typeIn.fail("must be one of customer_created, customer_updated, customers_merged, "
-                    + "customer_erased, interaction_recorded, interactions_reassigned");
+                    + "customer_erased, interaction_recorded, interactions_reassigned, segment_membership_changed");
         }
         EventId id = ValueCodec.readEventId(in.field("id"));
         TenantId tenant = in.field("tenant").string(TenantId::of);
@@ -82,6 +88,14 @@ public final class EventCodec {
                     in.field("customer").string(CustomerId::of));
             case "interaction_recorded" -> new DomainEvent.InteractionRecorded(id, tenant, at,
                     InteractionCodec.readInteraction(in.field("interaction")));
+            case "segment_membership_changed" -> {
+                JsonIn segmentIn = in.field("segment");
+                String segment = segmentIn.string();
+                CustomerId customer = in.field("customer").string(CustomerId::of);
+                boolean entered = in.field("entered").bool();
+                yield segmentIn.build(() -> new DomainEvent.SegmentMembershipChanged(id, tenant, at, segment,
+                        customer, entered));
+            }
             default -> {
                 Subject from = InteractionCodec.readSubject(in.field("from"));
                 CustomerId to = in.field("to").string(CustomerId::of);
@@ -103,6 +117,8 @@ public final class EventCodec {
             return "customer_erased";
         } else if (event instanceof DomainEvent.InteractionRecorded) {
             return "interaction_recorded";
+        } else if (event instanceof DomainEvent.SegmentMembershipChanged) {
+            return "segment_membership_changed";
         }
         return "interactions_reassigned";
     }

@@ -69,6 +69,19 @@ public sealed interface DomainEvent {
      * The interactions of {@code from} now belong to {@code to}: an anonymous visitor was identified, or customers
      * were merged.
      */
+    /**
+     * A customer entered ({@code entered}) or left a segment: published by incremental segment tracking right after
+     * the change that caused it, in the order of the changes for one customer.
+     */
+    record SegmentMembershipChanged(EventId id, TenantId tenant, Instant at, String segment, CustomerId customer,
+                                    boolean entered) implements DomainEvent {
+        public SegmentMembershipChanged {
+            check(id, tenant, at);
+            Checks.text(segment, "segment", 64);
+            Checks.notNull(customer, "customer");
+        }
+    }
+
     record InteractionsReassigned(EventId id, TenantId tenant, Instant at, Subject from, CustomerId to, int count)
             implements DomainEvent {
         public InteractionsReassigned {
