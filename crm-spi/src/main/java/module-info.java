@@ -10,4 +10,5 @@ module org.crmkit.spi {
     exports org.crmkit.spi.interaction;
     exports org.crmkit.spi.campaign;
     exports org.crmkit.spi.event;
+    exports org.crmkit.spi.consent;
 }
