@@ -18,7 +18,8 @@ import org.crmkit.spi.customer.CustomerId;
 public interface ContactPressure {
     /**
      * The number of messages sent to {@code customer} on {@code channel} for one of {@code purposes} (any purpose
-     * when empty) at or after {@code since}; an implementation may stop counting at {@link PressureCap#MAX_MESSAGES}.
+     * when empty) strictly after {@code since}; an implementation may stop counting at
+     * {@link PressureCap#MAX_MESSAGES}.
      */
     int sentSince(TenantId tenant, CustomerId customer, ConsentChannel channel, Set<Purpose> purposes, Instant since);
 

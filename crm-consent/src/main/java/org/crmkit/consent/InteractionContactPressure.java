@@ -51,7 +51,7 @@ public final class InteractionContactPressure implements ContactPressure {
             InteractionQuery q = cursor.isPresent() ? query.after(cursor.get()) : query;
             Page<Interaction> page = store.find(tenant, Subject.customer(customer), q);
             for (Interaction i : page.items()) {
-                if (i.direction() == Direction.OUTBOUND && counts(i, purposes)) {
+                if (i.direction() == Direction.OUTBOUND && i.occurredAt().isAfter(since) && counts(i, purposes)) {
                     count++;
                     if (count >= PressureCap.MAX_MESSAGES) {
                         return count;

@@ -29,7 +29,7 @@ public final class SendLog {
         next[c] = (next[c] + 1) % capacity;
     }
 
-    /** The sends on {@code channel} at or after {@code since} for one of {@code wanted} (any when empty). */
+    /** The sends on {@code channel} after {@code since} for one of {@code wanted} (any when empty). */
     public synchronized int countSince(ConsentChannel channel, Set<Purpose> wanted, Instant since) {
         Instant[] t = times[channel.ordinal()];
         if (t == null) {
@@ -38,7 +38,7 @@ public final class SendLog {
         Purpose[] p = purposes[channel.ordinal()];
         int count = 0;
         for (int i = 0; i < capacity; i++) {
-            if (t[i] != null && !t[i].isBefore(since) && (wanted.isEmpty() || wanted.contains(p[i]))) {
+            if (t[i] != null && t[i].isAfter(since) && (wanted.isEmpty() || wanted.contains(p[i]))) {
                 count++;
             }
         }

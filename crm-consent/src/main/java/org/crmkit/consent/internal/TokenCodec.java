@@ -16,7 +16,8 @@ import org.crmkit.spi.customer.CustomerId;
 
 /**
  * Signs and checks unsubscribe tokens (format in {@link UnsubscribeToken}). The signature is checked before the
- * payload is read, in constant time ({@link MessageDigest#isEqual}). Thread-safe.
+ * payload is read, in constant time ({@link MessageDigest#isEqual}). Each part must be canonical base64url (no
+ * padding, unused trailing bits zero), so no two texts carry the same token. Thread-safe.
  */
 public final class TokenCodec {
     /** Longer texts are refused unread. */
@@ -70,11 +71,16 @@ public final class TokenCodec {
         if (part.endsWith("=")) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
+        byte[] bytes;
         try {
-            return DECODER.decode(part);
+            bytes = DECODER.decode(part);
         } catch (IllegalArgumentException e) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
+        if (!ENCODER.encodeToString(bytes).equals(part)) {
+            throw new InvalidTokenException(Reason.MALFORMED);
+        }
+        return bytes;
     }
 
     private static UnsubscribeToken parse(String payload) {
