@@ -31,8 +31,8 @@ import org.crmkit.spi.customer.Person;
  * <ul>
  *   <li>Purposes {@code marketing}, {@code newsletter}, {@code profiling}, {@code partner_offers},
  *       {@code service}; every {@link ConsentChannel}.</li>
- *   <li>Audience: an {@link Organization}, or a {@link Person} who is an organisation's contact, is {@link Audience#B2B};
- *       everyone else (and a customer the directory does not know) {@link Audience#B2C}.</li>
+ *   <li>Audience: an {@link Organization}, or a {@link Person} who is an organisation's contact, is
+ *       {@link Audience#B2B}; everyone else (and a customer the directory does not know) {@link Audience#B2C}.</li>
  *   <li>{@code service}: {@link Regime#OPT_OUT} everywhere, no expiry.</li>
  *   <li>{@code marketing}, B2C: {@link Regime#OPT_IN} (the soft opt-in of existing customers accepted) by e-mail, SMS
  *       and push; {@link Regime#EXPLICIT_OPT_IN} by phone and for web personalisation; {@link Regime#OPT_OUT} by

@@ -6,8 +6,8 @@ import org.crmkit.spi.consent.Hash256;
 
 /**
  * The last entry of a ledger, by sequence and hash. A host that publishes or stores the head elsewhere (a write-once
- * log, a timestamping service) can later prove, with {@link ConsentService#verify(org.crmkit.spi.TenantId, LedgerHead)},
- * that no entry up to it was removed from the end. Immutable and thread-safe.
+ * log, a timestamping service) can later prove, with
+ * {@link ConsentService#verify(org.crmkit.spi.TenantId, LedgerHead)}, that no entry up to it was removed from the end. Immutable and thread-safe.
  *
  * @param sequence the last sequence, 0 for an empty ledger
  * @param hash     the last entry's hash, {@link Hash256#ZERO} for an empty ledger

@@ -10,8 +10,8 @@ import org.crmkit.spi.consent.Purpose;
 
 /**
  * A contact-pressure cap: at most {@code max} messages to one customer on {@code channel} for the given purposes
- * within any {@code window} (for example at most 2 marketing e-mails in 7 days). A decision at instant {@code t} is denied
- * when {@code max} messages were already sent after {@code t - window}. Immutable and thread-safe.
+ * within any {@code window} (for example at most 2 marketing e-mails in 7 days). A decision at instant {@code t} is
+ * denied when {@code max} messages were already sent after {@code t - window}. Immutable and thread-safe.
  *
  * @param channel  the channel counted
  * @param purposes the purposes counted and governed; empty for every purpose
