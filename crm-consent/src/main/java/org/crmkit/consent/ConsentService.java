@@ -30,6 +30,7 @@ import org.crmkit.spi.consent.ConsentScope;
 import org.crmkit.spi.consent.ConsentState;
 import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.Evidence;
+import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.LedgerEntry;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.consent.SuppressionEntry;
@@ -288,8 +289,9 @@ public final class ConsentService {
     public boolean lift(TenantId tenant, ContactValue point) {
         Checks.notNull(point, "point");
         TenantLedger ledger = ledger(tenant);
-        boolean lifted = suppressions.lift(tenant, hashes.contactHash(point));
-        ledger.suppressed().remove(hashes.contactHash(point));
+        Hash256 hash = hashes.contactHash(point);
+        boolean lifted = suppressions.lift(tenant, hash);
+        ledger.suppressed().remove(hash);
         return lifted;
     }
 

@@ -12,7 +12,11 @@ import static org.crmkit.consent.Fixtures.form;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.consent.Capture;
@@ -24,6 +28,8 @@ import org.crmkit.spi.consent.Evidence;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.consent.TechnicalProof;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.EmailAddress;
 import org.junit.jupiter.api.Test;
@@ -37,7 +43,7 @@ class ConsentServiceTest {
     }
 
     private static ContactDecision denied(DenialReason... reasons) {
-        return ContactDecision.Denied.of(reasons[0], java.util.Arrays.copyOfRange(reasons, 1, reasons.length));
+        return ContactDecision.Denied.of(reasons[0], Arrays.copyOfRange(reasons, 1, reasons.length));
     }
 
     // ------------------------------------------------------------------------------------------------ opt-in rules
@@ -104,7 +110,7 @@ class ConsentServiceTest {
         CustomerId ann = f.person("ann");
         ConsentStatus in = consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
         Instant validUntil = in.until().orElseThrow();
-        assertThat(validUntil).isEqualTo(f.now().atOffset(java.time.ZoneOffset.UTC).plusMonths(36).toInstant());
+        assertThat(validUntil).isEqualTo(f.now().atOffset(ZoneOffset.UTC).plusMonths(36).toInstant());
 
         f.clock.set(validUntil);
 
@@ -196,7 +202,7 @@ class ConsentServiceTest {
     @Test
     void optIn_onChannelThePolicyDoesNotGovern_isRefusedAsUnknownChannel() {
         Fixtures g = new Fixtures(ConsentPolicy.defaultsBuilder()
-                .channels(java.util.Set.of(ConsentChannel.EMAIL, ConsentChannel.SMS, ConsentChannel.PHONE,
+                .channels(Set.of(ConsentChannel.EMAIL, ConsentChannel.SMS, ConsentChannel.PHONE,
                         ConsentChannel.POSTAL_MAIL)).clearCaps().build());
         CustomerId ann = g.person("ann");
         ConsentScope push = ConsentScope.of(ConsentChannel.PUSH, Purpose.MARKETING);
@@ -295,8 +301,8 @@ class ConsentServiceTest {
         ConsentService restarted = f.service(ConsentPolicy.defaults());
         CustomerId again = f.business("again");
         f.customers.put(again, f.customers.get(again).toBuilder()
-                .contactPoints(java.util.List.of(org.crmkit.spi.customer.ContactPoint.of(f.emailOf(ann),
-                        org.crmkit.spi.customer.ContactUsage.WORK))).build());
+                .contactPoints(List.of(ContactPoint.of(f.emailOf(ann),
+                        ContactUsage.WORK))).build());
 
         assertThat(restarted.decide(TENANT, again, ConsentChannel.EMAIL, Purpose.MARKETING, f.now()))
                 .isEqualTo(denied(DenialReason.SUPPRESSED));

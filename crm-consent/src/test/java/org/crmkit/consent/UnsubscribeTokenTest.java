@@ -9,6 +9,7 @@ import static org.crmkit.consent.Fixtures.form;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.CaptureSource;
@@ -80,7 +81,7 @@ class UnsubscribeTokenTest {
     @Test
     void tokenSignedWithAnotherKey_isRefusedAsForged() {
         ConsentService other = ConsentService.builder().consentStore(new ListConsentStore())
-                .suppressionStore(new MapSuppressionStore()).customers((t, id) -> java.util.Optional.empty())
+                .suppressionStore(new MapSuppressionStore()).customers((t, id) -> Optional.empty())
                 .clock(f.clock).hmacKey("another-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.US_ASCII))
                 .build();
         String foreign = other.issueUnsubscribeToken(TENANT, ann, ConsentChannel.EMAIL, Purpose.NEWSLETTER,
