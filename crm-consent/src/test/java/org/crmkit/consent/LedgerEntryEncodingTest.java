@@ -48,6 +48,12 @@ class LedgerEntryEncodingTest {
         assertThat(sample().hashMatches()).isTrue();
     }
 
+    /** The value was computed by an independent implementation of the encoding documented in {@link LedgerEntry}. */
+    @Test
+    void hash_ofAKnownEntry_isFrozen_soEveryVersionOfCrmkitVerifiesOldLedgers() {
+        assertThat(sample().hash().hex()).isEqualTo("eb890b262206363b38ada1fb874ce654160e0a37c13894649c75061781afbc98");
+    }
+
     @Test
     void hash_changesWithThePreviousHash_soEntriesAreChained() {
         LedgerEntry first = sample();

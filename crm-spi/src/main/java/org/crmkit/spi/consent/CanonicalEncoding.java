@@ -30,7 +30,7 @@ final class CanonicalEncoding {
         CanonicalEncoding encoding = LOCAL.get();
         encoding.write(entry);
         encoding.sha256.update(encoding.buffer, 0, encoding.size);
-        return Hash256.of(encoding.sha256.digest());
+        return Hash256.wrap(encoding.sha256.digest());
     }
 
     static byte[] encode(LedgerEntry entry) {
@@ -112,7 +112,23 @@ final class CanonicalEncoding {
     }
 
     private void text(String value) {
-        text(value.getBytes(StandardCharsets.UTF_8));
+        int length = value.length();
+        ensure(4 + length);
+        int start = size;
+        size += 4;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                size = start;
+                text(value.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            buffer[size++] = (byte) c;
+        }
+        int end = size;
+        size = start;
+        int32(length);
+        size = end;
     }
 
     private void text(byte[] utf8) {

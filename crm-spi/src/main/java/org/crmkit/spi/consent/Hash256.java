@@ -37,6 +37,11 @@ public final class Hash256 implements Comparable<Hash256> {
         return new Hash256(bytes.clone());
     }
 
+    /** The digest of these 32 bytes, taken over without a copy: for freshly computed digests only. */
+    static Hash256 wrap(byte[] digest) {
+        return new Hash256(digest);
+    }
+
     /**
      * Parses 64 hexadecimal digits (either case).
      *
