@@ -40,6 +40,12 @@ public final class CustomerConsents {
         this.memo = memo;
     }
 
+    /** A customer without events, with its own contact-hash memo (for a customer decided on before any event). */
+    public static CustomerConsents withoutEvents() {
+        return new CustomerConsents(new ConsentEvent[0], new long[0], Instant.MIN, false,
+                new PointMemo[ContactKind.values().length]);
+    }
+
     /** This state with {@code event}, appended at {@code sequence}, as its scope's latest event. */
     public CustomerConsents with(ConsentEvent event, long sequence) {
         int i = indexOf(event.scope());

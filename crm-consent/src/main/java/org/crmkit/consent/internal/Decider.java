@@ -100,7 +100,9 @@ public final class Decider {
             }
         }
         Set<Hash256> suppressed = ledger.suppressed();
-        if (value != null && !suppressed.isEmpty() && suppressed.contains(consents.contactHash(value, hashes))) {
+        if (value != null && !suppressed.isEmpty() && suppressed.contains(
+                (consents == CustomerConsents.EMPTY ? ledger.consentsForDecisions(id) : consents)
+                        .contactHash(value, hashes))) {
             reasons = add(reasons, DenialReason.SUPPRESSED);
         }
         List<PressureCap> caps = policy.caps(channel);

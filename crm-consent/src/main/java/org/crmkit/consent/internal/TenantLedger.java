@@ -82,6 +82,15 @@ public final class TenantLedger {
         return c == null ? CustomerConsents.EMPTY : c;
     }
 
+    /**
+     * The derived state of {@code customer}, registering an event-less state if there is none, so that the
+     * contact-hash memo of a customer decided on often without consent events is kept.
+     */
+    public CustomerConsents consentsForDecisions(CustomerId customer) {
+        CustomerConsents c = index.get(customer);
+        return c != null ? c : index.computeIfAbsent(customer, id -> CustomerConsents.withoutEvents());
+    }
+
     public LedgerHead head() {
         return head;
     }
