@@ -11,7 +11,7 @@ import org.crmkit.spi.customer.ContactValue;
 
 /** The canonical encoding of a {@link LedgerEntry} (documented there) and its SHA-256 hash. Thread-safe. */
 final class CanonicalEncoding {
-    private static final byte[] MAGIC = "crmkit.consent.ledger.v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "CKL1".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<CanonicalEncoding> LOCAL = ThreadLocal.withInitial(CanonicalEncoding::new);
 
     private final MessageDigest sha256;
@@ -41,7 +41,7 @@ final class CanonicalEncoding {
 
     private void write(LedgerEntry e) {
         size = 0;
-        text(MAGIC);
+        bytes(MAGIC);
         int64(e.sequence());
         bytes(e.previousHash().raw());
         text(e.tenant().value());

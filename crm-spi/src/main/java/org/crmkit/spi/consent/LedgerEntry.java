@@ -14,7 +14,7 @@ import org.crmkit.spi.customer.CustomerId;
  * {@link #previousHash()}; so altering, removing, inserting or reordering any entry breaks the chain from there on.
  * The canonical encoding (version 1) is the concatenation, big-endian, of:
  * <ol>
- *   <li>the text {@code crmkit.consent.ledger.v1};</li>
+ *   <li>the four ASCII bytes {@code CKL1} (crmkit ledger, encoding version 1);</li>
  *   <li>the sequence (8 bytes) and the previous hash (32 bytes);</li>
  *   <li>the tenant, the customer id and the recorded-at instant;</li>
  *   <li>a tag byte for the event ({@code 1} opted in, {@code 2} opted out, {@code 3} confirmation requested,
