@@ -18,8 +18,7 @@ import org.crmkit.spi.customer.ContactValue;
  */
 public final class CustomerConsents {
     /** A customer without events. */
-    public static final CustomerConsents EMPTY = new CustomerConsents(new ConsentEvent[0], new long[0], Instant.MIN,
-            false, new PointMemo[ContactKind.values().length]);
+    public static final CustomerConsents EMPTY = withoutEvents();
 
     /** The keyed hash of a contact point, remembered so that decisions do not compute an HMAC each time. */
     public record PointMemo(ContactValue value, Hash256 hash) {
@@ -27,6 +26,8 @@ public final class CustomerConsents {
 
     private final ConsentEvent[] latest;
     private final long[] sequences;
+    private final byte[] channels;
+    private final Purpose[] purposes;
     private final Instant lastAt;
     private final boolean pointScoped;
     private final PointMemo[] memo;
@@ -35,6 +36,12 @@ public final class CustomerConsents {
                              PointMemo[] memo) {
         this.latest = latest;
         this.sequences = sequences;
+        this.channels = new byte[latest.length];
+        this.purposes = new Purpose[latest.length];
+        for (int i = 0; i < latest.length; i++) {
+            channels[i] = (byte) latest[i].scope().channel().ordinal();
+            purposes[i] = latest[i].scope().purpose();
+        }
         this.lastAt = lastAt;
         this.pointScoped = pointScoped;
         this.memo = memo;
@@ -83,16 +90,20 @@ public final class CustomerConsents {
     public ConsentEvent governing(ConsentChannel channel, Purpose purpose, ContactValue point) {
         ConsentEvent found = null;
         long foundSequence = -1;
-        for (int i = 0; i < latest.length; i++) {
-            ConsentScope s = latest[i].scope();
-            if (s.channel() == channel && s.purpose().equals(purpose) && sequences[i] > foundSequence
-                    && (s.contactPoint().isEmpty()
-                    || pointScoped && point != null && s.contactPoint().get().equals(point))) {
+        byte c = (byte) channel.ordinal();
+        for (int i = 0; i < channels.length; i++) {
+            Purpose p = purposes[i];
+            if (channels[i] == c && (p == purpose || p.equals(purpose)) && sequences[i] > foundSequence
+                    && (!pointScoped || applies(latest[i].scope(), point))) {
                 found = latest[i];
                 foundSequence = sequences[i];
             }
         }
         return found;
+    }
+
+    private static boolean applies(ConsentScope scope, ContactValue point) {
+        return scope.contactPoint().isEmpty() || point != null && scope.contactPoint().get().equals(point);
     }
 
     /** The keyed hash of {@code value}, computed by {@code hashes} at most once while it stays the same point. */

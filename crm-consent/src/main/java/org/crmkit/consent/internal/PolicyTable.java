@@ -32,6 +32,7 @@ public final class PolicyTable implements ConsentPolicy {
     }
 
     private final Map<Purpose, Integer> purposeIndex = new HashMap<>();
+    private final Purpose[] purposeOrder;
     private final Set<Purpose> purposes;
     private final Set<ConsentChannel> channels;
     private final boolean[] governed = new boolean[ConsentChannel.values().length];
@@ -49,6 +50,7 @@ public final class PolicyTable implements ConsentPolicy {
         for (Purpose p : purposes) {
             purposeIndex.put(p, purposeIndex.size());
         }
+        this.purposeOrder = purposes.toArray(new Purpose[0]);
         this.channels = Collections.unmodifiableSet(EnumSet.copyOf(channels));
         channels.forEach(c -> governed[c.ordinal()] = true);
         this.common = table();
@@ -112,15 +114,26 @@ public final class PolicyTable implements ConsentPolicy {
 
     @Override
     public ContactRule rule(Audience audience, ConsentChannel channel, Purpose purpose) {
+        int p = indexOf(purpose);
+        if (!governed[channel.ordinal()]) {
+            throw new UnknownChannelException(channel.name());
+        }
+        ContactRule[][] t = byAudience.isEmpty() ? null : byAudience.get(audience);
+        return (t == null ? common : t)[channel.ordinal()][p];
+    }
+
+    /** The purpose's index: the constants a host passes are found by identity, others by a hash lookup. */
+    private int indexOf(Purpose purpose) {
+        for (int i = 0; i < purposeOrder.length; i++) {
+            if (purposeOrder[i] == purpose) {
+                return i;
+            }
+        }
         Integer p = purposeIndex.get(purpose);
         if (p == null) {
             throw new UnknownPurposeException(purpose);
         }
-        if (!governed[channel.ordinal()]) {
-            throw new UnknownChannelException(channel.name());
-        }
-        ContactRule[][] t = byAudience.get(audience);
-        return (t == null ? common : t)[channel.ordinal()][p];
+        return p;
     }
 
     @Override
