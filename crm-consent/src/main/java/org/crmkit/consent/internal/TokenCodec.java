@@ -2,6 +2,7 @@ package org.crmkit.consent.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -92,7 +93,7 @@ public final class TokenCodec {
             return new UnsubscribeToken(TenantId.of(parts[1]), CustomerId.of(parts[2]),
                     ConsentChannel.valueOf(parts[3]), Purpose.of(parts[4]),
                     Instant.ofEpochSecond(Long.parseLong(parts[5])));
-        } catch (CrmException | IllegalArgumentException | java.time.DateTimeException e) {
+        } catch (CrmException | IllegalArgumentException | DateTimeException e) {
             throw new InvalidTokenException(Reason.MALFORMED);
         }
     }

@@ -12,6 +12,7 @@ import static org.crmkit.spi.tck.consent.LedgerFixtures.hash;
 import static org.crmkit.spi.tck.consent.LedgerFixtures.suppression;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -26,6 +28,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.Page;
+import org.crmkit.spi.TenantId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.Hash256;
@@ -76,7 +79,7 @@ public abstract class ConsentStoreContract {
         return entries;
     }
 
-    private List<LedgerEntry> readAll(org.crmkit.spi.TenantId tenant, int pageSize) {
+    private List<LedgerEntry> readAll(TenantId tenant, int pageSize) {
         List<LedgerEntry> all = new ArrayList<>();
         List<LedgerEntry> page;
         long after = 0;
@@ -231,7 +234,7 @@ public abstract class ConsentStoreContract {
             assertThat(wins).hasValue(1);
         }
         assertThat(readAll(TENANT, 100)).extracting(LedgerEntry::sequence)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 20).boxed().toList());
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
     }
 
     @Property(tries = 50, seed = "42")
@@ -298,7 +301,7 @@ public abstract class ConsentStoreContract {
             entries.add(list.suppress(suppression(TENANT, n * 7, SuppressionReason.HOST_DECISION)));
         }
         list.suppress(suppression(OTHER_TENANT, 3, SuppressionReason.HOST_DECISION));
-        entries.sort(java.util.Comparator.comparing(SuppressionEntry::contactHash));
+        entries.sort(Comparator.comparing(SuppressionEntry::contactHash));
 
         List<SuppressionEntry> scanned = new ArrayList<>();
         Optional<String> cursor = Optional.empty();

@@ -1,6 +1,7 @@
 package org.crmkit.spi.tck.consent;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,7 +62,7 @@ final class LedgerFixtures {
 
     /** A chain of entries about the given customers in turn. */
     static List<LedgerEntry> chain(TenantId tenant, int size, CustomerId... customers) {
-        List<LedgerEntry> result = new java.util.ArrayList<>();
+        List<LedgerEntry> result = new ArrayList<>();
         Hash256 previous = Hash256.ZERO;
         for (int i = 1; i <= size; i++) {
             LedgerEntry e = entry(tenant, i, previous, customers[(i - 1) % customers.length]);
