@@ -11,4 +11,5 @@ module org.crmkit.spi {
     exports org.crmkit.spi.campaign;
     exports org.crmkit.spi.event;
     exports org.crmkit.spi.segment;
+    exports org.crmkit.spi.consent;
 }

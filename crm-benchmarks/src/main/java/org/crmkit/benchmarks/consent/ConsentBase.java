@@ -1,0 +1,62 @@
+package org.crmkit.benchmarks.consent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.crmkit.consent.ConsentService;
+import org.crmkit.consent.CustomerDirectory;
+import org.crmkit.consent.InMemoryContactPressure;
+import org.crmkit.memory.InMemoryConsentStore;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.consent.CaptureSource;
+import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.Evidence;
+import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.consent.Wording;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.EmailAddress;
+import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.customer.PhoneNumber;
+
+/** The synthetic customers, consents and engine the consent benchmarks share. */
+final class ConsentBase {
+    static final TenantId TENANT = TenantId.of("bench");
+    static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    static final List<ConsentChannel> CHANNELS = List.of(ConsentChannel.EMAIL, ConsentChannel.SMS,
+            ConsentChannel.PHONE);
+    static final List<Purpose> PURPOSES = List.of(Purpose.MARKETING, Purpose.NEWSLETTER, Purpose.SERVICE);
+    static final Evidence EVIDENCE = Evidence.of(CaptureSource.of(CaptureSource.Kind.WEB_FORM, "bench-form"),
+            START, Wording.version("bench-v1"));
+    static final byte[] KEY = "benchmark-key-of-at-least-32-bytes!".getBytes(StandardCharsets.US_ASCII);
+
+    private ConsentBase() {
+    }
+
+    static CustomerId customerId(int n) {
+        return CustomerId.of("c" + n);
+    }
+
+    static EmailAddress email(int n) {
+        return EmailAddress.parse("customer" + n + "@example.com");
+    }
+
+    static Customer customer(int n) {
+        return Customer.builder(TENANT, customerId(n), Person.named("Customer", "No " + n), START)
+                .contactPoint(ContactPoint.of(email(n), ContactUsage.HOME).asPrimary().asVerified())
+                .contactPoint(ContactPoint.of(new PhoneNumber("+4930" + (10_000_000 + n)), ContactUsage.MOBILE))
+                .build();
+    }
+
+    static ConsentService engine(InMemoryConsentStore store, CustomerDirectory customers) {
+        return ConsentService.builder().consentStore(store).suppressionStore(store).customers(customers)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).contactPressure(new InMemoryContactPressure())
+                .hmacKey(KEY).build();
+    }
+}

@@ -1,0 +1,32 @@
+package org.crmkit.consent;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.customer.CustomerId;
+
+/**
+ * Counts the messages actually sent to a customer, for the {@link PressureCap contact-pressure caps}. Two
+ * implementations ship: {@link InMemoryContactPressure}, fed by {@link ConsentService#recordSent}, fast enough for
+ * every decision; and {@link InteractionContactPressure}, which reads recorded interactions. Implementations are
+ * thread-safe.
+ */
+@FunctionalInterface
+public interface ContactPressure {
+    /**
+     * The number of messages sent to {@code customer} on {@code channel} for one of {@code purposes} (any purpose
+     * when empty) strictly after {@code since}; an implementation may stop counting at
+     * {@link PressureCap#MAX_MESSAGES}.
+     */
+    int sentSince(TenantId tenant, CustomerId customer, ConsentChannel channel, Set<Purpose> purposes, Instant since);
+
+    /**
+     * Takes note of a message sent; does nothing unless the implementation keeps its own count (the default).
+     */
+    default void recordSent(TenantId tenant, CustomerId customer, ConsentChannel channel, Purpose purpose,
+                            Instant at) {
+    }
+}

@@ -1,0 +1,78 @@
+package org.crmkit.consent;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+import org.crmkit.spi.Checks;
+import org.crmkit.spi.Page;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.interaction.Direction;
+import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionQuery;
+import org.crmkit.spi.interaction.InteractionStore;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.interaction.Subject;
+
+/**
+ * A {@link ContactPressure} that counts the messages recorded in an {@link InteractionStore}: outbound interactions
+ * of type {@link InteractionType#MESSAGE_SENT} on the channel's {@link ConsentChannel#interactionChannel()}, whose
+ * text or choice property {@value #PURPOSE_PROPERTY} names the purpose (a message without it counts for every
+ * purpose). It reads the store on every call, newest first, and stops at {@link PressureCap#MAX_MESSAGES}: exact
+ * and durable, but a store read per decision; prefer {@link InMemoryContactPressure} for large campaigns.
+ *
+ * <p>Thread-safe if the store is.
+ */
+public final class InteractionContactPressure implements ContactPressure {
+    /** The interaction property that names a message's purpose. */
+    public static final String PURPOSE_PROPERTY = "purpose";
+
+    private final InteractionStore store;
+
+    public InteractionContactPressure(InteractionStore store) {
+        this.store = Checks.notNull(store, "store");
+    }
+
+    @Override
+    public int sentSince(TenantId tenant, CustomerId customer, ConsentChannel channel, Set<Purpose> purposes,
+                         Instant since) {
+        InteractionQuery query = InteractionQuery.all()
+                .withChannels(Set.of(channel.interactionChannel()))
+                .withTypes(Set.of(InteractionType.MESSAGE_SENT))
+                .between(since, null)
+                .newestFirst();
+        int count = 0;
+        Optional<String> cursor = Optional.empty();
+        do {
+            InteractionQuery q = cursor.isPresent() ? query.after(cursor.get()) : query;
+            Page<Interaction> page = store.find(tenant, Subject.customer(customer), q);
+            for (Interaction i : page.items()) {
+                if (i.direction() == Direction.OUTBOUND && i.occurredAt().isAfter(since) && counts(i, purposes)) {
+                    count++;
+                    if (count >= PressureCap.MAX_MESSAGES) {
+                        return count;
+                    }
+                }
+            }
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
+        return count;
+    }
+
+    private static boolean counts(Interaction message, Set<Purpose> purposes) {
+        if (purposes.isEmpty()) {
+            return true;
+        }
+        TypedValue named = message.properties().get(PURPOSE_PROPERTY);
+        if (named == null) {
+            return true;
+        }
+        String name = named instanceof TypedValue.Text t ? t.value()
+                : named instanceof TypedValue.Choice c ? c.value() : "";
+        return purposes.stream().anyMatch(p -> p.name().equals(name));
+    }
+}

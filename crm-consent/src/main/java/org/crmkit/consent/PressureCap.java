@@ -1,0 +1,45 @@
+package org.crmkit.consent;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.crmkit.spi.Checks;
+import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.Purpose;
+
+/**
+ * A contact-pressure cap: at most {@code max} messages to one customer on {@code channel} for the given purposes
+ * within any {@code window} (for example at most 2 marketing e-mails in 7 days). A decision at instant {@code t} is
+ * denied when {@code max} messages were already sent after {@code t - window}. Immutable and thread-safe.
+ *
+ * @param channel  the channel counted
+ * @param purposes the purposes counted and governed; empty for every purpose
+ * @param max      1 to {@value #MAX_MESSAGES}
+ * @param window   positive, at most 366 days
+ */
+public record PressureCap(ConsentChannel channel, Set<Purpose> purposes, int max, Duration window) {
+    /** The largest cap: the in-memory counter keeps this many recent sends per customer and channel. */
+    public static final int MAX_MESSAGES = 32;
+
+    public PressureCap {
+        Checks.notNull(channel, "channel");
+        purposes = Set.copyOf(Checks.noNullElements(purposes, "purposes"));
+        if (max < 1 || max > MAX_MESSAGES) {
+            throw new ValidationException("max", "must be 1 to " + MAX_MESSAGES + " (" + max + ")");
+        }
+        Checks.notNull(window, "window");
+        if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(366)) > 0) {
+            throw new ValidationException("window", "must be positive and at most 366 days (" + window + ")");
+        }
+    }
+
+    public static PressureCap of(ConsentChannel channel, Set<Purpose> purposes, int max, Duration window) {
+        return new PressureCap(channel, purposes, max, window);
+    }
+
+    /** Whether the cap governs messages for {@code purpose}. */
+    public boolean governs(Purpose purpose) {
+        return purposes.isEmpty() || purposes.contains(purpose);
+    }
+}

@@ -1,0 +1,101 @@
+package org.crmkit.consent;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.consent.CaptureSource;
+import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.ConsentScope;
+import org.crmkit.spi.consent.Evidence;
+import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.consent.Wording;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.EmailAddress;
+import org.crmkit.spi.customer.Organization;
+import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.customer.PhoneNumber;
+
+/** A consent engine over test stores, a hand-moved clock and a map of customers. */
+final class Fixtures {
+    static final TenantId TENANT = TenantId.DEFAULT;
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final byte[] KEY = "0123456789abcdef0123456789abcdef-test-key".getBytes(StandardCharsets.US_ASCII);
+    static final ConsentScope EMAIL_MARKETING = ConsentScope.of(ConsentChannel.EMAIL, Purpose.MARKETING);
+    static final ConsentScope EMAIL_NEWSLETTER = ConsentScope.of(ConsentChannel.EMAIL, Purpose.NEWSLETTER);
+    static final ConsentScope SMS_MARKETING = ConsentScope.of(ConsentChannel.SMS, Purpose.MARKETING);
+
+    final MutableClock clock = new MutableClock(T0.plusSeconds(3600));
+    final ListConsentStore store = new ListConsentStore();
+    final MapSuppressionStore suppressions = new MapSuppressionStore();
+    final InMemoryContactPressure pressure = new InMemoryContactPressure();
+    final Map<CustomerId, Customer> customers = new HashMap<>();
+    final ConsentService consents;
+
+    Fixtures() {
+        this(ConsentPolicy.defaults());
+    }
+
+    Fixtures(ConsentPolicy policy) {
+        consents = service(policy);
+    }
+
+    ConsentService service(ConsentPolicy policy) {
+        return ConsentService.builder().consentStore(store).suppressionStore(suppressions)
+                .customers((t, id) -> Optional.ofNullable(customers.get(id))).clock(clock).policy(policy)
+                .contactPressure(pressure).hmacKey(KEY).build();
+    }
+
+    /** A consumer with a verified primary e-mail address and an unverified mobile number. */
+    CustomerId person(String id) {
+        Customer c = Customer.builder(TENANT, CustomerId.of(id), Person.named("Ann", "Lee"), T0)
+                .contactPoints(List.of(
+                        ContactPoint.of(EmailAddress.parse(id + "@example.com"), ContactUsage.HOME).asPrimary()
+                                .asVerified(),
+                        ContactPoint.of(PhoneNumber.parse("+4915112345678", "DE"), ContactUsage.MOBILE)))
+                .build();
+        customers.put(c.id(), c);
+        return c.id();
+    }
+
+    /** A business with an e-mail address only. */
+    CustomerId business(String id) {
+        Customer c = Customer.builder(TENANT, CustomerId.of(id), Organization.named("Acme"), T0)
+                .contactPoints(List.of(
+                        ContactPoint.of(EmailAddress.parse(id + "@acme.example"), ContactUsage.WORK)))
+                .build();
+        customers.put(c.id(), c);
+        return c.id();
+    }
+
+    /** A consumer without contact points. */
+    CustomerId unreachable(String id) {
+        Customer c = Customer.builder(TENANT, CustomerId.of(id), Person.named("No", "Contact"), T0).build();
+        customers.put(c.id(), c);
+        return c.id();
+    }
+
+    EmailAddress emailOf(CustomerId id) {
+        return EmailAddress.parse(id.value() + "@example.com");
+    }
+
+    static Evidence form(Instant at) {
+        return Evidence.of(CaptureSource.of(CaptureSource.Kind.WEB_FORM, "signup-form"), at,
+                Wording.of("signup-v3", "Yes, send me offers by e-mail."));
+    }
+
+    static Evidence bare(Instant at) {
+        return Evidence.of(CaptureSource.of(CaptureSource.Kind.API, "crm-ui"), at);
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+}

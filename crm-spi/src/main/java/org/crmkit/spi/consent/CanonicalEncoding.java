@@ -1,0 +1,169 @@
+package org.crmkit.spi.consent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.crmkit.spi.customer.ContactValue;
+
+/** The canonical encoding of a {@link LedgerEntry} (documented there) and its SHA-256 hash. Thread-safe. */
+final class CanonicalEncoding {
+    private static final byte[] MAGIC = "CKL1".getBytes(StandardCharsets.US_ASCII);
+    private static final ThreadLocal<CanonicalEncoding> LOCAL = ThreadLocal.withInitial(CanonicalEncoding::new);
+
+    private final MessageDigest sha256;
+    private byte[] buffer = new byte[512];
+    private int size;
+
+    private CanonicalEncoding() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    static Hash256 hash(LedgerEntry entry) {
+        CanonicalEncoding encoding = LOCAL.get();
+        encoding.write(entry);
+        encoding.sha256.update(encoding.buffer, 0, encoding.size);
+        return Hash256.wrap(encoding.sha256.digest());
+    }
+
+    static byte[] encode(LedgerEntry entry) {
+        CanonicalEncoding encoding = LOCAL.get();
+        encoding.write(entry);
+        return Arrays.copyOf(encoding.buffer, encoding.size);
+    }
+
+    private void write(LedgerEntry e) {
+        size = 0;
+        bytes(MAGIC);
+        int64(e.sequence());
+        bytes(e.previousHash().raw());
+        text(e.tenant().value());
+        text(e.customer().value());
+        instant(e.recordedAt());
+        ConsentEvent event = e.event();
+        if (event instanceof ConsentEvent.OptedIn in) {
+            int8(1);
+            scope(in.scope());
+            text(in.capture().name());
+            evidence(in.evidence());
+            optionalInstant(in.validUntil());
+        } else if (event instanceof ConsentEvent.OptedOut out) {
+            int8(2);
+            scope(out.scope());
+            evidence(out.evidence());
+        } else if (event instanceof ConsentEvent.ConfirmationRequested requested) {
+            int8(3);
+            scope(requested.scope());
+            evidence(requested.evidence());
+            instant(requested.confirmBy());
+        } else {
+            ConsentEvent.Confirmed confirmed = (ConsentEvent.Confirmed) event;
+            int8(4);
+            scope(confirmed.scope());
+            evidence(confirmed.evidence());
+            optionalInstant(confirmed.validUntil());
+        }
+    }
+
+    private void scope(ConsentScope scope) {
+        text(scope.channel().name());
+        text(scope.purpose().name());
+        Optional<ContactValue> point = scope.contactPoint();
+        int8(point.isPresent() ? 1 : 0);
+        point.ifPresent(p -> text(p.key()));
+    }
+
+    private void evidence(Evidence evidence) {
+        text(evidence.source().kind().name());
+        text(evidence.source().reference());
+        instant(evidence.capturedAt());
+        int8(evidence.wording().isPresent() ? 1 : 0);
+        evidence.wording().ifPresent(w -> {
+            text(w.version());
+            optionalText(w.text());
+        });
+        int8(evidence.proof().isPresent() ? 1 : 0);
+        evidence.proof().ifPresent(p -> {
+            optionalText(p.ipAddress());
+            optionalText(p.userAgent());
+        });
+    }
+
+    private void optionalText(Optional<String> value) {
+        int8(value.isPresent() ? 1 : 0);
+        value.ifPresent(this::text);
+    }
+
+    private void optionalInstant(Optional<Instant> value) {
+        int8(value.isPresent() ? 1 : 0);
+        value.ifPresent(this::instant);
+    }
+
+    private void instant(Instant instant) {
+        int64(instant.getEpochSecond());
+        int32(instant.getNano());
+    }
+
+    private void text(String value) {
+        int length = value.length();
+        ensure(4 + length);
+        int start = size;
+        size += 4;
+        for (int i = 0; i < length; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                size = start;
+                text(value.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            buffer[size++] = (byte) c;
+        }
+        int end = size;
+        size = start;
+        int32(length);
+        size = end;
+    }
+
+    private void text(byte[] utf8) {
+        int32(utf8.length);
+        bytes(utf8);
+    }
+
+    private void bytes(byte[] value) {
+        ensure(value.length);
+        System.arraycopy(value, 0, buffer, size, value.length);
+        size += value.length;
+    }
+
+    private void int8(int value) {
+        ensure(1);
+        buffer[size++] = (byte) value;
+    }
+
+    private void int32(int value) {
+        ensure(4);
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            buffer[size++] = (byte) (value >>> shift);
+        }
+    }
+
+    private void int64(long value) {
+        ensure(8);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            buffer[size++] = (byte) (value >>> shift);
+        }
+    }
+
+    private void ensure(int more) {
+        if (size + more > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+        }
+    }
+}
