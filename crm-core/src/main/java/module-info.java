@@ -4,6 +4,8 @@
  */
 module org.crmkit.core {
     requires transitive org.crmkit.spi;
+    requires transitive org.crmkit.consent;
+    requires transitive org.crmkit.segmentation;
     requires com.github.benmanes.caffeine;
     requires com.fasterxml.jackson.core;
     requires transitive com.fasterxml.jackson.databind;
@@ -14,6 +16,7 @@ module org.crmkit.core {
     exports org.crmkit;
     exports org.crmkit.customer;
     exports org.crmkit.interaction;
+    exports org.crmkit.analytics;
     exports org.crmkit.memory;
     exports org.crmkit.cache;
     exports org.crmkit.json;

@@ -2,11 +2,20 @@ package org.crmkit;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 
+import org.crmkit.analytics.AnalyticsService;
+import org.crmkit.analytics.internal.CanContact;
+import org.crmkit.analytics.internal.LiveScores;
+import org.crmkit.consent.ConsentPolicy;
+import org.crmkit.consent.ConsentService;
+import org.crmkit.consent.InteractionContactPressure;
 import org.crmkit.customer.CustomerService;
 import org.crmkit.customer.DuplicateMatcher;
 import org.crmkit.customer.SurvivorshipPolicy;
@@ -15,10 +24,17 @@ import org.crmkit.internal.Engine;
 import org.crmkit.internal.EventPublisher;
 import org.crmkit.internal.IdSource;
 import org.crmkit.internal.KeyLocks;
+import org.crmkit.memory.InMemoryConsentStore;
 import org.crmkit.memory.InMemoryCustomerStore;
 import org.crmkit.memory.InMemoryInteractionStore;
 import org.crmkit.spi.Checks;
+import org.crmkit.scoring.EngagementRules;
+import org.crmkit.segmentation.PredicateFunction;
+import org.crmkit.segmentation.SegmentCatalog;
 import org.crmkit.spi.StorageProvider;
+import org.crmkit.spi.UnsupportedCapabilityException;
+import org.crmkit.spi.consent.ConsentStore;
+import org.crmkit.spi.consent.SuppressionStore;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.AttributeSchema;
 import org.crmkit.spi.customer.CustomerStore;
@@ -44,16 +60,49 @@ public final class Crm {
     private final Engine engine;
     private final CustomerService customers;
     private final InteractionService interactions;
+    private final Optional<ConsentService> consents;
+    private final AnalyticsService analytics;
 
-    private Crm(Engine engine, DuplicateMatcher matcher, SurvivorshipPolicy survivorship) {
+    private Crm(Engine engine, Builder b) {
         this.engine = engine;
-        this.customers = new CustomerService(engine, matcher, survivorship);
+        this.customers = new CustomerService(engine, b.matcher != null ? b.matcher : DuplicateMatcher.sameEmailOrPhone(),
+                b.survivorship != null ? b.survivorship : SurvivorshipPolicy.preferSurvivor());
         this.interactions = new InteractionService(engine, customers);
+        this.consents = Optional.ofNullable(b.hmacKey).map(key -> ConsentService.builder()
+                .consentStore(b.consentStore != null ? b.consentStore : b.defaultConsentStore())
+                .suppressionStore(b.suppressionStore != null ? b.suppressionStore : b.defaultConsentStore())
+                .customers(engine.customers()::findById)
+                .clock(engine.clock())
+                .policy(b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.defaults())
+                .contactPressure(new InteractionContactPressure(engine.interactions()))
+                .hmacKey(key)
+                .build());
+        SegmentCatalog.Builder catalog = SegmentCatalog.builder().attributes(engine.schema())
+                .scores(AnalyticsService.SCORES);
+        consents.ifPresent(c -> catalog.function(CanContact.function(c)));
+        b.functions.forEach(catalog::function);
+        this.analytics = new AnalyticsService(engine, catalog.build(), b.zone != null ? b.zone : ZoneOffset.UTC,
+                new LiveScores(Optional.ofNullable(b.engagementRules)));
     }
 
     /** A builder with in-memory defaults for everything not set. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Consent and permission marketing: the only gate a message passes.
+     *
+     * @throws UnsupportedCapabilityException if the builder was not given a {@link Builder#consentKey consent key}
+     */
+    public ConsentService consents() {
+        return consents.orElseThrow(() -> new UnsupportedCapabilityException(
+                "consent (give Crm.builder().consentKey(…) to enable it)"));
+    }
+
+    /** Segments, RFM, lifetime value and engagement scores over this engine's stores. */
+    public AnalyticsService analytics() {
+        return analytics;
     }
 
     public CustomerService customers() {
@@ -101,6 +150,14 @@ public final class Crm {
         private String defaultRegion;
         private DuplicateMatcher matcher;
         private SurvivorshipPolicy survivorship;
+        private ZoneId zone;
+        private EngagementRules engagementRules;
+        private final List<PredicateFunction> functions = new ArrayList<>();
+        private byte[] hmacKey;
+        private ConsentStore consentStore;
+        private SuppressionStore suppressionStore;
+        private ConsentPolicy consentPolicy;
+        private InMemoryConsentStore inMemoryConsents;
 
         private Builder() {
         }
@@ -177,6 +234,63 @@ public final class Crm {
             return this;
         }
 
+        /** The time zone of day windows in segments and of calendar dates in scoring; default UTC. */
+        public Builder zone(ZoneId zone) {
+            this.zone = once(this.zone, zone, "zone");
+            return this;
+        }
+
+        /** Rules of the live {@code engagement} score (points per interaction, half-life); default none. */
+        public Builder engagementRules(EngagementRules rules) {
+            this.engagementRules = once(this.engagementRules, rules, "engagementRules");
+            return this;
+        }
+
+        /** A host predicate segments may call, such as {@code in_region("north")}; may be given several times. */
+        public Builder segmentFunction(PredicateFunction function) {
+            functions.add(Checks.notNull(function, "segmentFunction"));
+            return this;
+        }
+
+        /**
+         * Enables consent: the host-held key (at least 32 bytes) that signs unsubscribe tokens and keys the hashes of
+         * the suppression list. Keep it secret and stable: a new key invalidates tokens and suppression entries.
+         */
+        public Builder consentKey(byte[] key) {
+            Checks.notNull(key, "consentKey");
+            if (key.length < ConsentService.Builder.MIN_KEY_BYTES) {
+                throw new ValidationException("consentKey", "shorter than " + ConsentService.Builder.MIN_KEY_BYTES
+                        + " bytes");
+            }
+            this.hmacKey = once(this.hmacKey, key.clone(), "consentKey");
+            return this;
+        }
+
+        /** Where consent ledgers are kept; default in memory. */
+        public Builder consentStore(ConsentStore store) {
+            this.consentStore = once(this.consentStore, store, "consentStore");
+            return this;
+        }
+
+        /** Where the suppression list is kept; default in memory. */
+        public Builder suppressionStore(SuppressionStore store) {
+            this.suppressionStore = once(this.suppressionStore, store, "suppressionStore");
+            return this;
+        }
+
+        /** The consent regime; default {@link ConsentPolicy#defaults()}. */
+        public Builder consentPolicy(ConsentPolicy policy) {
+            this.consentPolicy = once(this.consentPolicy, policy, "consentPolicy");
+            return this;
+        }
+
+        private InMemoryConsentStore defaultConsentStore() {
+            if (inMemoryConsents == null) {
+                inMemoryConsents = new InMemoryConsentStore();
+            }
+            return inMemoryConsents;
+        }
+
         /**
          * Builds the engine.
          *
@@ -199,8 +313,7 @@ public final class Crm {
             Engine engine = new Engine(cs, is, clock != null ? clock : Clock.systemUTC(), ids,
                     new EventPublisher(eventSink != null ? eventSink : EventSink.NONE, ids), new KeyLocks(),
                     schema != null ? schema : AttributeSchema.empty(), defaultRegion);
-            return new Crm(engine, matcher != null ? matcher : DuplicateMatcher.sameEmailOrPhone(),
-                    survivorship != null ? survivorship : SurvivorshipPolicy.preferSurvivor());
+            return new Crm(engine, this);
         }
 
         private Optional<StorageProvider> discover() {
@@ -223,6 +336,12 @@ public final class Crm {
             if (current != null) {
                 throw new IllegalStateException(option + " was already set");
             }
+        }
+
+        /** {@code value}, checked non-null, if {@code current} is not set yet. */
+        private static <T> T once(T current, T value, String option) {
+            once(current, option);
+            return Checks.notNull(value, option);
         }
     }
 }
