@@ -23,6 +23,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         new WebShopDemo(seed, System.out).run(Optional.ofNullable(export));
+        System.out.println();
+        new PermissionDemo(seed, System.out).run();
         return 0;
     }
 }
