@@ -48,6 +48,14 @@ class ExamplesTest {
     }
 
     @Test
+    void demo_showsPermissionDecisionsWithReasonsAndAReceipt() {
+        String out = captured(() -> assertThat(new CommandLine(new CrmkitCommand()).execute("demo")).isZero());
+        assertThat(out).contains("DENIED [IMPLICIT_NOT_ACCEPTED]", "DENIED [CONFIRMATION_PENDING]",
+                "ALLOWED (EXPLICIT_CONSENT, to email:eli@example.com)", "DENIED [OPTED_OUT]",
+                "violations=[]", "\"format\": \"crmkit.consent_receipt\"");
+    }
+
+    @Test
     void demo_isDeterministic() {
         String first = captured(() -> new CommandLine(new CrmkitCommand()).execute("demo"));
         String second = captured(() -> new CommandLine(new CrmkitCommand()).execute("demo"));

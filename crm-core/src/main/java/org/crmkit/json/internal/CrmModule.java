@@ -8,6 +8,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import org.crmkit.consent.ConsentReceipt;
 import org.crmkit.customer.CustomerFigures;
 import org.crmkit.customer.CustomerView;
 import org.crmkit.spi.Money;
@@ -102,6 +103,8 @@ public final class CrmModule {
         r.sealed(DomainEvent.class, EventCodec::writeEvent, EventCodec::readEvent);
         r.add(CustomerFigures.class, ViewCodec::writeFigures, ViewCodec::readFigures);
         m.addSerializer(CustomerView.class, new WriterSerializer<>(CustomerView.class, ViewCodec::writeView));
+        m.addSerializer(ConsentReceipt.class, new WriterSerializer<>(ConsentReceipt.class,
+                ConsentCodec::writeReceipt));
         return readable;
     }
 
