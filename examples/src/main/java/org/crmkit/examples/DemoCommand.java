@@ -20,11 +20,18 @@ final class DemoCommand implements Callable<Integer> {
             description = "Also write Ann's 360-degree view as a JSON data-portability export to FILE.")
     private Path export;
 
+    @Option(names = "--transactions", paramLabel = "FILE",
+            description = "Run the analytics part on this purchase log (CSV with customer_id, date, amount, such as "
+                    + "the CDNOW log) instead of generated purchases.")
+    private Path transactions;
+
     @Override
     public Integer call() throws IOException {
         new WebShopDemo(seed, System.out).run(Optional.ofNullable(export));
         System.out.println();
         new PermissionDemo(seed, System.out).run();
+        System.out.println();
+        new AnalyticsDemo(seed, System.out).run(Optional.ofNullable(transactions));
         return 0;
     }
 }

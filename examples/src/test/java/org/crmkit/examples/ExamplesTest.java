@@ -56,6 +56,14 @@ class ExamplesTest {
     }
 
     @Test
+    void demo_showsLifetimeValueRfmProfilesAndSegments() {
+        String out = captured(() -> assertThat(new CommandLine(new CrmkitCommand()).execute("demo")).isZero());
+        assertThat(out).contains("== Analytics: ", "BG/NBD:", "Gamma-Gamma:", "Top 10 customers by value",
+                "RFM grid", "Typical profiles (k-means on RFM", "Segment loyal:", "Segment slipping:",
+                "Segment high_value:");
+    }
+
+    @Test
     void demo_isDeterministic() {
         String first = captured(() -> new CommandLine(new CrmkitCommand()).execute("demo"));
         String second = captured(() -> new CommandLine(new CrmkitCommand()).execute("demo"));
