@@ -3,22 +3,19 @@ package org.crmkit.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.crmkit.Crm;
 import org.crmkit.analytics.CustomerValue;
 import org.crmkit.analytics.LifetimeValues;
-import org.crmkit.examples.analytics.PurchaseInteractions;
+import org.crmkit.examples.analytics.PurchaseLoader;
 import org.crmkit.examples.analytics.PurchaseLog;
 import org.crmkit.scoring.ClusterModel;
 import org.crmkit.scoring.Clustering;
@@ -28,10 +25,6 @@ import org.crmkit.scoring.Purchase;
 import org.crmkit.scoring.RfmAnalysis;
 import org.crmkit.scoring.SyntheticPurchases;
 import org.crmkit.spi.TenantId;
-import org.crmkit.spi.customer.CustomerId;
-import org.crmkit.spi.customer.Person;
-import org.crmkit.spi.interaction.Channel;
-import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionType;
 
 /**
@@ -64,7 +57,7 @@ final class AnalyticsDemo {
                 .engagementRules(EngagementRules.builder().rule(EngagementRule.of(InteractionType.ORDER_PLACED, 10))
                         .rule(EngagementRule.of(InteractionType.PAGE_VIEW, 1)).build())
                 .build();
-        load(crm, purchases);
+        PurchaseLoader.load(crm, SHOP, purchases, USD);
         out.printf("== Analytics: %,d purchases by %,d customers (%s) ==%n", purchases.size(),
                 crm.customerStore().count(SHOP), transactions.map(Path::toString).orElse("generated, seed " + seed));
 
@@ -96,20 +89,5 @@ final class AnalyticsDemo {
             out.printf("Segment %-11s %,6d customers   %s%n", name + ":", crm.analytics().members(SHOP, name).size(),
                     text);
         });
-    }
-
-    private static void load(Crm crm, List<Purchase> purchases) {
-        Set<String> customers = new LinkedHashSet<>();
-        purchases.forEach(p -> customers.add(p.customerKey()));
-        for (String key : customers) {
-            crm.customers().register(SHOP, CustomerId.of(key), Person.unnamed(), b -> b);
-        }
-        for (Interaction order : PurchaseInteractions.of(SHOP, purchases, USD)) {
-            crm.interactions().record(order);
-            Instant before = order.occurredAt().minusSeconds(600);
-            crm.interactions().record(Interaction.builder(SHOP, crm.interactions().newId(), order.subject(),
-                    Channel.WEB, InteractionType.PAGE_VIEW, before).source("web", "pv-" + order.externalId())
-                    .build());
-        }
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code crmkit} command line: {@code java -jar examples/target/crmkit.jar <command>}. */
 @Command(name = "crmkit", mixinStandardHelpOptions = true, version = "crmkit 0.1.0",
         description = "Runnable examples of the crmkit CRM library.",
-        subcommands = {DemoCommand.class, ClvCommand.class, RfmCommand.class})
+        subcommands = {DemoCommand.class, ClvCommand.class, RfmCommand.class, SegmentsCommand.class})
 public final class CrmkitCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,57 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SegmentsCommandTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = CrmkitCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    private Path log() throws IOException {
+        Path file = dir.resolve("log.csv");
+        Files.writeString(file, """
+                customer_id,date,amount
+                a,2024-01-02,10.00
+                a,2024-03-02,20.00
+                a,2024-03-20,25.00
+                b,2024-02-10,5.00
+                c,2024-03-30,100.00
+                """);
+        return file;
+    }
+
+    @Test
+    void segments_printsTheSize() throws IOException {
+        int code = run("segments", "--transactions", log().toString(), "--segment",
+                "count(order_placed within 30d) >= 2");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("1 of 3 customers are in the segment");
+    }
+
+    @Test
+    void segments_syntaxError_namesLineAndColumnAndExitsNonZero() throws IOException {
+        assertThat(run("segments", "--transactions", log().toString(), "--segment", "count(order_placed) >= and"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("line 1, column", "found 'and'");
+    }
+}
