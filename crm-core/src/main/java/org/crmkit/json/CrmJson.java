@@ -87,7 +87,8 @@ public final class CrmJson {
      * model values inside it in the documented format, {@code java.time} values as ISO-8601 strings, map entries
      * sorted by key).
      *
-     * @throws JsonCodecException if Jackson cannot write the value
+     * @throws JsonCodecException if Jackson cannot write the value, or it holds a condition nested deeper than 64
+     *                            {@code and}, {@code or}, {@code not}
      */
     public String write(Object value) {
         Checks.notNull(value, "value");
@@ -110,12 +111,14 @@ public final class CrmJson {
 
     /**
      * Reads one value of {@code type}, a model type (an id, an enum, {@code Money}, {@code TypedValue},
-     * {@code Customer}, {@code Interaction}, {@code DomainEvent}, … or a case of a sealed one) or
-     * {@code CustomerFigures}. The document must hold exactly that value; the model's constructors validate it.
+     * {@code Customer}, {@code Interaction}, {@code DomainEvent}, {@code Condition}, {@code SegmentDefinition}, … or
+     * a case of a sealed one) or {@code CustomerFigures}. The document must hold exactly that value; the model's
+     * constructors validate it.
      *
-     * @throws JsonCodecException if the text is not JSON, is nested deeper than 1000 levels, has a member of the
-     *                            wrong JSON type, a missing or unknown field, or a value the model rejects; or if
-     *                            {@code type} is not a model type
+     * @throws JsonCodecException if the text is not JSON, is nested deeper than 1000 levels (a condition: 64 nested
+     *                            {@code and}, {@code or}, {@code not}), has a member of the wrong JSON type, a
+     *                            missing or unknown field, or a value the model rejects; or if {@code type} is not
+     *                            a model type
      */
     public <T> T read(String json, Class<T> type) {
         Checks.notNull(json, "json");

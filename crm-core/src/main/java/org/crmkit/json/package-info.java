@@ -24,11 +24,47 @@
  *       {@code organization}), a contact value's {@code "kind"} ({@code email}, {@code phone}, {@code postal},
  *       {@code social}, {@code device}), a subject's {@code "kind"} ({@code customer}, {@code visitor}), a domain
  *       event's {@code "type"} ({@code customer_created}, {@code customer_updated}, {@code customers_merged},
- *       {@code customer_erased}, {@code interaction_recorded}, {@code interactions_reassigned}).</li>
+ *       {@code customer_erased}, {@code interaction_recorded}, {@code interactions_reassigned}), a segment
+ *       condition's {@code "type"} (below).</li>
  *   <li><b>Optional values</b> that are empty are omitted; every other field is always written, empty collections
  *       as {@code []} or {@code {}}. Sets and maps are written sorted (the order the model keeps them in); lists
  *       keep their order.</li>
  * </ul>
+ *
+ * <h2>Segments</h2>
+ * A segment {@link org.crmkit.spi.segment.Condition} is an object whose {@code "type"} is the snake_case name of its
+ * case, followed by the case's fields in record order:
+ * <ul>
+ *   <li>{@code and}, {@code or}: {@code operands} (2 to 1000 conditions, in order); {@code not}:
+ *       {@code operand};</li>
+ *   <li>{@code compare}: {@code attribute}, {@code operator}, {@code value} (a typed value); {@code in}:
+ *       {@code attribute}, {@code values}; {@code between}: {@code attribute}, {@code low}, {@code high};
+ *       {@code exists}: {@code attribute}; {@code contains}: {@code attribute}, {@code text}; {@code starts_with}:
+ *       {@code attribute}, {@code prefix};</li>
+ *   <li>{@code stage_in}: {@code stages} (lifecycle stages, in declaration order); {@code has_tag}: {@code tag};</li>
+ *   <li>{@code count_compare}: {@code filter}, optional {@code window}, {@code operator}, {@code count} (an
+ *       integer); {@code sum_compare}: {@code filter}, optional {@code window}, {@code operator}, {@code amount}
+ *       (money); {@code occurred_within}: {@code filter}, {@code window};</li>
+ *   <li>{@code score_compare}: {@code score}, {@code operator}, {@code value} (a JSON number);
+ *       {@code segment_ref}: {@code name}; {@code function_call}: {@code name}, {@code arguments} (typed
+ *       values).</li>
+ * </ul>
+ * An operator is {@code eq}, {@code ne}, {@code lt}, {@code le}, {@code gt} or {@code ge}; a window
+ * {@code {"amount":30,"unit":"days"}} (unit {@code days} or {@code hours}); an interaction filter
+ * {@code {"type":"order_placed","channel":"web"}} with both members optional ({@code {}} passes every interaction).
+ * A {@code SegmentDefinition} is {@code {"name":…,"condition":…}}; a {@code SegmentChange}
+ * {@code {"kind":"entered","tenant":…,"segment":…,"customer":…,"at":…}} ({@code entered} or {@code left}). For
+ * example, {@code not segment("churn_risk") and count(order_placed within 90d) >= 2} is
+ * <pre>{@code
+ * {"type":"and","operands":[
+ *   {"type":"not","operand":{"type":"segment_ref","name":"churn_risk"}},
+ *   {"type":"count_compare","filter":{"type":"order_placed"},"window":{"amount":90,"unit":"days"},
+ *    "operator":"ge","count":2}]}
+ * }</pre>
+ * Conditions nest at most 64 deep, counting {@code and}, {@code or} and {@code not}: the limit of the segment
+ * language and of a segment catalog. A deeper condition is refused on writing and on reading (where a document
+ * nested deeper, in JSON levels, than such a condition can be is refused before it is read further, whatever the
+ * parser's own limit), with a {@link org.crmkit.json.JsonCodecException}, never a {@code StackOverflowError}.
  *
  * <h2>Reading</h2>
  * Reading is strict, for safety: a missing field, an unknown field, a field given twice, {@code null} (omit an

@@ -14,10 +14,12 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
@@ -50,6 +52,12 @@ import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.SegmentChange;
+import org.crmkit.spi.segment.SegmentDefinition;
+import org.crmkit.spi.segment.Window;
 
 /** Generators of valid model values, within the limits the model's constructors check. */
 final class JsonArbitraries {
@@ -291,5 +299,69 @@ final class JsonArbitraries {
                 Combinators.combine(ids, tenants, ats, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(64),
                         customerIds(), Arbitraries.of(true, false))
                         .as(DomainEvent.SegmentMembershipChanged::new));
+    }
+
+    // --- segments ---
+
+    static Arbitrary<Window> windows() {
+        return Arbitraries.oneOf(Arbitraries.longs().between(1, Window.MAX_DAYS).map(Window::days),
+                Arbitraries.longs().between(1, Window.MAX_HOURS).map(Window::hours));
+    }
+
+    static Arbitrary<InteractionFilter> filters() {
+        return Combinators.combine(snake().map(InteractionType::of).optional(),
+                Arbitraries.of(Channel.class).optional()).as(InteractionFilter::new);
+    }
+
+    /** Score names: one to three snake_case parts joined by dots. */
+    static Arbitrary<String> scoreNames() {
+        return snake().list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join(".", parts));
+    }
+
+    /** Every leaf case of {@link Condition}, with valid and varied fields. */
+    static Arbitrary<Condition> leafConditions() {
+        Arbitrary<Operator> ops = Arbitraries.of(Operator.class);
+        Arbitrary<List<TypedValue>> values = typedValues().list().ofMinSize(1).ofMaxSize(4);
+        Arbitrary<BigDecimal> numbers = Combinators.combine(Arbitraries.longs(),
+                Arbitraries.integers().between(-30, 30)).as(BigDecimal::valueOf);
+        return Arbitraries.oneOf(
+                Combinators.combine(snake(), ops, typedValues()).as(Condition.Compare::new),
+                Combinators.combine(snake(), values).as(Condition.In::new),
+                Combinators.combine(snake(), typedValues(), typedValues()).as(Condition.Between::new),
+                snake().map(Condition.Exists::new),
+                Combinators.combine(snake(), text(60)).as(Condition.Contains::new),
+                Combinators.combine(snake(), text(60)).as(Condition.StartsWith::new),
+                Arbitraries.of(LifecycleStage.class).set().ofMinSize(1).map(Condition.StageIn::new),
+                tokens().map(Condition.HasTag::new),
+                Combinators.combine(filters(), windows().optional(), ops,
+                        Arbitraries.longs().between(0, Long.MAX_VALUE)).as(Condition.CountCompare::new),
+                Combinators.combine(filters(), windows().optional(), ops, money()).as(Condition.SumCompare::new),
+                Combinators.combine(filters(), windows()).as(Condition.OccurredWithin::new),
+                Combinators.combine(scoreNames(), ops, numbers).as(Condition.ScoreCompare::new),
+                snake().map(Condition.SegmentRef::new),
+                Combinators.combine(snake(), typedValues().list().ofMaxSize(3)).as(Condition.FunctionCall::new));
+    }
+
+    /** Conditions of every case, with {@code and}, {@code or} and {@code not} nested up to {@code maxDepth}. */
+    static Arbitrary<Condition> conditions(int maxDepth) {
+        Function<Arbitrary<Condition>, Arbitrary<Condition>> compound = inner -> Arbitraries.frequencyOf(
+                Tuple.of(1, inner),
+                Tuple.of(1, inner.map(Condition.Not::new)),
+                Tuple.of(2, inner.list().ofMinSize(2).ofMaxSize(3).map(Condition.And::new)),
+                Tuple.of(2, inner.list().ofMinSize(2).ofMaxSize(3).map(Condition.Or::new)));
+        return Arbitraries.recursive(JsonArbitraries::leafConditions, compound, 0, maxDepth);
+    }
+
+    static Arbitrary<Condition> conditions() {
+        return conditions(4);
+    }
+
+    static Arbitrary<SegmentDefinition> segmentDefinitions() {
+        return Combinators.combine(snake(), conditions()).as(SegmentDefinition::new);
+    }
+
+    static Arbitrary<SegmentChange> segmentChanges() {
+        return Combinators.combine(Arbitraries.of(SegmentChange.Kind.class), tenants(), snake(), customerIds(),
+                instants()).as(SegmentChange::new);
     }
 }

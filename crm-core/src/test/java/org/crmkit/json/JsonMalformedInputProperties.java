@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import org.crmkit.customer.CustomerFigures;
+import org.crmkit.json.internal.ConditionCodec;
 import org.crmkit.json.internal.JsonPaths;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
@@ -35,6 +37,9 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.MergeRecord;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.SegmentChange;
+import org.crmkit.spi.segment.SegmentDefinition;
 
 /**
  * Whatever the input, reading ends in a value or a {@link JsonCodecException}: never another exception, never a hang.
@@ -155,6 +160,42 @@ class JsonMalformedInputProperties {
         assertThat(attempt(text, doc.type())).hasValueSatisfying(e -> assertThat(e.reason()).contains("nesting"));
     }
 
+    @Property(tries = 300, seed = "20260207")
+    void nestedCondition_isReadUpToTheLimitAndRefusedBeyond(@ForAll("conditions") Condition inner,
+                                                            @ForAll @IntRange(max = 400) int wrappers,
+                                                            @ForAll long shape) {
+        SplittableRandom random = new SplittableRandom(shape);
+        String text = json.write(inner);
+        for (int i = 0; i < wrappers; i++) {
+            String sibling = "{\"type\":\"has_tag\",\"tag\":\"t" + i + "\"}";
+            text = switch (random.nextInt(3)) {
+                case 0 -> "{\"type\":\"not\",\"operand\":" + text + "}";
+                case 1 -> "{\"type\":\"and\",\"operands\":[" + sibling + "," + text + "]}";
+                default -> "{\"type\":\"or\",\"operands\":[" + text + "," + sibling + "]}";
+            };
+        }
+
+        Optional<JsonCodecException> failure = attempt(text, Condition.class);
+
+        if (wrappers + depth(inner) <= ConditionCodec.MAX_NESTING) {
+            assertThat(failure).isEmpty();
+        } else {
+            assertThat(failure).hasValueSatisfying(e -> assertThat(e.reason()).startsWith("nesting deeper than"));
+        }
+    }
+
+    /** How deep {@code and}, {@code or} and {@code not} nest in {@code c}. */
+    static int depth(Condition c) {
+        if (c instanceof Condition.And and) {
+            return 1 + and.operands().stream().mapToInt(JsonMalformedInputProperties::depth).max().orElse(0);
+        } else if (c instanceof Condition.Or or) {
+            return 1 + or.operands().stream().mapToInt(JsonMalformedInputProperties::depth).max().orElse(0);
+        } else if (c instanceof Condition.Not not) {
+            return 1 + depth(not.operand());
+        }
+        return 0;
+    }
+
     static List<Slot> slots(JsonNode tree) {
         List<Slot> slots = new ArrayList<>();
         collect(tree, JsonPaths.ROOT, slots);
@@ -187,13 +228,22 @@ class JsonMalformedInputProperties {
                 JsonArbitraries.mergeRecords().map(r -> new Doc(MergeRecord.class, json.write(r))),
                 JsonArbitraries.money().map(m -> new Doc(Money.class, json.write(m))),
                 JsonArbitraries.typedValues().map(v -> new Doc(TypedValue.class, json.write(v))),
-                JsonArbitraries.contactValues().map(v -> new Doc(ContactValue.class, json.write(v))));
+                JsonArbitraries.contactValues().map(v -> new Doc(ContactValue.class, json.write(v))),
+                JsonArbitraries.conditions().map(c -> new Doc(Condition.class, json.write(c))),
+                JsonArbitraries.segmentDefinitions().map(d -> new Doc(SegmentDefinition.class, json.write(d))),
+                JsonArbitraries.segmentChanges().map(c -> new Doc(SegmentChange.class, json.write(c))));
+    }
+
+    @Provide
+    Arbitrary<Condition> conditions() {
+        return JsonArbitraries.conditions();
     }
 
     @Provide
     Arbitrary<Class<?>> targets() {
         return Arbitraries.of(Customer.class, Interaction.class, DomainEvent.class, MergeRecord.class, Money.class,
-                TypedValue.class, ContactValue.class, CustomerId.class, CustomerFigures.class);
+                TypedValue.class, ContactValue.class, CustomerId.class, CustomerFigures.class, Condition.class,
+                Condition.And.class, SegmentDefinition.class, SegmentChange.class);
     }
 
     /** Arbitrary text, JSON-like token soup, and valid documents with a few characters overwritten. */

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import org.crmkit.segmentation.SegmentLanguage;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.ContactValue;
@@ -14,6 +15,11 @@ import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.MergeRecord;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.SegmentChange;
+import org.crmkit.spi.segment.SegmentDefinition;
+import org.crmkit.spi.segment.Window;
 
 /** Reading what was written gives the value back, and writing it again gives the same bytes. */
 class JsonRoundTripProperties {
@@ -61,6 +67,67 @@ class JsonRoundTripProperties {
     @Property(tries = 300, seed = "20260107")
     void domainEvent_readOfWrite_isTheEvent(@ForAll("events") DomainEvent event) {
         assertRoundTrip(event, DomainEvent.class);
+    }
+
+    @Property(tries = 1000, seed = "20260108")
+    void condition_readOfWrite_isTheCondition(@ForAll("conditions") Condition condition) {
+        assertRoundTrip(condition, Condition.class);
+    }
+
+    @Property(tries = 300, seed = "20260109")
+    void conditionCase_readAsItsOwnClass_isTheCondition(@ForAll("conditions") Condition condition) {
+        @SuppressWarnings("unchecked")
+        Class<Condition> own = (Class<Condition>) condition.getClass();
+        assertRoundTrip(condition, own);
+    }
+
+    @Property(tries = 300, seed = "20260110")
+    void segmentDefinition_readOfWrite_isTheDefinition(@ForAll("segmentDefinitions") SegmentDefinition definition) {
+        assertRoundTrip(definition, SegmentDefinition.class);
+    }
+
+    @Property(tries = 300, seed = "20260111")
+    void segmentChange_readOfWrite_isTheChange(@ForAll("segmentChanges") SegmentChange change) {
+        assertRoundTrip(change, SegmentChange.class);
+    }
+
+    @Property(tries = 300, seed = "20260112")
+    void windowAndFilter_readOfWrite_areTheValues(@ForAll("windows") Window window,
+                                                  @ForAll("filters") InteractionFilter filter) {
+        assertRoundTrip(window, Window.class);
+        assertRoundTrip(filter, InteractionFilter.class);
+    }
+
+    @Property(tries = 500, seed = "20260113")
+    void conditionText_throughJson_isTheParsedCondition(@ForAll("conditions") Condition condition) {
+        Condition parsed = SegmentLanguage.parse(SegmentLanguage.print(condition));
+        assertThat(parsed).isEqualTo(condition);
+        assertThat(json.read(json.write(parsed), Condition.class)).isEqualTo(parsed);
+    }
+
+    @Provide
+    Arbitrary<Condition> conditions() {
+        return JsonArbitraries.conditions();
+    }
+
+    @Provide
+    Arbitrary<SegmentDefinition> segmentDefinitions() {
+        return JsonArbitraries.segmentDefinitions();
+    }
+
+    @Provide
+    Arbitrary<SegmentChange> segmentChanges() {
+        return JsonArbitraries.segmentChanges();
+    }
+
+    @Provide
+    Arbitrary<Window> windows() {
+        return JsonArbitraries.windows();
+    }
+
+    @Provide
+    Arbitrary<InteractionFilter> filters() {
+        return JsonArbitraries.filters();
     }
 
     @Provide

@@ -35,10 +35,18 @@ import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.SegmentChange;
+import org.crmkit.spi.segment.SegmentDefinition;
+import org.crmkit.spi.segment.Window;
 
 /**
  * Assembles the Jackson module of the crmkit model: a serializer and a deserializer per model type (for a sealed
- * type, one serializer for the interface and a deserializer for the interface and for each case). Thread-safe.
+ * type, one serializer for the interface and a deserializer for the interface and for each case). Conditions and
+ * segment definitions are read nested at most as deep as {@link ConditionCodec#MAX_LEVELS} allows, whatever the
+ * parser's own limit. Thread-safe.
  */
 public final class CrmModule {
     /** The module's name, as Jackson reports it. */
@@ -102,17 +110,36 @@ public final class CrmModule {
         r.add(Interaction.class, InteractionCodec::writeInteraction, InteractionCodec::readInteraction);
         r.sealed(DomainEvent.class, EventCodec::writeEvent, EventCodec::readEvent);
         r.add(CustomerFigures.class, ViewCodec::writeFigures, ViewCodec::readFigures);
+        r.constant(Operator.class);
+        r.constant(SegmentChange.Kind.class);
+        r.add(Window.class, ConditionCodec::writeWindow, ConditionCodec::readWindow);
+        r.add(InteractionFilter.class, ConditionCodec::writeFilter, ConditionCodec::readFilter);
+        r.sealed(Condition.class, ConditionCodec::writeCondition, ConditionCodec::readCondition,
+                conditionNesting(ConditionCodec.MAX_LEVELS));
+        r.add(SegmentDefinition.class, SegmentCodec::writeDefinition, SegmentCodec::readDefinition,
+                conditionNesting(ConditionCodec.MAX_LEVELS + 1));
+        r.add(SegmentChange.class, SegmentCodec::writeChange, SegmentCodec::readChange);
         m.addSerializer(CustomerView.class, new WriterSerializer<>(CustomerView.class, ViewCodec::writeView));
         m.addSerializer(ConsentReceipt.class, new WriterSerializer<>(ConsentReceipt.class,
                 ConsentCodec::writeReceipt));
         return readable;
     }
 
+    /** A bound of {@code levels} for a value whose deepest part is a condition. */
+    private static TreeReader.Nesting conditionNesting(int levels) {
+        return new TreeReader.Nesting(levels, "nesting deeper than " + levels + " levels, more than a condition of at"
+                + " most " + ConditionCodec.MAX_NESTING + " nested and, or, not needs");
+    }
+
     /** Adds serializers and deserializers to a module and records the readable types. */
     private record Registry(SimpleModule module, Set<Class<?>> readable) {
         <T> void add(Class<T> type, Writer<T> writer, Reader<T> reader) {
+            add(type, writer, reader, TreeReader.Nesting.UNBOUNDED);
+        }
+
+        <T> void add(Class<T> type, Writer<T> writer, Reader<T> reader, TreeReader.Nesting nesting) {
             module.addSerializer(type, new WriterSerializer<>(type, writer));
-            deserializer(type, reader);
+            deserializer(type, reader, nesting);
         }
 
         <E extends Enum<E>> void constant(Class<E> type) {
@@ -121,24 +148,28 @@ public final class CrmModule {
 
         /** The interface's serializer serves every case; each case also reads, refusing the other cases. */
         <T> void sealed(Class<T> type, Writer<T> writer, Reader<T> reader) {
-            add(type, writer, reader);
+            sealed(type, writer, reader, TreeReader.Nesting.UNBOUNDED);
+        }
+
+        <T> void sealed(Class<T> type, Writer<T> writer, Reader<T> reader, TreeReader.Nesting nesting) {
+            add(type, writer, reader, nesting);
             for (Class<?> c : type.getPermittedSubclasses()) {
-                caseOf(c, reader);
+                caseOf(c, reader, nesting);
             }
         }
 
-        private <C> void caseOf(Class<C> type, Reader<?> reader) {
+        private <C> void caseOf(Class<C> type, Reader<?> reader, TreeReader.Nesting nesting) {
             deserializer(type, in -> {
                 Object value = reader.read(in);
                 if (!type.isInstance(value)) {
                     throw in.fail("is not a " + type.getSimpleName());
                 }
                 return type.cast(value);
-            });
+            }, nesting);
         }
 
-        private <T> void deserializer(Class<T> type, Reader<T> reader) {
-            module.addDeserializer(type, new ReaderDeserializer<>(type, reader));
+        private <T> void deserializer(Class<T> type, Reader<T> reader, TreeReader.Nesting nesting) {
+            module.addDeserializer(type, new ReaderDeserializer<>(type, reader, nesting));
             readable.add(type);
         }
     }

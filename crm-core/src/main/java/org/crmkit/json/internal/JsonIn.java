@@ -130,7 +130,8 @@ public final class JsonIn {
     /**
      * Builds a model value. A {@link ValidationException} is reported with its field, at the path of the member the
      * field names when this object has it ({@code externalId} → {@code $.external_id},
-     * {@code stageHistory[1]} → {@code $.stage_history[1]}), else at this value's path.
+     * {@code stageHistory[1]} → {@code $.stage_history[1]}; {@code score.name} → {@code $.score} when that member is
+     * a string), else at this value's path.
      */
     public <T> T build(Supplier<T> factory) {
         try {
@@ -155,7 +156,12 @@ public final class JsonIn {
             }
         }
         String name = member.toString();
-        return node.isObject() && node.has(name) ? JsonPaths.field(path, name) + field.substring(end) : path;
+        if (!node.isObject() || !node.has(name)) {
+            return path;
+        }
+        JsonNode value = node.get(name);
+        String rest = value.isContainerNode() ? field.substring(end) : "";
+        return JsonPaths.field(path, name) + rest;
     }
 
     /** An ISO-8601 instant such as {@code 2026-01-01T00:00:00Z}. */
