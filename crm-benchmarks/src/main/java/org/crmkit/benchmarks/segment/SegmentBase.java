@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 import org.crmkit.segmentation.CustomerSnapshot;
 import org.crmkit.segmentation.InteractionHistory;
@@ -32,7 +33,8 @@ import org.crmkit.spi.interaction.Subject;
 
 /**
  * Deterministic synthetic snapshots for the segment benchmarks: customer {@code n} has a city, an age, a tier, a
- * stage, an engagement score and 0 to 9 interactions over the last 180 days.
+ * stage, an engagement score and 0 to 9 interactions over the last 180 days, given as snapshots or as the raw
+ * customers and interactions (for loading them into a database).
  */
 final class SegmentBase {
     static final TenantId TENANT = TenantId.of("bench");
@@ -85,19 +87,35 @@ final class SegmentBase {
                 .amount(Money.of(BigDecimal.valueOf(random.nextInt(200_00), 2), EUR)).build();
     }
 
-    /** {@code size} snapshots, seeded. */
+    /** {@code size} snapshots, seeded: those of {@link #generate} with the same size and seed. */
     static List<CustomerSnapshot> snapshots(int size, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
         List<CustomerSnapshot> base = new ArrayList<>(size);
+        generate(size, seed, generated -> base.add(generated.snapshot()));
+        return base;
+    }
+
+    /**
+     * Hands customers {@code 0} to {@code size - 1}, in that order, to {@code sink}; the same size and seed give the
+     * same customers, interactions and scores.
+     */
+    static void generate(int size, long seed, Consumer<Generated> sink) {
+        SplittableRandom random = new SplittableRandom(seed);
         for (int n = 0; n < size; n++) {
             List<Interaction> interactions = new ArrayList<>();
             int count = random.nextInt(10);
             for (int k = 0; k < count; k++) {
                 interactions.add(interaction(n, k, random));
             }
-            base.add(new CustomerSnapshot(customer(n, random), InteractionHistory.of(interactions),
+            Customer customer = customer(n, random);
+            sink.accept(new Generated(customer, interactions,
                     Map.of("engagement", (double) random.nextInt(100), "rfm.recency", 1.0 + random.nextInt(5))));
         }
-        return base;
+    }
+
+    /** One generated customer with its interactions (in generation order, not sorted) and scores. */
+    record Generated(Customer customer, List<Interaction> interactions, Map<String, Double> scores) {
+        CustomerSnapshot snapshot() {
+            return new CustomerSnapshot(customer, InteractionHistory.of(interactions), scores);
+        }
     }
 }
