@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.crmkit.consent.ConsentPolicy;
 import org.crmkit.consent.ContactDecision;
@@ -35,6 +36,10 @@ import org.crmkit.spi.customer.CustomerId;
 public final class Decider {
     private static final ContactKind[] KINDS = new ContactKind[ConsentChannel.values().length];
     private static final ContactDecision UNKNOWN = ContactDecision.Denied.of(DenialReason.UNKNOWN_CUSTOMER);
+    private static final DenialReason[] REASONS = DenialReason.values();
+    /** The refusal of each set of reasons (a bit per reason), made once: decisions allocate no sets. */
+    private static final AtomicReferenceArray<ContactDecision.Denied> DENIED =
+            new AtomicReferenceArray<>(1 << REASONS.length);
 
     static {
         for (ConsentChannel c : ConsentChannel.values()) {
@@ -63,7 +68,7 @@ public final class Decider {
         }
         Customer customer = found.get();
         ContactRule rule = policy.rule(policy.audienceOf(customer), channel, purpose);
-        Set<DenialReason> reasons = null;
+        int reasons = 0;
         ContactKind kind = KINDS[channel.ordinal()];
         ContactPoint point = null;
         if (kind != null) {
@@ -114,8 +119,8 @@ public final class Decider {
                 break;
             }
         }
-        if (reasons != null) {
-            return new ContactDecision.Denied(reasons);
+        if (reasons != 0) {
+            return denied(reasons);
         }
         return new ContactDecision.Allowed(Optional.ofNullable(value), basis);
     }
@@ -141,9 +146,22 @@ public final class Decider {
         return first;
     }
 
-    private static Set<DenialReason> add(Set<DenialReason> reasons, DenialReason reason) {
-        Set<DenialReason> set = reasons == null ? EnumSet.noneOf(DenialReason.class) : reasons;
-        set.add(reason);
-        return set;
+    private static int add(int reasons, DenialReason reason) {
+        return reasons | 1 << reason.ordinal();
+    }
+
+    private static ContactDecision.Denied denied(int reasons) {
+        ContactDecision.Denied known = DENIED.get(reasons);
+        if (known == null) {
+            Set<DenialReason> set = EnumSet.noneOf(DenialReason.class);
+            for (DenialReason r : REASONS) {
+                if ((reasons & 1 << r.ordinal()) != 0) {
+                    set.add(r);
+                }
+            }
+            known = new ContactDecision.Denied(set);
+            DENIED.compareAndSet(reasons, null, known);
+        }
+        return known;
     }
 }
