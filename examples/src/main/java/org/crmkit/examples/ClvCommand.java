@@ -2,7 +2,6 @@ package org.crmkit.examples;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -51,10 +50,7 @@ final class ClvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Purchase> purchases;
-        try (Progress progress = Progress.of("Reading", Files.size(transactions), "KiB", 1024)) {
-            purchases = PurchaseLog.read(transactions, progress::stepTo);
-        }
+        List<Purchase> purchases = PurchaseLog.readShowingProgress(transactions);
         LocalDate start = purchases.stream().map(Purchase::date).min(Comparator.naturalOrder())
                 .orElse(calibrationEnd);
         List<PurchaseSummary> summaries = PurchaseSummaries.summarize(purchases, start, calibrationEnd);

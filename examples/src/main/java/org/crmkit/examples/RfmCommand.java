@@ -2,7 +2,6 @@ package org.crmkit.examples;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -11,7 +10,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.crmkit.examples.analytics.Progress;
 import org.crmkit.examples.analytics.PurchaseInteractions;
 import org.crmkit.examples.analytics.PurchaseLog;
 import org.crmkit.scoring.Purchase;
@@ -48,10 +46,7 @@ final class RfmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Purchase> purchases;
-        try (Progress progress = Progress.of("Reading", Files.size(transactions), "KiB", 1024)) {
-            purchases = PurchaseLog.read(transactions, progress::stepTo);
-        }
+        List<Purchase> purchases = PurchaseLog.readShowingProgress(transactions);
         LocalDate day = asOf != null ? asOf : purchases.stream().map(Purchase::date)
                 .max(Comparator.naturalOrder()).map(d -> d.plusDays(1)).orElse(LocalDate.now(ZoneOffset.UTC));
         RfmAnalysis analysis = RfmScorer.builder(currency).quantiles(quantiles).build()

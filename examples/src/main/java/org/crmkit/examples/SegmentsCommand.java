@@ -2,7 +2,6 @@ package org.crmkit.examples;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -48,10 +47,7 @@ final class SegmentsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<Purchase> purchases;
-        try (Progress progress = Progress.of("Reading", Files.size(transactions), "KiB", 1024)) {
-            purchases = PurchaseLog.read(transactions, progress::stepTo);
-        }
+        List<Purchase> purchases = PurchaseLog.readShowingProgress(transactions);
         LocalDate day = purchases.stream().map(Purchase::date).max(Comparator.naturalOrder())
                 .map(d -> d.plusDays(1)).orElse(LocalDate.EPOCH);
         Crm crm = Crm.builder().clock(Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(),

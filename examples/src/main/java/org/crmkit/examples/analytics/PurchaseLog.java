@@ -50,6 +50,13 @@ public final class PurchaseLog {
         }
     }
 
+    /** Reads every purchase of {@code file}, with a progress bar on a terminal. */
+    public static List<Purchase> readShowingProgress(Path file) throws IOException {
+        try (Progress progress = Progress.of("Reading", Files.size(file), "KiB", 1024)) {
+            return read(file, progress::stepTo);
+        }
+    }
+
     static List<Purchase> read(Reader reader) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         List<Purchase> purchases = new ArrayList<>();
