@@ -18,7 +18,8 @@ import org.crmkit.spi.interaction.Subject;
 
 /**
  * Loads a purchase log into a Crm: one customer per customer key (its id), each purchase an {@code order_placed}
- * interaction, preceded ten minutes earlier by a web page view, so that channels and types mix.
+ * interaction, preceded ten minutes earlier by a web page view, so that channels and types mix. Stateless; as
+ * thread-safe as the Crm it loads into.
  */
 public final class PurchaseLoader {
     private PurchaseLoader() {
