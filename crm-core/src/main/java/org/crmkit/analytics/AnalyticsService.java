@@ -19,6 +19,8 @@ import org.crmkit.analytics.internal.Snapshots;
 import org.crmkit.analytics.internal.Tracking;
 import org.crmkit.internal.Engine;
 import org.crmkit.scoring.BgNbdModel;
+import org.crmkit.scoring.ClusterModel;
+import org.crmkit.scoring.Clustering;
 import org.crmkit.scoring.ClvCalculator;
 import org.crmkit.scoring.GammaGammaModel;
 import org.crmkit.scoring.ModelFitException;
@@ -58,7 +60,8 @@ import org.crmkit.spi.segment.SegmentQueryCapability;
  *       {@link DomainEvent.SegmentMembershipChanged}.</li>
  *   <li><b>Scores</b> segments can read: {@code engagement} (live, when engagement rules are configured),
  *       {@code rfm.recency}, {@code rfm.frequency}, {@code rfm.monetary} (1 to the number of quantiles, after
- *       {@link #rfm}) and {@code clv.expected_value}, {@code clv.p_alive}, {@code clv.expected_purchases} (after
+ *       {@link #rfm}), {@code rfm.cluster} (the typical profile, 0 to k - 1, after {@link #profiles}) and
+ *       {@code clv.expected_value}, {@code clv.p_alive}, {@code clv.expected_purchases} (after
  *       {@link #lifetimeValues}).</li>
  * </ul>
  *
@@ -67,7 +70,7 @@ import org.crmkit.spi.segment.SegmentQueryCapability;
 public final class AnalyticsService {
     /** The score names the catalog knows. */
     public static final Set<String> SCORES = Set.of(LiveScores.ENGAGEMENT, "rfm.recency", "rfm.frequency",
-            "rfm.monetary", "clv.expected_value", "clv.p_alive", "clv.expected_purchases");
+            "rfm.monetary", "rfm.cluster", "clv.expected_value", "clv.p_alive", "clv.expected_purchases");
 
     private final Engine engine;
     private final SegmentCatalog catalog;
@@ -158,6 +161,25 @@ public final class AnalyticsService {
             scoresChanged(tenant, s.customerId());
         }
         return analysis;
+    }
+
+    /**
+     * Typical profiles: k-means (k-means++ seeding with {@code seed}, several restarts, z-scored features) on the
+     * customers' recency, frequency and monetary value of {@code analysis}; keeps each customer's cluster as the
+     * score {@code rfm.cluster}, so that a segment can refer to a profile ({@code rfm.cluster = 2}).
+     *
+     * @throws org.crmkit.spi.ValidationException if {@code clusters} exceeds the number of distinct customers
+     */
+    public ClusterModel profiles(TenantId tenant, RfmAnalysis analysis, int clusters, long seed) {
+        ClusterModel model = Clustering.builder(clusters, seed).build().fit(RfmAnalysis.FEATURE_NAMES,
+                analysis.featureRows());
+        int[] assigned = model.assignments();
+        List<RfmScore> scored = analysis.scores();
+        for (int i = 0; i < scored.size(); i++) {
+            scores.put(tenant, scored.get(i).customerId(), "rfm.cluster", assigned[i]);
+            scoresChanged(tenant, scored.get(i).customerId());
+        }
+        return model;
     }
 
     /**

@@ -123,6 +123,25 @@ class AnalyticsServiceTest {
     }
 
     @Test
+    void profiles_keepEachCustomersClusterForSegments() {
+        Customer ann = register("Ann", "ann@example.com");
+        Customer bob = register("Bob", "bob@example.com");
+        Customer cid = register("Cid", "cid@example.com");
+        for (int i = 0; i < 5; i++) {
+            order(ann, "a" + i, "300.00");
+            order(bob, "b" + i, "290.00");
+            clock.advance(Duration.ofDays(1));
+        }
+        order(cid, "c0", "3.00");
+        var model = crm.analytics().profiles(T, crm.analytics().rfm(T, Currency.getInstance("EUR")), 2, 5);
+        int big = (int) Math.round(crm.analytics().score(T, ann.id(), "rfm.cluster").orElseThrow());
+        crm.analytics().catalog().define("big_buyers", "rfm.cluster = " + big);
+
+        assertThat(model.clusters()).hasSize(2);
+        assertThat(crm.analytics().members(T, "big_buyers")).containsExactlyInAnyOrder(ann.id(), bob.id());
+    }
+
+    @Test
     void engagement_isLiveAndDecays() {
         Customer ann = register("Ann", "ann@example.com");
         crm.interactions().record(Interaction.builder(T, crm.interactions().newId(), Subject.customer(ann.id()),

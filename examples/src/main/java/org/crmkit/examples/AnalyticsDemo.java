@@ -18,7 +18,6 @@ import org.crmkit.analytics.LifetimeValues;
 import org.crmkit.examples.analytics.PurchaseLoader;
 import org.crmkit.examples.analytics.PurchaseLog;
 import org.crmkit.scoring.ClusterModel;
-import org.crmkit.scoring.Clustering;
 import org.crmkit.scoring.EngagementRule;
 import org.crmkit.scoring.EngagementRules;
 import org.crmkit.scoring.Purchase;
@@ -75,8 +74,7 @@ final class AnalyticsDemo {
         out.println("RFM grid (customers per recency x frequency score; 5 is best):");
         out.println(rfm.table().render());
 
-        ClusterModel clusters = Clustering.builder(4, seed).build().fit(RfmAnalysis.FEATURE_NAMES,
-                rfm.featureRows());
+        ClusterModel clusters = crm.analytics().profiles(SHOP, rfm, 4, seed);
         out.printf("Typical profiles (k-means on RFM, silhouette %.2f):%n", clusters.silhouette());
         clusters.clusters().forEach(c -> out.println("  " + c.description()));
 
@@ -84,6 +82,9 @@ final class AnalyticsDemo {
         segments.put("loyal", "count(order_placed within 180d) >= 3");
         segments.put("slipping", "rfm.recency <= 2 and rfm.frequency >= 4");
         segments.put("high_value", "clv.expected_value > 100 and not segment(\"slipping\")");
+        int top = clusters.clusters().stream().max(Comparator.comparingDouble(c -> c.centre().get("monetary")))
+                .orElseThrow().index();
+        segments.put("top_profile", "rfm.cluster = " + top + " and rfm.recency >= 3");
         segments.forEach((name, text) -> {
             crm.analytics().catalog().define(name, text);
             out.printf("Segment %-11s %,6d customers   %s%n", name + ":", crm.analytics().members(SHOP, name).size(),

@@ -60,7 +60,7 @@ class ExamplesTest {
         String out = captured(() -> assertThat(new CommandLine(new CrmkitCommand()).execute("demo")).isZero());
         assertThat(out).contains("== Analytics: ", "BG/NBD:", "Gamma-Gamma:", "Top 10 customers by value",
                 "RFM grid", "Typical profiles (k-means on RFM", "Segment loyal:", "Segment slipping:",
-                "Segment high_value:");
+                "Segment high_value:", "Segment top_profile:");
     }
 
     @Test
