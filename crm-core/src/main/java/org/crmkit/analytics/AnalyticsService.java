@@ -5,10 +5,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,6 +16,7 @@ import org.crmkit.analytics.internal.ScoreBoard;
 import org.crmkit.analytics.internal.Snapshots;
 import org.crmkit.analytics.internal.Tracking;
 import org.crmkit.internal.Engine;
+import org.crmkit.internal.Pages;
 import org.crmkit.scoring.BgNbdModel;
 import org.crmkit.scoring.ClusterModel;
 import org.crmkit.scoring.Clustering;
@@ -33,7 +32,6 @@ import org.crmkit.scoring.RfmScorer;
 import org.crmkit.segmentation.SegmentCatalog;
 import org.crmkit.segmentation.SegmentEvaluator;
 import org.crmkit.spi.Checks;
-import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.customer.CustomerId;
@@ -230,28 +228,7 @@ public final class AnalyticsService {
 
     /** The tenant's interactions, read page by page with the store's streaming scan. */
     private Iterable<Interaction> interactions(TenantId tenant) {
-        return () -> new Iterator<>() {
-            private Page<Interaction> page = engine.interactions().scan(tenant, Optional.empty(),
-                    InteractionStore.MAX_PAGE_SIZE);
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                while (next == page.items().size() && page.nextCursor().isPresent()) {
-                    page = engine.interactions().scan(tenant, page.nextCursor(), InteractionStore.MAX_PAGE_SIZE);
-                    next = 0;
-                }
-                return next < page.items().size();
-            }
-
-            @Override
-            public Interaction next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.items().get(next++);
-            }
-        };
+        return Pages.all(cursor -> engine.interactions().scan(tenant, cursor, InteractionStore.MAX_PAGE_SIZE));
     }
 
     private void observe(DomainEvent event) {

@@ -348,13 +348,7 @@ public final class CustomerService {
         Customer customer = get(tenant, id);
         Subject subject = Subject.customer(customer.id());
         FiguresCollector figures = new FiguresCollector();
-        InteractionQuery all = InteractionQuery.all().withLimit(InteractionQuery.MAX_LIMIT);
-        Page<Interaction> page = engine.interactions().find(tenant, subject, all);
-        page.items().forEach(figures::add);
-        while (page.nextCursor().isPresent()) {
-            page = engine.interactions().find(tenant, subject, all.after(page.nextCursor().get()));
-            page.items().forEach(figures::add);
-        }
+        engine.interactionsOf(tenant, subject).forEach(figures::add);
         CustomerFigures result = figures.figures();
         TreeMap<Channel, Page<Interaction>> recent = new TreeMap<>();
         for (Channel channel : result.byChannel().keySet()) {

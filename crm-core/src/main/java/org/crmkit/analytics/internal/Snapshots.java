@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.crmkit.internal.Engine;
+import org.crmkit.internal.Pages;
 import org.crmkit.segmentation.CustomerSnapshot;
 import org.crmkit.segmentation.InteractionHistory;
-import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.interaction.Interaction;
-import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.Subject;
 
 /** Builds segment snapshots (profile, interaction history, scores) from the engine's stores. Thread-safe. */
@@ -33,14 +32,7 @@ public final class Snapshots {
     /** The snapshot of one customer as stored now. */
     public CustomerSnapshot of(Customer customer) {
         List<Interaction> history = new ArrayList<>();
-        InteractionQuery query = InteractionQuery.all().withLimit(InteractionQuery.MAX_LIMIT);
-        Page<Interaction> page = engine.interactions().find(customer.tenant(), Subject.customer(customer.id()), query);
-        history.addAll(page.items());
-        while (page.nextCursor().isPresent()) {
-            page = engine.interactions().find(customer.tenant(), Subject.customer(customer.id()),
-                    query.after(page.nextCursor().get()));
-            history.addAll(page.items());
-        }
+        engine.interactionsOf(customer.tenant(), Subject.customer(customer.id())).forEach(history::add);
         Map<String, Double> all = new HashMap<>(scores.of(customer.tenant(), customer.id()));
         all.putAll(live.of(customer.tenant(), customer.id(), engine.clock().instant()));
         return new CustomerSnapshot(customer, InteractionHistory.of(history), all);
@@ -64,12 +56,11 @@ public final class Snapshots {
     /** Snapshots of every customer of the tenant, read with the stores' streaming scans. */
     public List<CustomerSnapshot> all(TenantId tenant) {
         List<CustomerSnapshot> base = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        do {
-            Page<Customer> page = engine.customers().scan(tenant, cursor, CustomerStore.MAX_PAGE_SIZE);
-            page.items().forEach(c -> base.add(of(c)));
-            cursor = page.nextCursor();
-        } while (cursor.isPresent());
+        Iterable<Customer> customers = Pages.all(cursor ->
+                engine.customers().scan(tenant, cursor, CustomerStore.MAX_PAGE_SIZE));
+        for (Customer c : customers) {
+            base.add(of(c));
+        }
         return base;
     }
 }
