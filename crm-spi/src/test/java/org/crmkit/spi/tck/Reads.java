@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
@@ -24,25 +25,18 @@ final class Reads {
     }
 
     static List<Customer> scanAll(CustomerStore store, TenantId tenant, int pageSize) {
-        List<Customer> all = new ArrayList<>();
-        Optional<String> cursor = Optional.empty();
-        for (int pages = 0; pages < MAX_PAGES; pages++) {
-            Page<Customer> page = store.scan(tenant, cursor, pageSize);
-            assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
-            all.addAll(page.items());
-            if (!page.hasNext()) {
-                return all;
-            }
-            cursor = page.nextCursor();
-        }
-        throw new AssertionError("scan did not end after " + MAX_PAGES + " pages");
+        return scanAll((cursor, size) -> store.scan(tenant, cursor, size), pageSize);
     }
 
     static List<Interaction> scanAll(InteractionStore store, TenantId tenant, int pageSize) {
-        List<Interaction> all = new ArrayList<>();
+        return scanAll((cursor, size) -> store.scan(tenant, cursor, size), pageSize);
+    }
+
+    private static <T> List<T> scanAll(BiFunction<Optional<String>, Integer, Page<T>> scan, int pageSize) {
+        List<T> all = new ArrayList<>();
         Optional<String> cursor = Optional.empty();
         for (int pages = 0; pages < MAX_PAGES; pages++) {
-            Page<Interaction> page = store.scan(tenant, cursor, pageSize);
+            Page<T> page = scan.apply(cursor, pageSize);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(pageSize);
             all.addAll(page.items());
             if (!page.hasNext()) {
