@@ -222,7 +222,7 @@ public final class AnalyticsService {
     private void scoresChanged(TenantId tenant, CustomerId id) {
         Tracking t = tracked.get(tenant);
         if (t != null) {
-            snapshots.customer(tenant, id).ifPresent(t::scoresChanged);
+            t.scoresChanged(id);
         }
     }
 

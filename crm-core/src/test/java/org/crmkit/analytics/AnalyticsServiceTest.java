@@ -123,6 +123,22 @@ class AnalyticsServiceTest {
     }
 
     @Test
+    void track_batchScoring_publishesEntriesOfScoreSegments() {
+        Customer ann = register("Ann", "ann@example.com");
+        Customer bob = register("Bob", "bob@example.com");
+        order(ann, "o1", "200.00");
+        order(bob, "o2", "5.00");
+        crm.analytics().catalog().define("big_spenders", "rfm.monetary >= 3");
+        crm.analytics().track(T);
+
+        crm.analytics().rfm(T, Currency.getInstance("EUR"));
+
+        assertThat(sink.events(DomainEvent.SegmentMembershipChanged.class)).singleElement()
+                .satisfies(e -> assertThat(e.customer()).isEqualTo(ann.id()));
+        assertThat(crm.analytics().trackedMembers(T, "big_spenders")).contains(Set.of(ann.id()));
+    }
+
+    @Test
     void profiles_keepEachCustomersClusterForSegments() {
         Customer ann = register("Ann", "ann@example.com");
         Customer bob = register("Bob", "bob@example.com");

@@ -33,9 +33,7 @@ public final class Snapshots {
     public CustomerSnapshot of(Customer customer) {
         List<Interaction> history = new ArrayList<>();
         engine.interactionsOf(customer.tenant(), Subject.customer(customer.id())).forEach(history::add);
-        Map<String, Double> all = new HashMap<>(scores.of(customer.tenant(), customer.id()));
-        all.putAll(live.of(customer.tenant(), customer.id(), engine.clock().instant()));
-        return new CustomerSnapshot(customer, InteractionHistory.of(history), all);
+        return new CustomerSnapshot(customer, InteractionHistory.of(history), scoresOf(customer));
     }
 
     /** The customer as stored now, if it exists. */
@@ -43,14 +41,15 @@ public final class Snapshots {
         return engine.customers().findById(tenant, id);
     }
 
-    /** {@code snapshot} with its live scores brought up to now. */
-    public CustomerSnapshot withLiveScores(CustomerSnapshot snapshot) {
-        Customer c = snapshot.customer();
-        CustomerSnapshot result = snapshot;
-        for (Map.Entry<String, Double> e : live.of(c.tenant(), c.id(), engine.clock().instant()).entrySet()) {
-            result = result.withScore(e.getKey(), e.getValue());
-        }
-        return result;
+    /** {@code snapshot} with the customer's current scores: the computed ones and the live ones as of now. */
+    public CustomerSnapshot rescored(CustomerSnapshot snapshot) {
+        return new CustomerSnapshot(snapshot.customer(), snapshot.interactions(), scoresOf(snapshot.customer()));
+    }
+
+    private Map<String, Double> scoresOf(Customer customer) {
+        Map<String, Double> all = new HashMap<>(scores.of(customer.tenant(), customer.id()));
+        all.putAll(live.of(customer.tenant(), customer.id(), engine.clock().instant()));
+        return all;
     }
 
     /** Snapshots of every customer of the tenant, read with the stores' streaming scans. */

@@ -68,10 +68,10 @@ public final class Tracking {
         }
     }
 
-    /** Re-reads the customer's scores (after a batch scoring) and re-evaluates the segments reading scores. */
-    public void scoresChanged(Customer customer) {
-        current.computeIfPresent(customer.id(), (id, s) -> {
-            CustomerSnapshot fresh = snapshots.of(customer);
+    /** Takes the customer's new scores (after a batch scoring) and re-evaluates the segments reading scores. */
+    public void scoresChanged(CustomerId customer) {
+        current.computeIfPresent(customer, (id, s) -> {
+            CustomerSnapshot fresh = snapshots.rescored(s);
             segments.scoresChanged(fresh);
             return fresh;
         });
@@ -87,7 +87,7 @@ public final class Tracking {
                     return fresh;
                 }).orElse(null);
             }
-            CustomerSnapshot fresh = snapshots.withLiveScores(how.apply(old));
+            CustomerSnapshot fresh = snapshots.rescored(how.apply(old));
             evaluate.accept(fresh);
             return fresh;
         });
