@@ -25,9 +25,7 @@ public record PressureCap(ConsentChannel channel, Set<Purpose> purposes, int max
     public PressureCap {
         Checks.notNull(channel, "channel");
         purposes = Set.copyOf(Checks.noNullElements(purposes, "purposes"));
-        if (max < 1 || max > MAX_MESSAGES) {
-            throw new ValidationException("max", "must be 1 to " + MAX_MESSAGES + " (" + max + ")");
-        }
+        Checks.between(max, 1, MAX_MESSAGES, "max");
         Checks.notNull(window, "window");
         if (window.isNegative() || window.isZero() || window.compareTo(Duration.ofDays(366)) > 0) {
             throw new ValidationException("window", "must be positive and at most 366 days (" + window + ")");

@@ -64,7 +64,7 @@ public final class InMemoryConsentStore implements ConsentStore, SuppressionStor
     @Override
     public List<LedgerEntry> read(TenantId tenant, long afterSequence, int limit) {
         Checks.nonNegative(afterSequence, "afterSequence");
-        checkLimit(limit, ConsentStore.MAX_PAGE_SIZE);
+        Checks.between(limit, 1, ConsentStore.MAX_PAGE_SIZE, "limit");
         return existing(tenant).map(p -> p.read(afterSequence, limit)).orElse(List.of());
     }
 
@@ -90,7 +90,7 @@ public final class InMemoryConsentStore implements ConsentStore, SuppressionStor
     @Override
     public Page<SuppressionEntry> scan(TenantId tenant, Optional<String> after, int limit) {
         Checks.notNull(after, "after");
-        checkLimit(limit, SuppressionStore.MAX_PAGE_SIZE);
+        Checks.between(limit, 1, SuppressionStore.MAX_PAGE_SIZE, "limit");
         NavigableMap<Hash256, SuppressionEntry> view = list(tenant);
         if (after.isPresent()) {
             Hash256 cursor;
@@ -109,11 +109,5 @@ public final class InMemoryConsentStore implements ConsentStore, SuppressionStor
             items.add(e);
         }
         return Page.last(items);
-    }
-
-    private static void checkLimit(int limit, int max) {
-        if (limit < 1 || limit > max) {
-            throw new ValidationException("limit", "must be 1 to " + max + " (" + limit + ")");
-        }
     }
 }

@@ -89,9 +89,7 @@ public final class InMemoryCustomerStore implements CustomerStore, CustomerErasu
     @Override
     public Page<Customer> scan(TenantId tenant, Optional<String> after, int limit) {
         Checks.notNull(after, "after");
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new ValidationException("limit", "must be 1 to " + MAX_PAGE_SIZE + " (" + limit + ")");
-        }
+        Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
         Optional<CustomerId> from = after.map(InMemoryCustomerStore::cursor);
         return existing(tenant).map(p -> p.scan(from, limit)).orElse(Page.last(List.of()));
     }

@@ -76,9 +76,7 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
     @Override
     public Page<Interaction> scan(TenantId tenant, Optional<String> after, int limit) {
         Checks.notNull(after, "after");
-        if (limit < 1 || limit > MAX_PAGE_SIZE) {
-            throw new ValidationException("limit", "must be 1 to " + MAX_PAGE_SIZE + " (" + limit + ")");
-        }
+        Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
         int from = after.map(InMemoryInteractionStore::slotCursor).orElse(-1);
         return existing(tenant).map(p -> p.scan(from, limit)).orElse(Page.last(List.of()));
     }

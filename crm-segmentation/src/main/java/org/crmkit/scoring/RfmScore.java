@@ -46,8 +46,6 @@ public record RfmScore(CustomerId customerId, Instant lastOrderAt, long recencyD
     }
 
     private static void checkScore(int score, String field) {
-        if (score < 1 || score > RfmScorer.MAX_QUANTILES) {
-            throw new ValidationException(field, "must be 1 to " + RfmScorer.MAX_QUANTILES + " (" + score + ")");
-        }
+        Checks.between(score, 1, RfmScorer.MAX_QUANTILES, field);
     }
 }

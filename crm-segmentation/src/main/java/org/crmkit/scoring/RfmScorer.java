@@ -190,10 +190,7 @@ public final class RfmScorer {
          * {@value RfmScorer#MAX_QUANTILES}; {@value RfmScorer#DEFAULT_QUANTILES} by default.
          */
         public Builder quantiles(int quantiles) {
-            if (quantiles < MIN_QUANTILES || quantiles > MAX_QUANTILES) {
-                throw new ValidationException("quantiles", "must be " + MIN_QUANTILES + " to " + MAX_QUANTILES
-                        + " (" + quantiles + ")");
-            }
+            Checks.between(quantiles, MIN_QUANTILES, MAX_QUANTILES, "quantiles");
             this.quantiles = quantiles;
             return this;
         }

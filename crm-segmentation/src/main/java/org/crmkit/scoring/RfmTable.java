@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.Checks;
 
 /**
  * How many customers fall in each cell of an RFM grid of {@code q} quantiles: per (R, F) pair and per full R-F-M
@@ -104,8 +104,6 @@ public final class RfmTable {
     }
 
     private void check(int score, String field) {
-        if (score < 1 || score > quantiles) {
-            throw new ValidationException(field, "must be 1 to " + quantiles + " (" + score + ")");
-        }
+        Checks.between(score, 1, quantiles, field);
     }
 }

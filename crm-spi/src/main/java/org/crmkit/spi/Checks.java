@@ -109,6 +109,14 @@ public final class Checks {
         return values;
     }
 
+    /** A value from {@code min} to {@code max}, both included. */
+    public static long between(long value, long min, long max, String field) {
+        if (value < min || value > max) {
+            throw new ValidationException(field, "must be " + min + " to " + max + " (" + value + ")");
+        }
+        return value;
+    }
+
     public static long nonNegative(long value, String field) {
         if (value < 0) {
             throw new ValidationException(field, "must not be negative (" + value + ")");

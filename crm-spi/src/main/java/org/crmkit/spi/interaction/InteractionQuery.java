@@ -40,9 +40,7 @@ public record InteractionQuery(Set<Channel> channels, SortedSet<InteractionType>
         Checks.notNull(from, "from");
         Checks.notNull(until, "until");
         Checks.notNull(order, "order");
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new ValidationException("limit", "must be 1 to " + MAX_LIMIT + " (" + limit + ")");
-        }
+        Checks.between(limit, 1, MAX_LIMIT, "limit");
         Checks.notNull(after, "after");
         after.ifPresent(a -> Checks.text(a, "after", 512));
         if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {

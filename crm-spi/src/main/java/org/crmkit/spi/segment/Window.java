@@ -29,9 +29,7 @@ public record Window(long amount, ChronoUnit unit) {
             throw new ValidationException("window.unit", "must be DAYS or HOURS");
         }
         long max = unit == ChronoUnit.DAYS ? MAX_DAYS : MAX_HOURS;
-        if (amount < 1 || amount > max) {
-            throw new ValidationException("window.amount", "must be 1 to " + max + " (" + amount + ")");
-        }
+        Checks.between(amount, 1, max, "window.amount");
     }
 
     public static Window days(long days) {
