@@ -28,27 +28,19 @@ import org.crmkit.spi.Checks;
 public final class InMemoryCustomerStore implements CustomerStore, CustomerErasure {
     private final Partitions<CustomerPartition> partitions = new Partitions<>(CustomerPartition::new);
 
-    private CustomerPartition partition(TenantId tenant) {
-        return partitions.of(tenant);
-    }
-
-    private Optional<CustomerPartition> existing(TenantId tenant) {
-        return partitions.existing(tenant);
-    }
-
     @Override
     public Customer create(Customer customer) {
         Checks.notNull(customer, "customer");
         if (customer.version() != 0) {
             throw new ValidationException("version", "must be 0 for a new customer (" + customer.version() + ")");
         }
-        return partition(customer.tenant()).create(customer);
+        return partitions.of(customer.tenant()).create(customer);
     }
 
     @Override
     public Customer update(Customer customer) {
         Checks.notNull(customer, "customer");
-        return partition(customer.tenant()).update(customer);
+        return partitions.of(customer.tenant()).update(customer);
     }
 
     @Override
@@ -59,31 +51,31 @@ public final class InMemoryCustomerStore implements CustomerStore, CustomerErasu
             throw new ValidationException("record", "does not name the survivor " + survivor.id()
                     + " of tenant " + survivor.tenant());
         }
-        return partition(survivor.tenant()).merge(survivor, mergedVersion, record);
+        return partitions.of(survivor.tenant()).merge(survivor, mergedVersion, record);
     }
 
     @Override
     public Optional<Customer> findById(TenantId tenant, CustomerId id) {
         Checks.notNull(id, "id");
-        return existing(tenant).flatMap(p -> p.findById(id));
+        return partitions.existing(tenant).flatMap(p -> p.findById(id));
     }
 
     @Override
     public Optional<Customer> findByIdentity(TenantId tenant, ExternalIdentity identity) {
         Checks.notNull(identity, "identity");
-        return existing(tenant).flatMap(p -> p.findByIdentity(identity));
+        return partitions.existing(tenant).flatMap(p -> p.findByIdentity(identity));
     }
 
     @Override
     public List<Customer> findByContactPoint(TenantId tenant, ContactValue value) {
         Checks.notNull(value, "value");
-        return existing(tenant).map(p -> p.findByContact(value)).orElse(List.of());
+        return partitions.existing(tenant).map(p -> p.findByContact(value)).orElse(List.of());
     }
 
     @Override
     public Optional<MergeRecord> findMergeRecord(TenantId tenant, CustomerId merged) {
         Checks.notNull(merged, "merged");
-        return existing(tenant).flatMap(p -> p.findMergeRecord(merged));
+        return partitions.existing(tenant).flatMap(p -> p.findMergeRecord(merged));
     }
 
     @Override
@@ -91,7 +83,7 @@ public final class InMemoryCustomerStore implements CustomerStore, CustomerErasu
         Checks.notNull(after, "after");
         Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
         Optional<CustomerId> from = after.map(InMemoryCustomerStore::cursor);
-        return existing(tenant).map(p -> p.scan(from, limit)).orElse(Page.last(List.of()));
+        return partitions.existing(tenant).map(p -> p.scan(from, limit)).orElse(Page.last(List.of()));
     }
 
     private static CustomerId cursor(String after) {
@@ -104,13 +96,13 @@ public final class InMemoryCustomerStore implements CustomerStore, CustomerErasu
 
     @Override
     public long count(TenantId tenant) {
-        return existing(tenant).map(CustomerPartition::count).orElse(0L);
+        return partitions.existing(tenant).map(CustomerPartition::count).orElse(0L);
     }
 
     @Override
     public boolean erase(TenantId tenant, CustomerId id) {
         Checks.notNull(id, "id");
-        return existing(tenant).map(p -> p.erase(id)).orElse(false);
+        return partitions.existing(tenant).map(p -> p.erase(id)).orElse(false);
     }
 
 }

@@ -31,31 +31,23 @@ import org.crmkit.spi.interaction.Subject;
 public final class InMemoryInteractionStore implements InteractionStore, InteractionErasure {
     private final Partitions<InteractionPartition> partitions = new Partitions<>(InteractionPartition::new);
 
-    private InteractionPartition partition(TenantId tenant) {
-        return partitions.of(tenant);
-    }
-
-    private Optional<InteractionPartition> existing(TenantId tenant) {
-        return partitions.existing(tenant);
-    }
-
     @Override
     public AppendResult append(Interaction interaction) {
         Checks.notNull(interaction, "interaction");
-        return partition(interaction.tenant()).append(interaction);
+        return partitions.of(interaction.tenant()).append(interaction);
     }
 
     @Override
     public Optional<Interaction> findById(TenantId tenant, InteractionId id) {
         Checks.notNull(id, "id");
-        return existing(tenant).flatMap(p -> p.findById(id));
+        return partitions.existing(tenant).flatMap(p -> p.findById(id));
     }
 
     @Override
     public Optional<Interaction> findByExternalId(TenantId tenant, String source, String externalId) {
         Checks.notNull(source, "source");
         Checks.notNull(externalId, "externalId");
-        return existing(tenant).flatMap(p -> p.findByKey(source, externalId));
+        return partitions.existing(tenant).flatMap(p -> p.findByKey(source, externalId));
     }
 
     @Override
@@ -63,14 +55,14 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         Checks.notNull(subject, "subject");
         Checks.notNull(query, "query");
         Optional<SubjectCursor> after = query.after().map(SubjectCursor::parse);
-        return existing(tenant).map(p -> p.find(subject, query, after)).orElse(Page.last(List.of()));
+        return partitions.existing(tenant).map(p -> p.find(subject, query, after)).orElse(Page.last(List.of()));
     }
 
     @Override
     public int reassign(TenantId tenant, Subject from, CustomerId to) {
         Checks.notNull(from, "from");
         Checks.notNull(to, "to");
-        return existing(tenant).map(p -> p.reassign(from, Subject.customer(to))).orElse(0);
+        return partitions.existing(tenant).map(p -> p.reassign(from, Subject.customer(to))).orElse(0);
     }
 
     @Override
@@ -78,7 +70,7 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
         Checks.notNull(after, "after");
         Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
         int from = after.map(InMemoryInteractionStore::slotCursor).orElse(-1);
-        return existing(tenant).map(p -> p.scan(from, limit)).orElse(Page.last(List.of()));
+        return partitions.existing(tenant).map(p -> p.scan(from, limit)).orElse(Page.last(List.of()));
     }
 
     private static int slotCursor(String after) {
@@ -95,12 +87,12 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
 
     @Override
     public long count(TenantId tenant) {
-        return existing(tenant).map(InteractionPartition::count).orElse(0L);
+        return partitions.existing(tenant).map(InteractionPartition::count).orElse(0L);
     }
 
     @Override
     public int erase(TenantId tenant, Subject subject) {
         Checks.notNull(subject, "subject");
-        return existing(tenant).map(p -> p.erase(subject)).orElse(0);
+        return partitions.existing(tenant).map(p -> p.erase(subject)).orElse(0);
     }
 }
