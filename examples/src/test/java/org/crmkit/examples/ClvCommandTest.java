@@ -3,8 +3,6 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,20 +13,15 @@ import org.crmkit.scoring.Purchase;
 import org.crmkit.scoring.SyntheticPurchases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ClvCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
 
     private int run(String... args) {
-        CommandLine cli = CrmkitCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private Path log(String content) throws IOException {
@@ -55,8 +48,8 @@ class ClvCommandTest {
     void clv_json_printsOneObjectWithBothModels() throws IOException {
         int code = run("clv", "--transactions", validLog().toString(), "--calibration-end", "2024-09-30", "--json");
 
-        assertThat(code).as(err.toString()).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(code).as(cli.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(cli.out());
         assertThat(json.get("customers").asInt()).isEqualTo(2_000);
         assertThat(json.get("bgnbd").fieldNames()).toIterable()
                 .containsExactly("r", "alpha", "a", "b", "log_likelihood");
@@ -68,8 +61,8 @@ class ClvCommandTest {
     void clv_report_listsTheTopTenCustomers() throws IOException {
         int code = run("clv", "--transactions", validLog().toString(), "--calibration-end", "2024-09-30");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("BG/NBD:", "Gamma-Gamma:", "Top 10 customers");
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("BG/NBD:", "Gamma-Gamma:", "Top 10 customers");
     }
 
     @Test
@@ -77,7 +70,7 @@ class ClvCommandTest {
         Path file = log("customer_id,date,amount\n1,2024-01-05,10.00\n2,05/01/2024,12.00\n");
 
         assertThat(run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30")).isEqualTo(2);
-        assertThat(err.toString()).contains("line 3", "date");
+        assertThat(cli.err()).contains("line 3", "date");
     }
 
     @Test
@@ -85,7 +78,7 @@ class ClvCommandTest {
         Path file = log("customer_id,date,amount\n1,2024-01-05,10.00\n1,2024-02-05,12.00\n2,2024-01-09,-3.00\n");
 
         assertThat(run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30")).isEqualTo(2);
-        assertThat(err.toString()).contains("line 4", "negative");
+        assertThat(cli.err()).contains("line 4", "negative");
     }
 
     @Test
@@ -93,7 +86,7 @@ class ClvCommandTest {
         Path file = log("customer_id,day,amount\n1,2024-01-05,10.00\n");
 
         assertThat(run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30")).isEqualTo(2);
-        assertThat(err.toString()).contains("line 1", "missing column date");
+        assertThat(cli.err()).contains("line 1", "missing column date");
     }
 
     @Test
@@ -102,7 +95,7 @@ class ClvCommandTest {
 
         assertThat(run("clv", "--transactions", file.toString(), "--calibration-end", "2024-06-30", "--json"))
                 .isEqualTo(2);
-        assertThat(out.toString()).doesNotContain("NaN");
-        assertThat(err.toString()).contains("crmkit clv:");
+        assertThat(cli.out()).doesNotContain("NaN");
+        assertThat(cli.err()).contains("crmkit clv:");
     }
 }

@@ -3,14 +3,11 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RfmCommandTest {
     @TempDir
@@ -26,25 +23,21 @@ class RfmCommandTest {
                 b,2024-02-10,5.00,
                 c,2024-03-30,100.00,big
                 """);
-        StringWriter out = new StringWriter();
-        CommandLine cli = CrmkitCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
+        CommandRun cli = new CommandRun();
 
-        int code = cli.execute("rfm", "--transactions", file.toString(), "--quantiles", "3", "--currency", "EUR");
+        int code = cli.run("rfm", "--transactions", file.toString(), "--quantiles", "3", "--currency", "EUR");
 
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("RFM of 3 customers as of 2024-03-31 (3 classes").contains("R\\F");
+        assertThat(cli.out()).contains("RFM of 3 customers as of 2024-03-31 (3 classes").contains("R\\F");
     }
 
     @Test
     void rfm_amountWithMoreDecimalsThanTheCurrency_isRefused() throws IOException {
         Path file = dir.resolve("log.csv");
         Files.writeString(file, "customer_id,date,amount\na,2024-01-02,10.005\n");
-        StringWriter err = new StringWriter();
-        CommandLine cli = CrmkitCommand.commandLine();
-        cli.setErr(new PrintWriter(err));
+        CommandRun cli = new CommandRun();
 
-        assertThat(cli.execute("rfm", "--transactions", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("crmkit rfm:", "decimals");
+        assertThat(cli.run("rfm", "--transactions", file.toString())).isEqualTo(2);
+        assertThat(cli.err()).contains("crmkit rfm:", "decimals");
     }
 }

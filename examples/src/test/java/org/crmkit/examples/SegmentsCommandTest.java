@@ -3,27 +3,20 @@ package org.crmkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class SegmentsCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CommandRun cli = new CommandRun();
 
     private int run(String... args) {
-        CommandLine cli = CrmkitCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     private Path log() throws IOException {
@@ -44,14 +37,14 @@ class SegmentsCommandTest {
         int code = run("segments", "--transactions", log().toString(), "--segment",
                 "count(order_placed within 30d) >= 2");
 
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("1 of 3 customers are in the segment");
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("1 of 3 customers are in the segment");
     }
 
     @Test
     void segments_syntaxError_namesLineAndColumnAndExitsNonZero() throws IOException {
         assertThat(run("segments", "--transactions", log().toString(), "--segment", "count(order_placed) >= and"))
                 .isEqualTo(2);
-        assertThat(err.toString()).contains("line 1, column", "found 'and'");
+        assertThat(cli.err()).contains("line 1, column", "found 'and'");
     }
 }
