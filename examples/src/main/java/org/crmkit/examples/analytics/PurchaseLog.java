@@ -69,26 +69,27 @@ public final class PurchaseLog {
                 purchases.add(purchase(row, line));
             }
         } catch (JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new PurchaseLogException(line, "not CSV as expected: " + e.getOriginalMessage());
+            throw malformed(e);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof JsonProcessingException j) {
-                long line = j.getLocation() == null ? 0 : j.getLocation().getLineNr();
-                throw new PurchaseLogException(line, "not CSV as expected: " + j.getOriginalMessage());
+                throw malformed(j);
             }
             throw e;
         }
         return purchases;
     }
 
+    private static PurchaseLogException malformed(JsonProcessingException e) {
+        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        return new PurchaseLogException(line, "not CSV as expected: " + e.getOriginalMessage());
+    }
+
     private static void checkHeader(MappingIterator<Map<String, String>> rows) throws IOException {
-        if (!rows.hasNextValue()) {
-            CsvSchema header = (CsvSchema) rows.getParser().getSchema();
-            if (header.size() == 0) {
-                throw new PurchaseLogException(1, "no header line; expected the columns " + REQUIRED);
-            }
-        }
+        rows.hasNextValue(); // reads the header line into the parser's schema
         CsvSchema header = (CsvSchema) rows.getParser().getSchema();
+        if (header.size() == 0) {
+            throw new PurchaseLogException(1, "no header line; expected the columns " + REQUIRED);
+        }
         for (String column : REQUIRED) {
             if (header.column(column) == null) {
                 throw new PurchaseLogException(1, "missing column " + column + " (the header must name "
