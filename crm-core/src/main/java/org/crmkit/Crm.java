@@ -41,6 +41,7 @@ import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.PhoneNumber;
 import org.crmkit.spi.event.EventSink;
 import org.crmkit.spi.interaction.InteractionStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point of crmkit: one CRM engine over a customer store, an interaction store, a clock and an event sink.
@@ -68,21 +69,28 @@ public final class Crm {
         this.customers = new CustomerService(engine, b.matcher != null ? b.matcher : DuplicateMatcher.sameEmailOrPhone(),
                 b.survivorship != null ? b.survivorship : SurvivorshipPolicy.preferSurvivor());
         this.interactions = new InteractionService(engine, customers);
-        this.consents = Optional.ofNullable(b.hmacKey).map(key -> ConsentService.builder()
-                .consentStore(b.consentStore != null ? b.consentStore : b.defaultConsentStore())
-                .suppressionStore(b.suppressionStore != null ? b.suppressionStore : b.defaultConsentStore())
-                .customers(engine.customers()::findById)
-                .clock(engine.clock())
-                .policy(b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.defaults())
-                .contactPressure(new InteractionContactPressure(engine.interactions()))
-                .hmacKey(key)
-                .build());
+        this.consents = Optional.ofNullable(b.hmacKey).map(key -> consentService(engine, b, key));
         SegmentCatalog.Builder catalog = SegmentCatalog.builder().attributes(engine.schema())
                 .scores(AnalyticsService.SCORES);
         consents.ifPresent(c -> catalog.function(CanContact.function(c)));
         b.functions.forEach(catalog::function);
         this.analytics = new AnalyticsService(engine, catalog.build(), b.zone != null ? b.zone : ZoneOffset.UTC,
                 new LiveScores(Optional.ofNullable(b.engagementRules)));
+    }
+
+    /** The consent engine over the given stores, or one in-memory store (of this engine alone) for both. */
+    private static ConsentService consentService(Engine engine, Builder b, byte[] key) {
+        @Nullable InMemoryConsentStore inMemory = b.consentStore == null || b.suppressionStore == null
+                ? new InMemoryConsentStore() : null;
+        return ConsentService.builder()
+                .consentStore(b.consentStore != null ? b.consentStore : inMemory)
+                .suppressionStore(b.suppressionStore != null ? b.suppressionStore : inMemory)
+                .customers(engine.customers()::findById)
+                .clock(engine.clock())
+                .policy(b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.defaults())
+                .contactPressure(new InteractionContactPressure(engine.interactions()))
+                .hmacKey(key)
+                .build();
     }
 
     /** A builder with in-memory defaults for everything not set. */
@@ -157,7 +165,6 @@ public final class Crm {
         private ConsentStore consentStore;
         private SuppressionStore suppressionStore;
         private ConsentPolicy consentPolicy;
-        private InMemoryConsentStore inMemoryConsents;
 
         private Builder() {
         }
@@ -282,13 +289,6 @@ public final class Crm {
         public Builder consentPolicy(ConsentPolicy policy) {
             this.consentPolicy = once(this.consentPolicy, policy, "consentPolicy");
             return this;
-        }
-
-        private InMemoryConsentStore defaultConsentStore() {
-            if (inMemoryConsents == null) {
-                inMemoryConsents = new InMemoryConsentStore();
-            }
-            return inMemoryConsents;
         }
 
         /**
