@@ -23,7 +23,9 @@ import org.crmkit.spi.customer.Person;
 /**
  * The regime a host applies: which purposes and channels it knows, and for every audience, channel and purpose the
  * {@link ContactRule}; the contact-pressure caps; the double opt-in confirmation window. Implementations must be
- * immutable and thread-safe, and fast: {@link #audienceOf} and {@link #rule} run on every decision.
+ * immutable and thread-safe, and fast: {@link #rule} runs on every decision, {@link #audienceOf} once per customer
+ * version the engine sees (it remembers the answer for that immutable {@code Customer} instance, so the audience
+ * must depend on the customer alone).
  *
  * <h2>The defaults ({@link #defaults()})</h2>
  * Modelled on the EU regime (GDPR, ePrivacy), strict where member states differ; a host replaces them with

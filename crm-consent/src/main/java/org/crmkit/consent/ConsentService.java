@@ -281,7 +281,7 @@ public final class ConsentService {
         TenantLedger ledger = ledger(tenant);
         SuppressionEntry entry = suppressions.suppress(new SuppressionEntry(tenant, hashes.contactHash(point),
                 point.kind(), reason, clock.instant()));
-        ledger.suppressed().add(entry.contactHash());
+        ledger.suppress(entry.contactHash());
         return entry;
     }
 
@@ -291,14 +291,14 @@ public final class ConsentService {
         TenantLedger ledger = ledger(tenant);
         Hash256 hash = hashes.contactHash(point);
         boolean lifted = suppressions.lift(tenant, hash);
-        ledger.suppressed().remove(hash);
+        ledger.lift(hash);
         return lifted;
     }
 
     /** Whether a contact point is on the tenant's do-not-contact list. */
     public boolean isSuppressed(TenantId tenant, ContactValue point) {
         Checks.notNull(point, "point");
-        return ledger(tenant).suppressed().contains(hashes.contactHash(point));
+        return ledger(tenant).isSuppressed(hashes.contactHash(point));
     }
 
     /**

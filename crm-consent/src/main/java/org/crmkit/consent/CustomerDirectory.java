@@ -9,6 +9,11 @@ import org.crmkit.spi.customer.CustomerId;
 /**
  * Where the consent engine finds a customer's contact points and party: typically
  * {@code customerStore::findById}. Must be thread-safe and fast, as every decision calls it.
+ *
+ * <p>The engine remembers what it derives from a returned {@link Customer} (preferred contact points, audience, keyed
+ * hashes) for as long as the directory returns that very instance ({@code Customer} is immutable), and derives again
+ * as soon as it returns another: a directory that hands out its stored instances, as the in-memory and caching
+ * stores do, makes decisions cheapest; one that builds a new instance per read stays correct, at some cost.
  */
 @FunctionalInterface
 public interface CustomerDirectory {

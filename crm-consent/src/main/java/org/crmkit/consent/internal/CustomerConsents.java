@@ -3,54 +3,67 @@ package org.crmkit.consent.internal;
 import java.time.Instant;
 import java.util.Arrays;
 
+import org.crmkit.consent.ConsentPolicy;
 import org.crmkit.spi.consent.ConsentChannel;
 import org.crmkit.spi.consent.ConsentEvent;
 import org.crmkit.spi.consent.ConsentScope;
-import org.crmkit.spi.consent.Hash256;
+import org.crmkit.spi.consent.ConsentState;
 import org.crmkit.spi.consent.Purpose;
-import org.crmkit.spi.customer.ContactKind;
 import org.crmkit.spi.customer.ContactValue;
+import org.crmkit.spi.customer.Customer;
 
 /**
- * The derived current state of one customer's consents: the latest event of every scope, with its ledger sequence.
- * An immutable snapshot, replaced as a whole on every write, so readers need no lock; the contact-hash memo is a
- * cache shared by the snapshots of one customer (racy but safe: each memo is immutable).
+ * The derived current state of one customer's consents: the latest event of every scope, with its ledger sequence,
+ * and beside it what a decision reads of each (channel, purpose, {@link StateFold#code code}, deadline) in flat
+ * arrays, so that deciding touches no event object. An immutable snapshot, replaced as a whole on every write, so
+ * readers need no lock.
+ *
+ * <p>It also remembers the {@link ContactView} of the customer version last decided on; the view is carried over
+ * to the next snapshot. Deciding threads may race to set it, and any of their views is right for its customer
+ * instance, so the field needs no lock.
  */
 public final class CustomerConsents {
     /** A customer without events. */
     public static final CustomerConsents EMPTY = withoutEvents();
 
-    /** The keyed hash of a contact point, remembered so that decisions do not compute an HMAC each time. */
-    public record PointMemo(ContactValue value, Hash256 hash) {
-    }
-
     private final ConsentEvent[] latest;
     private final long[] sequences;
     private final byte[] channels;
     private final Purpose[] purposes;
+    private final byte[] codes;
+    private final long[] deadlineSeconds;
+    private final int[] deadlineNanos;
     private final Instant lastAt;
     private final boolean pointScoped;
-    private final PointMemo[] memo;
+    private ContactView view;
 
     private CustomerConsents(ConsentEvent[] latest, long[] sequences, Instant lastAt, boolean pointScoped,
-                             PointMemo[] memo) {
+                             ContactView view) {
+        int n = latest.length;
         this.latest = latest;
         this.sequences = sequences;
-        this.channels = new byte[latest.length];
-        this.purposes = new Purpose[latest.length];
-        for (int i = 0; i < latest.length; i++) {
-            channels[i] = (byte) latest[i].scope().channel().ordinal();
-            purposes[i] = latest[i].scope().purpose();
+        this.channels = new byte[n];
+        this.purposes = new Purpose[n];
+        this.codes = new byte[n];
+        this.deadlineSeconds = new long[n];
+        this.deadlineNanos = new int[n];
+        for (int i = 0; i < n; i++) {
+            ConsentEvent e = latest[i];
+            channels[i] = (byte) e.scope().channel().ordinal();
+            purposes[i] = e.scope().purpose();
+            codes[i] = StateFold.code(e);
+            Instant deadline = StateFold.deadline(e);
+            deadlineSeconds[i] = deadline == null ? Long.MAX_VALUE : deadline.getEpochSecond();
+            deadlineNanos[i] = deadline == null ? Integer.MAX_VALUE : deadline.getNano();
         }
         this.lastAt = lastAt;
         this.pointScoped = pointScoped;
-        this.memo = memo;
+        this.view = view;
     }
 
-    /** A customer without events, with its own contact-hash memo (for a customer decided on before any event). */
+    /** A customer without events, with a view of its own to keep (for a customer decided on before any event). */
     public static CustomerConsents withoutEvents() {
-        return new CustomerConsents(new ConsentEvent[0], new long[0], Instant.MIN, false,
-                new PointMemo[ContactKind.values().length]);
+        return new CustomerConsents(new ConsentEvent[0], new long[0], Instant.MIN, false, null);
     }
 
     /** This state with {@code event}, appended at {@code sequence}, as its scope's latest event. */
@@ -62,9 +75,8 @@ public final class CustomerConsents {
         events[at] = event;
         seqs[at] = sequence;
         Instant last = event.at().isAfter(lastAt) ? event.at() : lastAt;
-        PointMemo[] shared = this == EMPTY ? new PointMemo[memo.length] : memo;
         return new CustomerConsents(events, seqs, last, pointScoped || event.scope().contactPoint().isPresent(),
-                shared);
+                view);
     }
 
     /** The instant of the customer's latest event; {@link Instant#MIN} without events. */
@@ -84,40 +96,56 @@ public final class CustomerConsents {
     }
 
     /**
-     * The event that governs contact on {@code channel} for {@code purpose} at {@code point}: of the point's own
-     * consent and the channel-wide one, the later recorded; {@code null} if neither exists.
+     * The position of the event that governs contact on {@code channel} for {@code purpose} at {@code point}: of
+     * the point's own consent and the channel-wide one, the later recorded; -1 if neither exists.
      */
-    public ConsentEvent governing(ConsentChannel channel, Purpose purpose, ContactValue point) {
-        ConsentEvent found = null;
+    int governingIndex(ConsentChannel channel, Purpose purpose, ContactValue point) {
+        int found = -1;
         long foundSequence = -1;
         byte c = (byte) channel.ordinal();
         for (int i = 0; i < channels.length; i++) {
             Purpose p = purposes[i];
             if (channels[i] == c && (p == purpose || p.equals(purpose)) && sequences[i] > foundSequence
                     && (!pointScoped || applies(latest[i].scope(), point))) {
-                found = latest[i];
+                found = i;
                 foundSequence = sequences[i];
             }
         }
         return found;
     }
 
-    private static boolean applies(ConsentScope scope, ContactValue point) {
-        return scope.contactPoint().isEmpty() || point != null && scope.contactPoint().get().equals(point);
+    /** The state at {@code at} of the event at position {@code i} ({@code -1}: none), by {@link StateFold}. */
+    ConsentState state(int i, Instant at) {
+        if (i < 0) {
+            return ConsentState.NO_RECORD;
+        }
+        long s = at.getEpochSecond();
+        boolean passed = s > deadlineSeconds[i] || s == deadlineSeconds[i] && at.getNano() >= deadlineNanos[i];
+        return StateFold.state(codes[i], passed);
     }
 
-    /** The keyed hash of {@code value}, computed by {@code hashes} at most once while it stays the same point. */
-    public Hash256 contactHash(ContactValue value, KeyedHashes hashes) {
-        int k = value.kind().ordinal();
-        PointMemo m = memo[k];
-        if (m != null && (m.value() == value || m.value().equals(value))) {
-            return m.hash();
+    /** Whether the event at position {@code i} is an explicit opt-in. */
+    boolean explicit(int i) {
+        return codes[i] == StateFold.EXPLICIT_OPT_IN;
+    }
+
+    /**
+     * The view of {@code customer}: the remembered one if it is of that very instance, else a new one (which takes
+     * over what the remembered one knows of unchanged contact points).
+     */
+    ContactView view(Customer customer, ConsentPolicy policy) {
+        ContactView v = view;
+        if (v == null || !v.isOf(customer)) {
+            v = new ContactView(customer, policy.audienceOf(customer), v);
+            if (this != EMPTY) {
+                view = v;
+            }
         }
-        Hash256 hash = hashes.contactHash(value);
-        if (this != EMPTY) {
-            memo[k] = new PointMemo(value, hash);
-        }
-        return hash;
+        return v;
+    }
+
+    private static boolean applies(ConsentScope scope, ContactValue point) {
+        return scope.contactPoint().isEmpty() || point != null && scope.contactPoint().get().equals(point);
     }
 
     private int indexOf(ConsentScope scope) {

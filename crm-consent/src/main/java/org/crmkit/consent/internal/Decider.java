@@ -17,33 +17,36 @@ import org.crmkit.consent.DenialReason;
 import org.crmkit.consent.PressureCap;
 import org.crmkit.consent.Regime;
 import org.crmkit.spi.TenantId;
-import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.ConsentChannel;
-import org.crmkit.spi.consent.ConsentEvent;
 import org.crmkit.spi.consent.ConsentState;
-import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.customer.ContactKind;
-import org.crmkit.spi.customer.ContactPoint;
-import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 
 /**
- * The decision: from the customer's derived consent state, contact points, the suppression set and the pressure
- * counts, with no ledger read. Thread-safe (stateless beyond its collaborators).
+ * The decision: from the customer's derived consent state, the {@link ContactView} of the customer version the
+ * directory returns, the suppression set and the pressure counts, with no ledger read. Decisions allocate nothing
+ * in the common case: the refusal of each set of reasons and the permissions of each contact point are made once.
+ * Thread-safe (stateless beyond its collaborators and those memos).
  */
 public final class Decider {
     private static final ContactKind[] KINDS = new ContactKind[ConsentChannel.values().length];
     private static final ContactDecision UNKNOWN = ContactDecision.Denied.of(DenialReason.UNKNOWN_CUSTOMER);
     private static final DenialReason[] REASONS = DenialReason.values();
-    /** The refusal of each set of reasons (a bit per reason), made once: decisions allocate no sets. */
+    private static final Basis[] BASES = Basis.values();
+    /** Contact allowed on a channel without contact points, by basis. */
+    private static final ContactDecision.Allowed[] POINTLESS = new ContactDecision.Allowed[BASES.length];
+    /** The refusal of each set of reasons (a bit per reason), made once. */
     private static final AtomicReferenceArray<ContactDecision.Denied> DENIED =
             new AtomicReferenceArray<>(1 << REASONS.length);
 
     static {
         for (ConsentChannel c : ConsentChannel.values()) {
             KINDS[c.ordinal()] = c.contactKind().orElse(null);
+        }
+        for (Basis b : BASES) {
+            POINTLESS[b.ordinal()] = new ContactDecision.Allowed(Optional.empty(), b);
         }
     }
 
@@ -66,34 +69,38 @@ public final class Decider {
             policy.rule(policy.defaultAudience(), channel, purpose);
             return UNKNOWN;
         }
-        Customer customer = found.get();
-        ContactRule rule = policy.rule(policy.audienceOf(customer), channel, purpose);
+        CustomerConsents consents = ledger.consentsForDecisions(id);
+        ContactView view = consents.view(found.get(), policy);
+        ContactRule rule = policy.rule(view.audience(), channel, purpose);
         int reasons = 0;
         ContactKind kind = KINDS[channel.ordinal()];
-        ContactPoint point = null;
+        PointView point = null;
         if (kind != null) {
-            point = preferred(customer.contactPoints(), kind);
+            point = view.point(kind, hashes, ledger);
             if (point == null) {
                 reasons = add(reasons, DenialReason.CONTACT_POINT_MISSING);
-            } else if (rule.verifiedContactRequired() && !point.verified()) {
-                reasons = add(reasons, DenialReason.CONTACT_POINT_UNVERIFIED);
+            } else {
+                if (rule.verifiedContactRequired() && !point.verified()) {
+                    reasons = add(reasons, DenialReason.CONTACT_POINT_UNVERIFIED);
+                }
+                if (point.suppressed()) {
+                    reasons = add(reasons, DenialReason.SUPPRESSED);
+                }
             }
         }
-        ContactValue value = point == null ? null : point.value();
-        CustomerConsents consents = ledger.consents(id);
-        ConsentEvent governing = consents.governing(channel, purpose, value);
-        ConsentState state = StateFold.state(governing, at);
+        int governing = consents.governingIndex(channel, purpose, point == null ? null : point.value());
+        ConsentState state = consents.state(governing, at);
         Basis basis = null;
         if (rule.regime() == Regime.OPT_OUT) {
             if (state == ConsentState.OPTED_OUT) {
                 reasons = add(reasons, DenialReason.OPTED_OUT);
             } else {
-                basis = state == ConsentState.OPTED_IN ? consentBasis(governing) : Basis.NO_OBJECTION;
+                basis = state == ConsentState.OPTED_IN ? consentBasis(consents, governing) : Basis.NO_OBJECTION;
             }
         } else {
             switch (state) {
                 case OPTED_IN -> {
-                    basis = consentBasis(governing);
+                    basis = consentBasis(consents, governing);
                     if (basis == Basis.IMPLICIT_CONSENT && rule.regime() == Regime.EXPLICIT_OPT_IN) {
                         reasons = add(reasons, DenialReason.IMPLICIT_NOT_ACCEPTED);
                     }
@@ -104,46 +111,29 @@ public final class Decider {
                 default -> reasons = add(reasons, DenialReason.NO_CONSENT);
             }
         }
-        Set<Hash256> suppressed = ledger.suppressed();
-        if (value != null && !suppressed.isEmpty() && suppressed.contains(
-                (consents == CustomerConsents.EMPTY ? ledger.consentsForDecisions(id) : consents)
-                        .contactHash(value, hashes))) {
-            reasons = add(reasons, DenialReason.SUPPRESSED);
+        if (capReached(tenant, id, channel, purpose, at)) {
+            reasons = add(reasons, DenialReason.PRESSURE_CAP_REACHED);
         }
+        if (reasons != 0) {
+            return denied(reasons);
+        }
+        return point == null ? POINTLESS[basis.ordinal()] : point.allowed(basis);
+    }
+
+    private boolean capReached(TenantId tenant, CustomerId id, ConsentChannel channel, Purpose purpose, Instant at) {
         List<PressureCap> caps = policy.caps(channel);
         for (int i = 0; i < caps.size(); i++) {
             PressureCap cap = caps.get(i);
             if (cap.governs(purpose) && pressure.sentSince(tenant, id, channel, cap.purposes(),
                     at.minus(cap.window())) >= cap.max()) {
-                reasons = add(reasons, DenialReason.PRESSURE_CAP_REACHED);
-                break;
+                return true;
             }
         }
-        if (reasons != 0) {
-            return denied(reasons);
-        }
-        return new ContactDecision.Allowed(Optional.ofNullable(value), basis);
+        return false;
     }
 
-    private static Basis consentBasis(ConsentEvent event) {
-        Capture capture = StateFold.capture(event);
-        return capture != null && capture.isExplicit() ? Basis.EXPLICIT_CONSENT : Basis.IMPLICIT_CONSENT;
-    }
-
-    private static ContactPoint preferred(List<ContactPoint> points, ContactKind kind) {
-        ContactPoint first = null;
-        for (int i = 0; i < points.size(); i++) {
-            ContactPoint p = points.get(i);
-            if (p.kind() == kind) {
-                if (p.primary()) {
-                    return p;
-                }
-                if (first == null) {
-                    first = p;
-                }
-            }
-        }
-        return first;
+    private static Basis consentBasis(CustomerConsents consents, int governing) {
+        return consents.explicit(governing) ? Basis.EXPLICIT_CONSENT : Basis.IMPLICIT_CONSENT;
     }
 
     private static int add(int reasons, DenialReason reason) {

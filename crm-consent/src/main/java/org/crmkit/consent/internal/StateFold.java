@@ -18,21 +18,50 @@ public final class StateFold {
     private StateFold() {
     }
 
+    /** {@link #code} of an opt-in captured explicitly (or a confirmed double opt-in). */
+    public static final byte EXPLICIT_OPT_IN = 0;
+    /** {@link #code} of an opt-in captured implicitly. */
+    public static final byte IMPLICIT_OPT_IN = 1;
+    /** {@link #code} of a double opt-in waiting for its confirmation. */
+    public static final byte CONFIRMATION_REQUESTED = 2;
+    /** {@link #code} of an opt-out. */
+    public static final byte OPT_OUT = 3;
+
     /** The state at {@code at} when {@code latest} is the scope's latest event then ({@code null}: none). */
     public static ConsentState state(ConsentEvent latest, Instant at) {
         if (latest == null) {
             return ConsentState.NO_RECORD;
         }
-        if (latest instanceof ConsentEvent.OptedIn in) {
-            return expired(in.validUntil(), at) ? ConsentState.EXPIRED : ConsentState.OPTED_IN;
+        Instant deadline = deadline(latest);
+        return state(code(latest), deadline != null && !at.isBefore(deadline));
+    }
+
+    /**
+     * The state of an event of {@link #code} {@code code} whose {@link #deadline} has or has not passed: an opt-in
+     * past its validity is expired, a confirmation request past its window has lapsed.
+     */
+    public static ConsentState state(byte code, boolean deadlinePassed) {
+        return switch (code) {
+            case EXPLICIT_OPT_IN, IMPLICIT_OPT_IN -> deadlinePassed ? ConsentState.EXPIRED : ConsentState.OPTED_IN;
+            case CONFIRMATION_REQUESTED -> deadlinePassed ? ConsentState.LAPSED : ConsentState.PENDING_CONFIRMATION;
+            default -> ConsentState.OPTED_OUT;
+        };
+    }
+
+    /** What kind of change {@code event} is, as one of the codes above. */
+    public static byte code(ConsentEvent event) {
+        if (event instanceof ConsentEvent.ConfirmationRequested) {
+            return CONFIRMATION_REQUESTED;
         }
-        if (latest instanceof ConsentEvent.Confirmed confirmed) {
-            return expired(confirmed.validUntil(), at) ? ConsentState.EXPIRED : ConsentState.OPTED_IN;
+        if (event instanceof ConsentEvent.OptedOut) {
+            return OPT_OUT;
         }
-        if (latest instanceof ConsentEvent.ConfirmationRequested requested) {
-            return at.isBefore(requested.confirmBy()) ? ConsentState.PENDING_CONFIRMATION : ConsentState.LAPSED;
-        }
-        return ConsentState.OPTED_OUT;
+        return capture(event).isExplicit() ? EXPLICIT_OPT_IN : IMPLICIT_OPT_IN;
+    }
+
+    /** The instant from which {@code event} no longer holds (validity end, confirmation limit); {@code null}: none. */
+    public static Instant deadline(ConsentEvent event) {
+        return until(event).orElse(null);
     }
 
     /** How the opt-in {@code event} was captured; {@code null} for other events. */
@@ -63,9 +92,5 @@ public final class StateFold {
             return Optional.of(requested.confirmBy());
         }
         return Optional.empty();
-    }
-
-    private static boolean expired(Optional<Instant> validUntil, Instant at) {
-        return validUntil.isPresent() && !at.isBefore(validUntil.get());
     }
 }

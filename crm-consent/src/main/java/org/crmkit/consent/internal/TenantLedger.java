@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -40,6 +41,7 @@ public final class TenantLedger {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<CustomerId, CustomerConsents> index = new ConcurrentHashMap<>();
     private final Set<Hash256> suppressed = ConcurrentHashMap.newKeySet();
+    private final AtomicLong suppressionVersion = new AtomicLong();
     private volatile LedgerHead head = LedgerHead.EMPTY;
 
     private TenantLedger(TenantId tenant, ConsentStore store) {
@@ -84,7 +86,7 @@ public final class TenantLedger {
 
     /**
      * The derived state of {@code customer}, registering an event-less state if there is none, so that the
-     * contact-hash memo of a customer decided on often without consent events is kept.
+     * {@link ContactView} of a customer decided on without consent events is kept.
      */
     public CustomerConsents consentsForDecisions(CustomerId customer) {
         CustomerConsents c = index.get(customer);
@@ -95,8 +97,31 @@ public final class TenantLedger {
         return head;
     }
 
-    public Set<Hash256> suppressed() {
-        return suppressed;
+    /** Whether the contact hash is on the tenant's do-not-contact list. */
+    public boolean isSuppressed(Hash256 contactHash) {
+        return suppressed.contains(contactHash);
+    }
+
+    /**
+     * A number that changes after every change of the do-not-contact list: a suppression looked up at one version
+     * holds while the version stays the same.
+     */
+    public long suppressionVersion() {
+        return suppressionVersion.get();
+    }
+
+    /** Adds the hash to the do-not-contact list (of the engine's memory; the store is the caller's). */
+    public void suppress(Hash256 contactHash) {
+        if (suppressed.add(contactHash)) {
+            suppressionVersion.incrementAndGet();
+        }
+    }
+
+    /** Takes the hash off the do-not-contact list (of the engine's memory; the store is the caller's). */
+    public void lift(Hash256 contactHash) {
+        if (suppressed.remove(contactHash)) {
+            suppressionVersion.incrementAndGet();
+        }
     }
 
     /**
