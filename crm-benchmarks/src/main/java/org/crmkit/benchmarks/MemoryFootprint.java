@@ -43,7 +43,8 @@ public final class MemoryFootprint {
                 + interactionStore.count(SyntheticBase.TENANT) + " interactions");
     }
 
-    private static long retained() throws InterruptedException {
+    /** The heap in use after three full collections: what is retained. */
+    public static long retained() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 3; i++) {
             System.gc();

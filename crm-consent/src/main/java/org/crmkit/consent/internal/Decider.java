@@ -26,9 +26,9 @@ import org.crmkit.spi.customer.CustomerId;
 
 /**
  * The decision: from the customer's derived consent state, the {@link ContactView} of the customer version the
- * directory returns, the suppression set and the pressure counts, with no ledger read. Decisions allocate nothing
- * in the common case: the refusal of each set of reasons and the permissions of each contact point are made once.
- * Thread-safe (stateless beyond its collaborators and those memos).
+ * directory returns, the suppression set and the pressure counts, with no ledger read. The refusal of each set of
+ * reasons and the permissions of each contact point are made once and shared. Thread-safe (stateless beyond its
+ * collaborators and those memos).
  */
 public final class Decider {
     private static final ContactKind[] KINDS = new ContactKind[ConsentChannel.values().length];
