@@ -35,6 +35,7 @@ import org.crmkit.spi.StorageProvider;
 import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.SuppressionStore;
+import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.AttributeSchema;
 import org.crmkit.spi.customer.CustomerStore;
@@ -73,9 +74,17 @@ public final class Crm {
         SegmentCatalog.Builder catalog = SegmentCatalog.builder().attributes(engine.schema())
                 .scores(AnalyticsService.SCORES);
         consents.ifPresent(c -> catalog.function(CanContact.function(c)));
+        consents.ifPresent(c -> engine.events().observe(e -> forgetErased(c, e)));
         b.functions.forEach(catalog::function);
         this.analytics = new AnalyticsService(engine, catalog.build(), b.zone != null ? b.zone : ZoneOffset.UTC,
                 new LiveScores(Optional.ofNullable(b.engagementRules)));
+    }
+
+    /** An erased customer leaves no contact data in what the consent engine remembers. */
+    private static void forgetErased(ConsentService consents, DomainEvent event) {
+        if (event instanceof DomainEvent.CustomerErased erased) {
+            consents.forgetContactData(erased.tenant(), erased.customer());
+        }
     }
 
     /** The consent engine over the given stores, or one in-memory store (of this engine alone) for both. */

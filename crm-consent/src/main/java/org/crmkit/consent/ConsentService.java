@@ -302,6 +302,17 @@ public final class ConsentService {
     }
 
     /**
+     * Forgets what the engine remembers of the customer's data for its decisions (the preferred contact points and
+     * the audience of the version last decided on); the ledger, a record of proof, is untouched. Call it when the
+     * customer is erased ({@code Crm} does); a decision that finds the customer gone from the
+     * {@link CustomerDirectory} forgets it too. Idempotent and thread-safe.
+     */
+    public void forgetContactData(TenantId tenant, CustomerId customer) {
+        Checks.notNull(customer, "customer");
+        ledger(tenant).forgetView(customer);
+    }
+
+    /**
      * Takes note that a message was sent, for the contact-pressure caps: forwarded to the
      * {@link ContactPressure#recordSent} of the configured counter (the {@link InMemoryContactPressure} by default;
      * a counter reading interactions ignores it, as the interactions are the record).

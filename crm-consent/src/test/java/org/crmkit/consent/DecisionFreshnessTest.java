@@ -6,6 +6,7 @@ import static org.crmkit.consent.Fixtures.EMAIL_NEWSLETTER;
 import static org.crmkit.consent.Fixtures.TENANT;
 import static org.crmkit.consent.Fixtures.form;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.crmkit.spi.consent.Capture;
+import org.crmkit.spi.consent.ConsentState;
 import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactUsage;
@@ -99,6 +101,48 @@ class DecisionFreshnessTest {
 
         assertThat(consents.decide(TENANT, ann, EMAIL_MARKETING.channel(), EMAIL_MARKETING.purpose(), f.now()))
                 .isEqualTo(ContactDecision.Denied.of(DenialReason.NO_CONSENT, DenialReason.SUPPRESSED));
+    }
+
+    @Test
+    void aCustomerGoneFromTheDirectory_isForgottenByTheNextDecision() {
+        CustomerId ann = f.person("ann");
+        consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
+        assertThat(decide(ann).isAllowed()).isTrue();
+        WeakReference<Customer> version = new WeakReference<>(f.customers.remove(ann));
+
+        assertThat(decide(ann)).isEqualTo(ContactDecision.Denied.of(DenialReason.UNKNOWN_CUSTOMER));
+
+        assertThat(collected(version)).as("the engine keeps no reference to the customer").isTrue();
+        assertThat(consents.status(TENANT, ann, EMAIL_NEWSLETTER).state()).isEqualTo(ConsentState.OPTED_IN);
+    }
+
+    @Test
+    void forgetContactData_dropsTheRememberedVersion_andDecisionsStillWork() {
+        CustomerId ann = f.person("ann");
+        CustomerId bob = f.person("bob");
+        consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
+        assertThat(decide(ann).isAllowed()).isTrue();
+        assertThat(decide(bob).isAllowed()).isFalse();
+        WeakReference<Customer> annVersion = new WeakReference<>(f.customers.remove(ann));
+        WeakReference<Customer> bobVersion = new WeakReference<>(f.customers.remove(bob));
+
+        consents.forgetContactData(TENANT, ann);
+        consents.forgetContactData(TENANT, bob);
+        consents.forgetContactData(TENANT, bob);
+
+        assertThat(collected(annVersion)).isTrue();
+        assertThat(collected(bobVersion)).isTrue();
+        f.person("ann");
+        assertThat(decide(ann).isAllowed()).isTrue();
+    }
+
+    /** Whether the referent is collected within a few full collections. */
+    static boolean collected(WeakReference<?> reference) {
+        for (int i = 0; i < 20 && reference.get() != null; i++) {
+            System.gc();
+            Thread.onSpinWait();
+        }
+        return reference.get() == null;
     }
 
     /**

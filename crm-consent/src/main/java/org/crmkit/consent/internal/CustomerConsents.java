@@ -79,6 +79,21 @@ public final class CustomerConsents {
                 view);
     }
 
+    /** Whether a {@link ContactView} is remembered. */
+    boolean hasView() {
+        return view != null;
+    }
+
+    /** Whether there are no events. */
+    boolean isEmpty() {
+        return latest.length == 0;
+    }
+
+    /** This state without the remembered view. */
+    CustomerConsents withoutView() {
+        return new CustomerConsents(latest, sequences, lastAt, pointScoped, null);
+    }
+
     /** The instant of the customer's latest event; {@link Instant#MIN} without events. */
     public Instant lastAt() {
         return lastAt;

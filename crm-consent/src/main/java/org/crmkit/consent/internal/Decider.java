@@ -67,6 +67,7 @@ public final class Decider {
         Optional<Customer> found = directory.find(tenant, id);
         if (found.isEmpty()) {
             policy.rule(policy.defaultAudience(), channel, purpose);
+            ledger.forgetView(id);
             return UNKNOWN;
         }
         CustomerConsents consents = ledger.consentsForDecisions(id);

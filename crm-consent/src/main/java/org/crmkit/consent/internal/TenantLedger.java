@@ -93,6 +93,23 @@ public final class TenantLedger {
         return c != null ? c : index.computeIfAbsent(customer, id -> CustomerConsents.withoutEvents());
     }
 
+    /**
+     * Forgets the {@link ContactView} of {@code customer} (its contact points and audience), dropping the customer's
+     * entry if it has no events; the consents stay. Serialised with appends, so that none brings the view back.
+     */
+    public void forgetView(CustomerId customer) {
+        CustomerConsents c = index.get(customer);
+        if (c == null || !c.hasView()) {
+            return;
+        }
+        lock.lock();
+        try {
+            index.computeIfPresent(customer, (id, current) -> current.isEmpty() ? null : current.withoutView());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public LedgerHead head() {
         return head;
     }
