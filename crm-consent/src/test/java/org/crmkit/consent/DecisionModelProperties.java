@@ -147,8 +147,7 @@ class DecisionModelProperties {
     }
 
     private static Optional<ContactPoint> preferred(Customer c, ConsentChannel channel) {
-        List<ContactPoint> points = c.contactPoints(channel.contactKind().orElseThrow());
-        return points.stream().filter(ContactPoint::primary).findFirst().or(() -> points.stream().findFirst());
+        return c.preferredContactPoint(channel.contactKind().orElseThrow());
     }
 
     private static void assertDecision(Fixtures f, List<Fact> facts, Set<ContactValue> suppressed, CustomerId id,

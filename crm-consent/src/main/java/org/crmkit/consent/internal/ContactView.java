@@ -1,7 +1,5 @@
 package org.crmkit.consent.internal;
 
-import java.util.List;
-
 import org.crmkit.consent.Audience;
 import org.crmkit.spi.customer.ContactKind;
 import org.crmkit.spi.customer.ContactPoint;
@@ -9,7 +7,7 @@ import org.crmkit.spi.customer.Customer;
 
 /**
  * What decisions need to know of one version of a customer (one {@link Customer} instance, which is immutable): its
- * audience and, per contact kind, the preferred contact point (the primary one, else the first). The
+ * audience and, per contact kind, the {@linkplain Customer#preferredContactPoint preferred contact point}. The
  * {@link PointView}s are made on first use, or taken over from the view of the customer's previous version when the
  * point is the same (so that a directory that returns a new instance on every read costs no new keyed hash); a
  * decision thread may race another to make one, and either result is right, so the slots need no lock (a
@@ -30,13 +28,8 @@ final class ContactView {
     ContactView(Customer customer, Audience audience, ContactView previous) {
         this.customer = customer;
         this.audience = audience;
-        List<ContactPoint> all = customer.contactPoints();
-        for (int i = 0; i < all.size(); i++) {
-            ContactPoint p = all.get(i);
-            int k = p.kind().ordinal();
-            if (preferred[k] == null || p.primary() && !preferred[k].primary()) {
-                preferred[k] = p;
-            }
+        for (ContactKind kind : KINDS) {
+            preferred[kind.ordinal()] = customer.preferredContactPoint(kind).orElse(null);
         }
         if (previous != null) {
             for (int k = 0; k < KINDS.length; k++) {
