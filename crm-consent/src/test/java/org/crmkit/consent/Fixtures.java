@@ -22,6 +22,7 @@ import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.Organization;
 import org.crmkit.spi.customer.Person;
 import org.crmkit.spi.customer.PhoneNumber;
+import org.crmkit.spi.tck.MutableClock;
 
 /** A consent engine over test stores, a hand-moved clock and a map of customers. */
 final class Fixtures {

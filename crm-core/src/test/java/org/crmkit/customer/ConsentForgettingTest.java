@@ -18,7 +18,7 @@ import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.Person;
-import org.crmkit.testing.MutableClock;
+import org.crmkit.spi.tck.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** Erasing a customer leaves none of its versions in what the consent engine remembers. */

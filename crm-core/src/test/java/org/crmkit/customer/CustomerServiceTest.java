@@ -27,7 +27,7 @@ import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.customer.Person;
 import org.crmkit.spi.event.DomainEvent;
-import org.crmkit.testing.MutableClock;
+import org.crmkit.spi.tck.MutableClock;
 import org.crmkit.testing.RecordingSink;
 import org.junit.jupiter.api.Test;
 

@@ -18,7 +18,7 @@ import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
-import org.crmkit.testing.MutableClock;
+import org.crmkit.spi.tck.MutableClock;
 import org.crmkit.testing.RecordingSink;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.Person;
 import org.crmkit.spi.event.DomainEvent;
-import org.crmkit.testing.MutableClock;
+import org.crmkit.spi.tck.MutableClock;
 import org.crmkit.testing.RecordingSink;
 import org.junit.jupiter.api.Test;
 

@@ -28,7 +28,7 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
-import org.crmkit.testing.MutableClock;
+import org.crmkit.spi.tck.MutableClock;
 import org.crmkit.testing.RecordingSink;
 import org.junit.jupiter.api.Test;
 

@@ -20,7 +20,7 @@ import org.crmkit.spi.consent.TechnicalProof;
 import org.crmkit.spi.consent.Wording;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.Person;
-import org.crmkit.testing.MutableClock;
+import org.crmkit.spi.tck.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class ConsentReceiptJsonTest {

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +19,7 @@ import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.SegmentChange;
+import org.crmkit.spi.tck.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class IncrementalSegmentsTest {
@@ -90,10 +88,10 @@ class IncrementalSegmentsTest {
         segments.interactionRecorded(s, v);
         assertThat(segments.isMember("recent_web", CustomerId.of("ada"))).isTrue();
 
-        clock.now = Fixtures.NOW.plusSeconds(29L * 86_400);
+        clock.set(Fixtures.NOW.plusSeconds(29L * 86_400));
         segments.reevaluateWindows(List.of(s));
         assertThat(segments.isMember("recent_web", CustomerId.of("ada"))).isTrue();
-        clock.now = Fixtures.NOW.plusSeconds(30L * 86_400);
+        clock.set(Fixtures.NOW.plusSeconds(30L * 86_400));
         segments.reevaluateWindows(List.of(s));
         assertThat(segments.isMember("recent_web", CustomerId.of("ada"))).isFalse();
         assertThat(changes).extracting(SegmentChange::kind)
@@ -128,28 +126,5 @@ class IncrementalSegmentsTest {
         IncrementalSegments segments = start();
         segments.refresh(CustomerSnapshot.of(Fixtures.customer("ada").build()));
         assertThat(segments.segmentsOf(CustomerId.of("ada"))).hasSize(65).contains("s129").doesNotContain("s128");
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

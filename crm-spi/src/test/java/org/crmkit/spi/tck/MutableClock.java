@@ -1,4 +1,4 @@
-package org.crmkit.testing;
+package org.crmkit.spi.tck;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A UTC clock tests move by hand. Thread-safe. */
+/**
+ * A UTC clock tests move by hand, for the engines' and the hosts' tests alike (the engines take time from an injected
+ * {@link Clock}). Thread-safe: a move is seen by every thread that reads the clock after it.
+ */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -18,14 +21,22 @@ public final class MutableClock extends Clock {
         now = now.plus(by);
     }
 
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
     }
 
+    /** This clock for UTC; no other zone. */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
+        if (!ZoneOffset.UTC.equals(zone)) {
+            throw new UnsupportedOperationException("a MutableClock is in UTC only, not " + zone);
+        }
+        return this;
     }
 
     @Override
