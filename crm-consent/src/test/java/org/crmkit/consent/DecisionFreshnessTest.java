@@ -5,6 +5,7 @@ import static org.crmkit.consent.Fixtures.EMAIL_MARKETING;
 import static org.crmkit.consent.Fixtures.EMAIL_NEWSLETTER;
 import static org.crmkit.consent.Fixtures.TENANT;
 import static org.crmkit.consent.Fixtures.form;
+import static org.crmkit.spi.tck.Reachability.collected;
 
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -134,15 +135,6 @@ class DecisionFreshnessTest {
         assertThat(collected(bobVersion)).isTrue();
         f.person("ann");
         assertThat(decide(ann).isAllowed()).isTrue();
-    }
-
-    /** Whether the referent is collected within a few full collections. */
-    static boolean collected(WeakReference<?> reference) {
-        for (int i = 0; i < 20 && reference.get() != null; i++) {
-            System.gc();
-            Thread.onSpinWait();
-        }
-        return reference.get() == null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.crmkit.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.crmkit.spi.tck.Reachability.collected;
 
 import java.lang.ref.WeakReference;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +52,5 @@ class ConsentForgettingTest {
         assertThat(collected(version)).isTrue();
         assertThat(crm.consents().decide(T, ann, ConsentChannel.EMAIL, Purpose.SERVICE, clock.instant()))
                 .isEqualTo(ContactDecision.Denied.of(DenialReason.UNKNOWN_CUSTOMER));
-    }
-
-    private static boolean collected(WeakReference<?> reference) {
-        for (int i = 0; i < 20 && reference.get() != null; i++) {
-            System.gc();
-            Thread.onSpinWait();
-        }
-        return reference.get() == null;
     }
 }
