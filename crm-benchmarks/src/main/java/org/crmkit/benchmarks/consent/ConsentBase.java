@@ -5,16 +5,21 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.crmkit.consent.ConsentService;
 import org.crmkit.consent.CustomerDirectory;
 import org.crmkit.consent.InMemoryContactPressure;
 import org.crmkit.memory.InMemoryConsentStore;
+import org.crmkit.memory.InMemoryCustomerStore;
 import org.crmkit.spi.TenantId;
+import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.CaptureSource;
 import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.ConsentScope;
 import org.crmkit.spi.consent.Evidence;
 import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.consent.Wording;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactUsage;
@@ -34,6 +39,7 @@ final class ConsentBase {
     static final List<Purpose> PURPOSES = List.of(Purpose.MARKETING, Purpose.NEWSLETTER, Purpose.SERVICE);
     static final Evidence EVIDENCE = Evidence.of(CaptureSource.of(CaptureSource.Kind.WEB_FORM, "bench-form"),
             START, Wording.version("bench-v1"));
+    private static final Capture[] CAPTURES = {Capture.TICKED_BOX, Capture.PRE_TICKED_BOX, Capture.VERBAL};
     static final byte[] KEY = "benchmark-key-of-at-least-32-bytes!".getBytes(StandardCharsets.US_ASCII);
 
     private ConsentBase() {
@@ -52,6 +58,35 @@ final class ConsentBase {
                 .contactPoint(ContactPoint.of(email(n), ContactUsage.HOME).asPrimary().asVerified())
                 .contactPoint(ContactPoint.of(new PhoneNumber("+4930" + (10_000_000 + n)), ContactUsage.MOBILE))
                 .build();
+    }
+
+    /**
+     * Stores {@code count} customers, each with a consent for every channel and purpose (one in ten an opt-out, the
+     * others opt-ins captured explicitly or implicitly at random), suppresses the address of every hundredth and
+     * records a recent marketing e-mail to every tenth.
+     */
+    static void populate(InMemoryCustomerStore customers, ConsentService consents, int count,
+                         SplittableRandom random) {
+        for (int n = 0; n < count; n++) {
+            customers.create(customer(n));
+            CustomerId id = customerId(n);
+            for (ConsentChannel c : CHANNELS) {
+                for (Purpose p : PURPOSES) {
+                    ConsentScope scope = ConsentScope.of(c, p);
+                    if (random.nextInt(10) == 0) {
+                        consents.optOut(TENANT, id, scope, EVIDENCE);
+                    } else {
+                        consents.optIn(TENANT, id, scope, CAPTURES[random.nextInt(CAPTURES.length)], EVIDENCE);
+                    }
+                }
+            }
+            if (n % 100 == 0) {
+                consents.suppress(TENANT, email(n), SuppressionReason.HARD_BOUNCE);
+            }
+            if (n % 10 == 0) {
+                consents.recordSent(TENANT, id, ConsentChannel.EMAIL, Purpose.MARKETING, NOW.minusSeconds(3600));
+            }
+        }
     }
 
     static ConsentService engine(InMemoryConsentStore store, CustomerDirectory customers) {

@@ -7,11 +7,8 @@ import org.crmkit.consent.ConsentService;
 import org.crmkit.consent.ContactDecision;
 import org.crmkit.memory.InMemoryConsentStore;
 import org.crmkit.memory.InMemoryCustomerStore;
-import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.ConsentChannel;
-import org.crmkit.spi.consent.ConsentScope;
 import org.crmkit.spi.consent.Purpose;
-import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.customer.CustomerId;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -43,7 +40,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ConsentDecideBenchmark {
     private static final int CUSTOMERS = 1_000_000;
     private static final int KEYS = 1 << 20;
-    private static final Capture[] CAPTURES = {Capture.TICKED_BOX, Capture.PRE_TICKED_BOX, Capture.VERBAL};
 
     private ConsentService consents;
     private CustomerId[] ids;
@@ -59,28 +55,7 @@ public class ConsentDecideBenchmark {
         InMemoryConsentStore store = new InMemoryConsentStore();
         consents = ConsentBase.engine(store, customers::findById);
         SplittableRandom random = new SplittableRandom(7);
-        for (int n = 0; n < CUSTOMERS; n++) {
-            customers.create(ConsentBase.customer(n));
-            CustomerId id = ConsentBase.customerId(n);
-            for (ConsentChannel c : ConsentBase.CHANNELS) {
-                for (Purpose p : ConsentBase.PURPOSES) {
-                    ConsentScope scope = ConsentScope.of(c, p);
-                    if (random.nextInt(10) == 0) {
-                        consents.optOut(ConsentBase.TENANT, id, scope, ConsentBase.EVIDENCE);
-                    } else {
-                        consents.optIn(ConsentBase.TENANT, id, scope, CAPTURES[random.nextInt(CAPTURES.length)],
-                                ConsentBase.EVIDENCE);
-                    }
-                }
-            }
-            if (n % 100 == 0) {
-                consents.suppress(ConsentBase.TENANT, ConsentBase.email(n), SuppressionReason.HARD_BOUNCE);
-            }
-            if (n % 10 == 0) {
-                consents.recordSent(ConsentBase.TENANT, id, ConsentChannel.EMAIL, Purpose.MARKETING,
-                        ConsentBase.NOW.minusSeconds(3600));
-            }
-        }
+        ConsentBase.populate(customers, consents, CUSTOMERS, random);
         all = new CustomerId[CUSTOMERS];
         for (int n = 0; n < CUSTOMERS; n++) {
             all[n] = ConsentBase.customerId(n);

@@ -1,19 +1,19 @@
 package org.crmkit.benchmarks.consent;
 
+import java.util.SplittableRandom;
+
 import org.crmkit.benchmarks.MemoryFootprint;
 import org.crmkit.consent.ConsentService;
 import org.crmkit.memory.InMemoryConsentStore;
 import org.crmkit.memory.InMemoryCustomerStore;
-import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.ConsentChannel;
-import org.crmkit.spi.consent.ConsentScope;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.customer.CustomerId;
 
 /**
- * What the consent engine remembers for its decisions: loads 1,000,000 customers (an e-mail address and a phone
- * number each) with an opt-in for every one of 3 channels × 3 purposes, then decides all 9 pairs of every customer,
- * and prints the heap retained by the decisions per customer.
+ * What the consent engine remembers for its decisions: loads the population of {@link ConsentDecideBenchmark}
+ * (1,000,000 customers with an e-mail address and a phone number each, and a consent for every one of 3 channels × 3
+ * purposes), then decides all 9 pairs of every customer, and prints the heap retained by the decisions per customer.
  *
  * <pre>java -Xmx8g -cp crm-benchmarks/target/benchmarks.jar org.crmkit.benchmarks.consent.DecisionMemoryFootprint</pre>
  */
@@ -25,16 +25,7 @@ public final class DecisionMemoryFootprint {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         InMemoryCustomerStore customerStore = new InMemoryCustomerStore();
         ConsentService consents = ConsentBase.engine(new InMemoryConsentStore(), customerStore::findById);
-        for (int n = 0; n < customers; n++) {
-            customerStore.create(ConsentBase.customer(n));
-            CustomerId id = ConsentBase.customerId(n);
-            for (ConsentChannel c : ConsentBase.CHANNELS) {
-                for (Purpose p : ConsentBase.PURPOSES) {
-                    consents.optIn(ConsentBase.TENANT, id, ConsentScope.of(c, p), Capture.TICKED_BOX,
-                            ConsentBase.EVIDENCE);
-                }
-            }
-        }
+        ConsentBase.populate(customerStore, consents, customers, new SplittableRandom(7));
         long before = MemoryFootprint.retained();
         long allowed = 0;
         for (int n = 0; n < customers; n++) {
