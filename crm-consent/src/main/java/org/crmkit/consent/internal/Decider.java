@@ -36,7 +36,7 @@ public final class Decider {
     private static final DenialReason[] REASONS = DenialReason.values();
     private static final Basis[] BASES = Basis.values();
     /** Contact allowed on a channel without contact points, by basis. */
-    private static final ContactDecision.Allowed[] POINTLESS = new ContactDecision.Allowed[BASES.length];
+    private static final ContactDecision.Allowed[] WITHOUT_POINT = new ContactDecision.Allowed[BASES.length];
     /** The refusal of each set of reasons (a bit per reason), made once. */
     private static final AtomicReferenceArray<ContactDecision.Denied> DENIED =
             new AtomicReferenceArray<>(1 << REASONS.length);
@@ -46,7 +46,7 @@ public final class Decider {
             KINDS[c.ordinal()] = c.contactKind().orElse(null);
         }
         for (Basis b : BASES) {
-            POINTLESS[b.ordinal()] = new ContactDecision.Allowed(Optional.empty(), b);
+            WITHOUT_POINT[b.ordinal()] = new ContactDecision.Allowed(Optional.empty(), b);
         }
     }
 
@@ -118,7 +118,7 @@ public final class Decider {
         if (reasons != 0) {
             return denied(reasons);
         }
-        return point == null ? POINTLESS[basis.ordinal()] : point.allowed(basis);
+        return point == null ? WITHOUT_POINT[basis.ordinal()] : point.allowed(basis);
     }
 
     private boolean capReached(TenantId tenant, CustomerId id, ConsentChannel channel, Purpose purpose, Instant at) {

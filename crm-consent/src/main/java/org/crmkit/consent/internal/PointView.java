@@ -21,17 +21,15 @@ final class PointView {
     private final Hash256 hash;
     private final long version;
     private final boolean suppressed;
-    private final Optional<ContactValue> point;
     private final ContactDecision.Allowed[] allowed;
 
     private PointView(ContactValue value, boolean verified, Hash256 hash, long version, boolean suppressed,
-                      Optional<ContactValue> point, ContactDecision.Allowed[] allowed) {
+                      ContactDecision.Allowed[] allowed) {
         this.value = value;
         this.verified = verified;
         this.hash = hash;
         this.version = version;
         this.suppressed = suppressed;
-        this.point = point;
         this.allowed = allowed;
     }
 
@@ -39,15 +37,14 @@ final class PointView {
     static PointView of(ContactValue value, boolean verified, KeyedHashes hashes, TenantLedger ledger) {
         Hash256 hash = hashes.contactHash(value);
         long version = ledger.suppressionVersion();
-        return new PointView(value, verified, hash, version, ledger.isSuppressed(hash), Optional.of(value),
+        return new PointView(value, verified, hash, version, ledger.isSuppressed(hash),
                 new ContactDecision.Allowed[BASES.length]);
     }
 
     /** This view, its suppression looked up again if the ledger's suppression set changed since. */
     PointView current(TenantLedger ledger) {
         long now = ledger.suppressionVersion();
-        return now == version ? this : new PointView(value, verified, hash, now, ledger.isSuppressed(hash), point,
-                allowed);
+        return now == version ? this : new PointView(value, verified, hash, now, ledger.isSuppressed(hash), allowed);
     }
 
     ContactValue value() {
@@ -65,7 +62,7 @@ final class PointView {
     ContactDecision.Allowed allowed(Basis basis) {
         ContactDecision.Allowed made = allowed[basis.ordinal()];
         if (made == null) {
-            made = new ContactDecision.Allowed(point, basis);
+            made = new ContactDecision.Allowed(Optional.of(value), basis);
             allowed[basis.ordinal()] = made;
         }
         return made;
