@@ -21,15 +21,18 @@ final class PointView {
     private final Hash256 hash;
     private final long version;
     private final boolean suppressed;
+    /** The value as the decisions carry it, one instance shared by all of them. */
+    private final Optional<ContactValue> point;
     private final ContactDecision.Allowed[] allowed;
 
     private PointView(ContactValue value, boolean verified, Hash256 hash, long version, boolean suppressed,
-                      ContactDecision.Allowed[] allowed) {
+                      Optional<ContactValue> point, ContactDecision.Allowed[] allowed) {
         this.value = value;
         this.verified = verified;
         this.hash = hash;
         this.version = version;
         this.suppressed = suppressed;
+        this.point = point;
         this.allowed = allowed;
     }
 
@@ -37,14 +40,15 @@ final class PointView {
     static PointView of(ContactValue value, boolean verified, KeyedHashes hashes, TenantLedger ledger) {
         Hash256 hash = hashes.contactHash(value);
         long version = ledger.suppressionVersion();
-        return new PointView(value, verified, hash, version, ledger.isSuppressed(hash),
+        return new PointView(value, verified, hash, version, ledger.isSuppressed(hash), Optional.of(value),
                 new ContactDecision.Allowed[BASES.length]);
     }
 
     /** This view, its suppression looked up again if the ledger's suppression set changed since. */
     PointView current(TenantLedger ledger) {
         long now = ledger.suppressionVersion();
-        return now == version ? this : new PointView(value, verified, hash, now, ledger.isSuppressed(hash), allowed);
+        return now == version ? this : new PointView(value, verified, hash, now, ledger.isSuppressed(hash), point,
+                allowed);
     }
 
     ContactValue value() {
@@ -62,7 +66,7 @@ final class PointView {
     ContactDecision.Allowed allowed(Basis basis) {
         ContactDecision.Allowed made = allowed[basis.ordinal()];
         if (made == null) {
-            made = new ContactDecision.Allowed(Optional.of(value), basis);
+            made = new ContactDecision.Allowed(point, basis);
             allowed[basis.ordinal()] = made;
         }
         return made;
