@@ -20,6 +20,7 @@ module org.crmkit.core {
     exports org.crmkit.memory;
     exports org.crmkit.cache;
     exports org.crmkit.json;
+    exports org.crmkit.event;
 
-    uses org.crmkit.spi.StorageProvider;
+    uses org.crmkit.spi.storage.StorageProvider;
 }

@@ -12,4 +12,6 @@ module org.crmkit.spi {
     exports org.crmkit.spi.event;
     exports org.crmkit.spi.segment;
     exports org.crmkit.spi.consent;
+    exports org.crmkit.spi.score;
+    exports org.crmkit.spi.storage;
 }

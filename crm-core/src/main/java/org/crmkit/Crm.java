@@ -2,12 +2,16 @@ package org.crmkit;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.crmkit.analytics.AnalyticsService;
@@ -19,54 +23,64 @@ import org.crmkit.consent.InteractionContactPressure;
 import org.crmkit.customer.CustomerService;
 import org.crmkit.customer.DuplicateMatcher;
 import org.crmkit.customer.SurvivorshipPolicy;
+import org.crmkit.event.EventService;
 import org.crmkit.interaction.InteractionService;
 import org.crmkit.internal.Engine;
-import org.crmkit.internal.EventPublisher;
+import org.crmkit.internal.EventWriter;
 import org.crmkit.internal.IdSource;
-import org.crmkit.internal.KeyLocks;
-import org.crmkit.memory.InMemoryConsentStore;
-import org.crmkit.memory.InMemoryCustomerStore;
-import org.crmkit.memory.InMemoryInteractionStore;
-import org.crmkit.spi.Checks;
+import org.crmkit.internal.Listeners;
+import org.crmkit.internal.OutboxRelay;
+import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.scoring.EngagementRules;
 import org.crmkit.segmentation.PredicateFunction;
 import org.crmkit.segmentation.SegmentCatalog;
-import org.crmkit.spi.StorageProvider;
+import org.crmkit.spi.Checks;
 import org.crmkit.spi.UnsupportedCapabilityException;
-import org.crmkit.spi.consent.ConsentStore;
-import org.crmkit.spi.consent.SuppressionStore;
-import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.AttributeSchema;
-import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.PhoneNumber;
+import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.event.EventSink;
-import org.crmkit.spi.interaction.InteractionStore;
-import org.jspecify.annotations.Nullable;
+import org.crmkit.spi.storage.Storage;
+import org.crmkit.spi.storage.StorageConfiguration;
+import org.crmkit.spi.storage.StorageProvider;
 
 /**
- * The entry point of crmkit: one CRM engine over a customer store, an interaction store, a clock and an event sink.
+ * The entry point of crmkit: one CRM engine over a {@link Storage} (every store port), a clock and the host's event
+ * sink and listeners.
  *
  * <pre>{@code
- * Crm crm = Crm.builder()
+ * try (Crm crm = Crm.builder()
  *         .clock(Clock.systemUTC())
  *         .eventSink(event -> bus.send(event))
- *         .build();                       // in-memory stores unless given or discovered
- * Customer ann = crm.customers().register(TenantId.DEFAULT, Person.named("Ann", "Lee"),
- *         b -> b.contactPoint(ContactPoint.of(EmailAddress.parse("ann@example.com"), ContactUsage.HOME)));
+ *         .build()) {                      // in-memory storage unless given or discovered
+ *     Customer ann = crm.customers().register(TenantId.DEFAULT, Person.named("Ann", "Lee"),
+ *             b -> b.contactPoint(ContactPoint.of(EmailAddress.parse("ann@example.com"), ContactUsage.HOME)));
+ * }
  * }</pre>
  *
- * <p>Thread-safe: one instance serves every thread of the host.
+ * <p><b>Several engines, one storage.</b> Engines in one process or in several may share a storage: each answers
+ * from it, and what an engine caches of it (the consent engine's index, a customer cache) is at most
+ * {@link Builder#staleness} old. Events are relayed by one engine at a time.
+ *
+ * <p>Thread-safe: one instance serves every thread of the host. {@link #close()} stops the event relay's thread and
+ * closes the storage if this engine opened it through a {@link StorageProvider}.
  */
-public final class Crm {
+public final class Crm implements AutoCloseable {
     private final Engine engine;
+    private final boolean ownsStorage;
+    private final OutboxRelay relay;
+    private final EventService events;
     private final CustomerService customers;
     private final InteractionService interactions;
     private final Optional<ConsentService> consents;
     private final AnalyticsService analytics;
 
-    private Crm(Engine engine, Builder b) {
+    private Crm(Engine engine, boolean ownsStorage, OutboxRelay relay, Listeners listeners, Builder b) {
         this.engine = engine;
+        this.ownsStorage = ownsStorage;
+        this.relay = relay;
+        this.events = new EventService(listeners, relay, engine.storage().outbox(), engine.clock());
         this.customers = new CustomerService(engine, b.matcher != null ? b.matcher : DuplicateMatcher.sameEmailOrPhone(),
                 b.survivorship != null ? b.survivorship : SurvivorshipPolicy.preferSurvivor());
         this.interactions = new InteractionService(engine, customers);
@@ -87,13 +101,11 @@ public final class Crm {
         }
     }
 
-    /** The consent engine over the given stores, or one in-memory store (of this engine alone) for both. */
+    /** The consent engine over the storage's ledger and suppression list. */
     private static ConsentService consentService(Engine engine, Builder b, byte[] key) {
-        @Nullable InMemoryConsentStore inMemory = b.consentStore == null || b.suppressionStore == null
-                ? new InMemoryConsentStore() : null;
         return ConsentService.builder()
-                .consentStore(b.consentStore != null ? b.consentStore : inMemory)
-                .suppressionStore(b.suppressionStore != null ? b.suppressionStore : inMemory)
+                .consentStore(engine.storage().consents())
+                .suppressionStore(engine.storage().suppressions())
                 .customers(engine.customers()::findById)
                 .clock(engine.clock())
                 .policy(b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.defaults())
@@ -117,7 +129,7 @@ public final class Crm {
                 "consent (give Crm.builder().consentKey(…) to enable it)"));
     }
 
-    /** Segments, RFM, lifetime value and engagement scores over this engine's stores. */
+    /** Segments, RFM, lifetime value and engagement scores over this engine's storage. */
     public AnalyticsService analytics() {
         return analytics;
     }
@@ -130,14 +142,14 @@ public final class Crm {
         return interactions;
     }
 
-    /** The customer store in use (given, discovered or in-memory). */
-    public CustomerStore customerStore() {
-        return engine.customers();
+    /** Domain events: listeners, the backlog, delivery on demand. */
+    public EventService events() {
+        return events;
     }
 
-    /** The interaction store in use (given, discovered or in-memory). */
-    public InteractionStore interactionStore() {
-        return engine.interactions();
+    /** The storage in use (given, opened through a discovered provider, or in memory). */
+    public Storage storage() {
+        return engine.storage();
     }
 
     public Clock clock() {
@@ -149,20 +161,40 @@ public final class Crm {
     }
 
     /**
+     * Stops the event relay (waiting for a delivery in progress and giving up its lease) and closes the storage if
+     * this engine opened it through a {@link StorageProvider}. Undelivered events stay in the outbox. Idempotent.
+     */
+    @Override
+    public void close() {
+        relay.close();
+        if (ownsStorage) {
+            engine.storage().close();
+        }
+    }
+
+    /**
      * Wires a {@link Crm}. Each option may be set once and is checked when set: a wrong value fails in its setter,
      * not in {@link #build()}. Not thread-safe.
      *
-     * <p>Stores: those set explicitly are used. For a store not set, {@link StorageProvider}s are discovered with
-     * {@link ServiceLoader}: none found means the in-memory store; one found is used; several found is an error
-     * unless {@link #storageProvider(String)} names one.
+     * <p>Storage: the one set with {@link #storage(Storage)} is used (and left to the host to close). Otherwise
+     * {@link StorageProvider}s are discovered with {@link ServiceLoader}: none found means a new
+     * {@link InMemoryStorage}; one found is opened with the {@link #storageProperty properties}; several found is an
+     * error unless {@link #storageProvider(String)} names one.
      */
     public static final class Builder {
-        private CustomerStore customerStore;
-        private InteractionStore interactionStore;
+        private static final Duration DEFAULT_STALENESS = Duration.ofSeconds(1);
+
+        private Storage storage;
         private String providerName;
+        private final SortedMap<String, String> storageProperties = new TreeMap<>();
+        private Duration staleness;
         private Clock clock;
         private Long seed;
         private EventSink eventSink;
+        private Duration firstRetry;
+        private Duration maxRetry;
+        private Duration relayPoll;
+        private Boolean relayThread;
         private AttributeSchema schema;
         private String defaultRegion;
         private DuplicateMatcher matcher;
@@ -171,57 +203,108 @@ public final class Crm {
         private EngagementRules engagementRules;
         private final List<PredicateFunction> functions = new ArrayList<>();
         private byte[] hmacKey;
-        private ConsentStore consentStore;
-        private SuppressionStore suppressionStore;
         private ConsentPolicy consentPolicy;
 
         private Builder() {
         }
 
-        public Builder customerStore(CustomerStore store) {
-            once(customerStore, "customerStore");
-            customerStore = Checks.notNull(store, "customerStore");
+        /** The storage of every store port; the host keeps it and closes it. Default: discovered or in memory. */
+        public Builder storage(Storage storage) {
+            this.storage = once(this.storage, storage, "storage");
             return this;
         }
 
-        public Builder interactionStore(InteractionStore store) {
-            once(interactionStore, "interactionStore");
-            interactionStore = Checks.notNull(store, "interactionStore");
-            return this;
-        }
-
-        /** Chooses the discovered {@link StorageProvider} of this name for the stores not set explicitly. */
+        /** Chooses the discovered {@link StorageProvider} of this name. */
         public Builder storageProvider(String name) {
             once(providerName, "storageProvider");
             providerName = Checks.text(name, "storageProvider", 64);
             return this;
         }
 
-        /** The clock of every instant crmkit stamps; default the system UTC clock. */
-        public Builder clock(Clock clock) {
-            once(this.clock, "clock");
-            this.clock = Checks.notNull(clock, "clock");
+        /** A property of the {@link StorageConfiguration} a discovered provider opens its storage with. */
+        public Builder storageProperty(String name, String value) {
+            Checks.token(name, "storageProperty", 128);
+            if (storageProperties.containsKey(name)) {
+                throw new IllegalStateException("storageProperty " + name + " was already set");
+            }
+            storageProperties.put(name, Checks.bounded(Checks.notNull(value, name), name, 4096));
             return this;
         }
 
-        /** The seed of generated ids (customers, interactions, events); default a random seed. */
+        /**
+         * How old what this engine caches of the storage may be: writes made through another engine on the same
+         * storage are seen by this one's decisions and lookups at most this long after they committed. Zero reads
+         * through on every call. Default 1 second.
+         */
+        public Builder staleness(Duration bound) {
+            Checks.notNull(bound, "staleness");
+            if (bound.isNegative()) {
+                throw new ValidationException("staleness", "must not be negative (" + bound + ")");
+            }
+            this.staleness = once(this.staleness, bound, "staleness");
+            return this;
+        }
+
+        /** The clock of every instant crmkit stamps; default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = once(this.clock, clock, "clock");
+            return this;
+        }
+
+        /**
+         * The seed of generated ids (customers, interactions, events); default a random seed. Give every engine
+         * sharing a storage a seed of its own.
+         */
         public Builder seed(long seed) {
             once(this.seed, "seed");
             this.seed = seed;
             return this;
         }
 
-        /** Where domain events go; default nowhere. */
+        /** Where domain events go, after their writes committed; default nowhere. See {@link EventService}. */
         public Builder eventSink(EventSink sink) {
-            once(eventSink, "eventSink");
-            eventSink = Checks.notNull(sink, "eventSink");
+            this.eventSink = once(this.eventSink, sink, "eventSink");
+            return this;
+        }
+
+        /**
+         * The back-off after a failed delivery: {@code first} after the first failure, doubled after each further
+         * one, never more than {@code maximum}. Default 1 second and 5 minutes.
+         */
+        public Builder eventRetry(Duration first, Duration maximum) {
+            once(firstRetry, "eventRetry");
+            positive(first, "eventRetry.first");
+            positive(maximum, "eventRetry.maximum");
+            if (maximum.compareTo(first) < 0) {
+                throw new ValidationException("eventRetry.maximum", "must not be shorter than the first wait");
+            }
+            firstRetry = first;
+            maxRetry = maximum;
+            return this;
+        }
+
+        /**
+         * How often the relay looks for events written by other engines on the storage (its own wake it at once);
+         * default 100 milliseconds.
+         */
+        public Builder eventPolling(Duration interval) {
+            this.relayPoll = once(this.relayPoll, positive(interval, "eventPolling"), "eventPolling");
+            return this;
+        }
+
+        /**
+         * Whether a background thread relays events (default {@code true}). Without it events are delivered only by
+         * {@link EventService#flush()}: for tests, and for hosts that schedule delivery themselves.
+         */
+        public Builder eventRelayThread(boolean enabled) {
+            once(this.relayThread, "eventRelayThread");
+            this.relayThread = enabled;
             return this;
         }
 
         /** The custom attributes customers may have; default none. */
         public Builder attributeSchema(AttributeSchema schema) {
-            once(this.schema, "attributeSchema");
-            this.schema = Checks.notNull(schema, "attributeSchema");
+            this.schema = once(this.schema, schema, "attributeSchema");
             return this;
         }
 
@@ -238,15 +321,13 @@ public final class Crm {
 
         /** How duplicates are recognised; default {@link DuplicateMatcher#sameEmailOrPhone()}. */
         public Builder duplicateMatcher(DuplicateMatcher matcher) {
-            once(this.matcher, "duplicateMatcher");
-            this.matcher = Checks.notNull(matcher, "duplicateMatcher");
+            this.matcher = once(this.matcher, matcher, "duplicateMatcher");
             return this;
         }
 
         /** Which values survive a merge; default {@link SurvivorshipPolicy#preferSurvivor()}. */
         public Builder survivorship(SurvivorshipPolicy policy) {
-            once(survivorship, "survivorship");
-            survivorship = Checks.notNull(policy, "survivorship");
+            this.survivorship = once(this.survivorship, policy, "survivorship");
             return this;
         }
 
@@ -282,18 +363,6 @@ public final class Crm {
             return this;
         }
 
-        /** Where consent ledgers are kept; default in memory. */
-        public Builder consentStore(ConsentStore store) {
-            this.consentStore = once(this.consentStore, store, "consentStore");
-            return this;
-        }
-
-        /** Where the suppression list is kept; default in memory. */
-        public Builder suppressionStore(SuppressionStore store) {
-            this.suppressionStore = once(this.suppressionStore, store, "suppressionStore");
-            return this;
-        }
-
         /** The consent regime; default {@link ConsentPolicy#defaults()}. */
         public Builder consentPolicy(ConsentPolicy policy) {
             this.consentPolicy = once(this.consentPolicy, policy, "consentPolicy");
@@ -301,28 +370,32 @@ public final class Crm {
         }
 
         /**
-         * Builds the engine.
+         * Builds the engine and starts its event relay.
          *
          * @throws ValidationException if several storage providers are discovered and none was chosen, or the
-         *                             chosen one is not found
+         *                             chosen one is not found, or it refuses the properties
          */
         public Crm build() {
-            CustomerStore cs = customerStore;
-            InteractionStore is = interactionStore;
-            if (cs == null || is == null) {
-                Optional<StorageProvider> provider = discover();
-                if (cs == null) {
-                    cs = provider.map(StorageProvider::customerStore).orElseGet(InMemoryCustomerStore::new);
-                }
-                if (is == null) {
-                    is = provider.map(StorageProvider::interactionStore).orElseGet(InMemoryInteractionStore::new);
-                }
-            }
+            Clock c = clock != null ? clock : Clock.systemUTC();
+            boolean owns = storage == null;
+            Storage s = storage != null ? storage : discover()
+                    .map(p -> p.open(new StorageConfiguration(storageProperties, c)))
+                    .orElseGet(InMemoryStorage::new);
             IdSource ids = new IdSource(seed != null ? seed : new SecureRandom().nextLong());
-            Engine engine = new Engine(cs, is, clock != null ? clock : Clock.systemUTC(), ids,
-                    new EventPublisher(eventSink != null ? eventSink : EventSink.NONE, ids), new KeyLocks(),
-                    schema != null ? schema : AttributeSchema.empty(), defaultRegion);
-            return new Crm(engine, this);
+            Listeners listeners = new Listeners();
+            OutboxRelay relay = new OutboxRelay(s.outbox(), c, ids.relayOwner(),
+                    eventSink != null ? eventSink : EventSink.NONE, listeners,
+                    firstRetry != null ? firstRetry : Duration.ofSeconds(1),
+                    maxRetry != null ? maxRetry : Duration.ofMinutes(5),
+                    relayPoll != null ? relayPoll : Duration.ofMillis(100));
+            Engine engine = new Engine(s, c, ids, new EventWriter(s, ids, relay::wake), new CopyOnWriteArrayList<>(),
+                    schema != null ? schema : AttributeSchema.empty(), defaultRegion,
+                    staleness != null ? staleness : DEFAULT_STALENESS);
+            Crm crm = new Crm(engine, owns && storage == null, relay, listeners, this);
+            if (relayThread == null || relayThread) {
+                relay.start();
+            }
+            return crm;
         }
 
         private Optional<StorageProvider> discover() {
@@ -336,9 +409,17 @@ public final class Crm {
             if (found.size() > 1) {
                 throw new ValidationException("storageProvider", "several providers were discovered ("
                         + found.stream().map(StorageProvider::name).sorted().collect(Collectors.joining(", "))
-                        + "); choose one with storageProvider(name) or set the stores explicitly");
+                        + "); choose one with storageProvider(name) or give a storage");
             }
             return found.stream().findFirst();
+        }
+
+        private static Duration positive(Duration d, String option) {
+            Checks.notNull(d, option);
+            if (d.isNegative() || d.isZero()) {
+                throw new ValidationException(option, "must be positive (" + d + ")");
+            }
+            return d;
         }
 
         private static void once(Object current, String option) {

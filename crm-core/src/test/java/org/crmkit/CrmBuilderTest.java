@@ -5,26 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 
-import org.crmkit.memory.InMemoryCustomerStore;
-import org.crmkit.memory.InMemoryInteractionStore;
+import org.crmkit.memory.InMemoryStorage;
+import org.crmkit.spi.storage.Storage;
 import org.crmkit.spi.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class CrmBuilderTest {
     @Test
-    void build_withNothingSet_usesInMemoryStores() {
-        Crm crm = Crm.builder().build();
-        assertThat(crm.customerStore()).isInstanceOf(InMemoryCustomerStore.class);
-        assertThat(crm.interactionStore()).isInstanceOf(InMemoryInteractionStore.class);
+    void build_withNothingSet_usesAnInMemoryStorage() {
+        try (Crm crm = Crm.builder().build()) {
+            assertThat(crm.storage()).isInstanceOf(InMemoryStorage.class);
+        }
     }
 
     @Test
-    void explicitStores_areUsed() {
-        InMemoryCustomerStore customers = new InMemoryCustomerStore();
-        InMemoryInteractionStore interactions = new InMemoryInteractionStore();
-        Crm crm = Crm.builder().customerStore(customers).interactionStore(interactions).build();
-        assertThat(crm.customerStore()).isSameAs(customers);
-        assertThat(crm.interactionStore()).isSameAs(interactions);
+    void anExplicitStorage_isUsed() {
+        Storage mine = new InMemoryStorage();
+        try (Crm crm = Crm.builder().storage(mine).build()) {
+            assertThat(crm.storage()).isSameAs(mine);
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerErasure;
+import org.crmkit.spi.customer.CustomerErasure.Erased;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.ExternalIdentity;
@@ -171,7 +172,7 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
     }
 
     /** Erases through the delegate, then discards the customer's entries. */
-    boolean eraseThrough(CustomerErasure erasure, TenantId tenant, CustomerId id) {
+    Erased eraseThrough(CustomerErasure erasure, TenantId tenant, CustomerId id) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(id, "id");
         try {
@@ -216,7 +217,7 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
         }
 
         @Override
-        public boolean erase(TenantId tenant, CustomerId id) {
+        public Erased erase(TenantId tenant, CustomerId id) {
             return eraseThrough(erasure, tenant, id);
         }
     }

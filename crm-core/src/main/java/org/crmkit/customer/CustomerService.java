@@ -1,13 +1,19 @@
 package org.crmkit.customer;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import org.crmkit.customer.internal.FiguresCollector;
@@ -38,22 +44,30 @@ import org.crmkit.spi.interaction.InteractionErasure;
 import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.spi.storage.LockKey;
 
 /**
- * Registers, changes, finds, de-duplicates, merges and identifies customers, and shows their 360° view. Obtain it
- * from {@code Crm.customers()}.
+ * Registers, changes, finds, de-duplicates, merges, identifies and erases customers, and shows their 360° view.
+ * Obtain it from {@code Crm.customers()}.
  *
- * <p>Every write validates first (custom attributes against the schema), then writes through the
- * {@link org.crmkit.spi.customer.CustomerStore}, then publishes its event; a write that fails has changed nothing and
- * published nothing. A customer's events reach the sink in the order of its writes. Ids of merged customers resolve
- * to their survivor in every lookup by id. Thread-safe.
+ * <p><b>Writes</b> validate first (custom attributes against the schema), then run as one atomic unit of the
+ * storage that holds the customer's lock (across every engine sharing the storage): the customer store's change,
+ * the moves of interactions it implies, what the consent and analytics engines keep about the customer, and the
+ * outbox entries of its events commit together or not at all. A write that fails has changed nothing and written no
+ * event. Events are delivered after the commit, in the order of the customer's writes ({@code Crm.events()}).
+ *
+ * <p><b>Merged ids</b> resolve to their survivor, through chains of merges of any length, in every lookup by id
+ * ({@link #find}, {@link #get}) and in {@link #modify}, {@link #identify}, {@link #erase} and recording an
+ * interaction; an operation whose meaning would change by following a merge ({@link #merge}, {@link #update}) fails
+ * with {@link MergedCustomerException} naming the survivor.
+ *
+ * <p>Thread-safe.
  */
 public final class CustomerService {
     /** The identity system under which an identified anonymous visitor's id is kept. */
     public static final String VISITOR_IDENTITY_SYSTEM = "web_visitor";
 
     private static final int MAX_RETRIES = 16;
-    private static final int MAX_MERGE_CHAIN = 64;
 
     private final Engine engine;
     private final DuplicateMatcher matcher;
@@ -89,9 +103,9 @@ public final class CustomerService {
             throw new ValidationException("version", "a new customer has version 0");
         }
         engine.schema().validate(draft.attributes());
-        return engine.locks().with(Engine.key(tenant, id), () -> {
+        return engine.locked(tenant, id, () -> {
             Customer stored = engine.customers().create(draft);
-            engine.events().publish(stored.updatedAt(),
+            engine.events().write(stored.updatedAt(),
                     (eventId, at) -> new DomainEvent.CustomerCreated(eventId, tenant, at, stored));
             return stored;
         });
@@ -100,6 +114,7 @@ public final class CustomerService {
     /**
      * Stores {@code changed}, which carries the version it was read at, stamped as updated now.
      *
+     * @throws MergedCustomerException         if the customer was merged into another since it was read
      * @throws NotFoundException               if the customer does not exist
      * @throws ConcurrentModificationException if it was changed since it was read
      * @throws ValidationException             if an attribute does not fit the schema
@@ -107,33 +122,57 @@ public final class CustomerService {
     public Customer update(Customer changed) {
         Checks.notNull(changed, "customer");
         engine.schema().validate(changed.attributes());
-        return engine.locks().with(Engine.key(changed.tenant(), changed.id()), () -> {
-            Customer stamped = changed.toBuilder().updatedAt(later(changed, engine.clock().instant())).build();
-            Customer stored = engine.customers().update(stamped);
-            engine.events().publish(stored.updatedAt(),
-                    (eventId, at) -> new DomainEvent.CustomerUpdated(eventId, stored.tenant(), at, stored));
-            return stored;
+        return engine.locked(changed.tenant(), changed.id(), () -> {
+            if (engine.customers().findById(changed.tenant(), changed.id()).isEmpty()) {
+                throw notFound(changed.tenant(), changed.id(), "customer");
+            }
+            return store(changed);
+        });
+    }
+
+    /** Stores a change of a customer whose lock the calling unit holds, with its event. */
+    private Customer store(Customer changed) {
+        Customer stamped = changed.toBuilder().updatedAt(later(changed, engine.clock().instant())).build();
+        Customer stored = engine.customers().update(stamped);
+        engine.events().write(stored.updatedAt(),
+                (eventId, at) -> new DomainEvent.CustomerUpdated(eventId, stored.tenant(), at, stored));
+        return stored;
+    }
+
+    /**
+     * Reads the customer (following merges), applies {@code change} and stores the result, holding the customer's
+     * lock; if the customer is merged away meanwhile, it follows the merge to the survivor and applies the change
+     * there, and on a concurrent modification by a writer that did not take the lock it re-reads and re-applies (16
+     * attempts in all). {@code change} may run more than once and must not have side effects.
+     *
+     * @throws NotFoundException               if the customer does not exist
+     * @throws ConcurrentModificationException if every attempt met a concurrent write
+     * @throws ValidationException             if the changed customer is invalid
+     */
+    public Customer modify(TenantId tenant, CustomerId id, UnaryOperator<Customer.Builder> change) {
+        Checks.notNull(change, "change");
+        return withCurrent(tenant, id, current -> {
+            Customer changed = change.apply(current.toBuilder()).build();
+            engine.schema().validate(changed.attributes());
+            return store(changed);
         });
     }
 
     /**
-     * Reads the customer, applies {@code change} and stores the result, re-reading and re-applying on a concurrent
-     * modification by another process (up to 16 times); writers in this process are serialised per customer, so
-     * they do not make each other retry. {@code change} may run more than once and must not have side effects.
-     *
-     * @throws NotFoundException               if the customer does not exist
-     * @throws ConcurrentModificationException if every attempt met a concurrent write
+     * Runs {@code action} on the customer {@code id} resolves to, in a unit holding its lock, re-resolving when it
+     * was merged away between the lookup and the lock, and retrying on a concurrent modification.
      */
-    public Customer modify(TenantId tenant, CustomerId id, UnaryOperator<Customer.Builder> change) {
-        Checks.notNull(change, "change");
-        ConcurrentModificationException last = null;
+    private <T> T withCurrent(TenantId tenant, CustomerId id, Function<Customer, T> action) {
+        RuntimeException last = null;
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
             Customer seen = get(tenant, id);
             try {
-                return engine.locks().with(Engine.key(tenant, seen.id()), () -> {
-                    Customer current = engine.customers().findById(tenant, seen.id()).orElse(seen);
-                    return update(change.apply(current.toBuilder()).build());
-                });
+                Optional<T> done = engine.locked(tenant, seen.id(), () -> engine.customers()
+                        .findById(tenant, seen.id()).map(action));
+                if (done.isPresent()) {
+                    return done.get();
+                }
+                last = new NotFoundException("customer", id.value());
             } catch (ConcurrentModificationException e) {
                 last = e;
             }
@@ -142,52 +181,81 @@ public final class CustomerService {
     }
 
     /**
-     * Erases a customer for good (the right to erasure): its profile, the merge records that name it (they hold its
-     * data or the data of customers merged into it), its interactions and those of the anonymous visitors it was
-     * identified as; then publishes {@link DomainEvent.CustomerErased}. Idempotent: erasing an absent customer
-     * changes nothing and publishes nothing. Interactions go first, so an erasure cut short by a failure can be
-     * repeated to completion.
+     * Erases the person an id stands for, for good (the right to erasure): the customer the id resolves to (itself,
+     * or the survivor it was merged into), the customers merged into that one (directly or through a chain of
+     * merges) and their merge records, their interactions and those of the anonymous visitors they were identified
+     * as, their scores and segment memberships, what the consent engine keeps of them (its memory of their contact
+     * points, and the personal data of their ledger entries, whose proof stays verifiable without it; an id erased
+     * and later given to someone else starts with no consent), and what a caching store kept; then writes
+     * {@link DomainEvent.CustomerErased}. The suppression list keeps its keyed hashes: that is its purpose.
      *
-     * @return whether anything was erased
-     * @throws UnsupportedCapabilityException if the customer store is not a {@link CustomerErasure} or the
-     *                                        interaction store not an {@link InteractionErasure}; nothing is erased
+     * <p>One atomic unit. Idempotent: erasing an id the storage holds nothing of changes nothing, writes no event
+     * and says so in the result.
+     *
+     * @return what was erased
+     * @throws UnsupportedCapabilityException if the customer store cannot erase ({@link CustomerErasure}), the
+     *                                        interaction store cannot ({@link InteractionErasure}), or consent is
+     *                                        enabled and the consent store cannot; nothing is erased
      */
-    public boolean erase(TenantId tenant, CustomerId id) {
+    public ErasureResult erase(TenantId tenant, CustomerId id) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(id, "id");
-        if (!(engine.customers() instanceof CustomerErasure customerErasure)) {
-            throw new UnsupportedCapabilityException("customer erasure (" + engine.customers().getClass().getName()
-                    + " does not implement CustomerErasure)");
-        }
-        if (!(engine.interactions() instanceof InteractionErasure interactionErasure)) {
-            throw new UnsupportedCapabilityException("interaction erasure (" + engine.interactions().getClass()
-                    .getName() + " does not implement InteractionErasure)");
-        }
-        return engine.locks().with(Engine.key(tenant, id), () -> {
-            Optional<Customer> current = engine.customers().findById(tenant, id);
-            int erased = interactionErasure.erase(tenant, Subject.customer(id));
-            for (ExternalIdentity identity : current.map(Customer::identities)
-                    .orElse(Collections.emptySortedSet())) {
-                if (identity.system().equals(VISITOR_IDENTITY_SYSTEM)) {
-                    erased += interactionErasure.erase(tenant, Subject.visitor(VisitorId.of(identity.value())));
+        CustomerErasure customerErasure = engine.customers().capability(CustomerErasure.class)
+                .orElseThrow(() -> new UnsupportedCapabilityException("customer erasure (the customer store does "
+                        + "not offer CustomerErasure)"));
+        InteractionErasure interactionErasure = engine.interactions().capability(InteractionErasure.class)
+                .orElseThrow(() -> new UnsupportedCapabilityException("interaction erasure (the interaction store "
+                        + "does not offer InteractionErasure)"));
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            CustomerId target = find(tenant, id).map(Customer::id).orElse(id);
+            Optional<ErasureResult> done = engine.locked(tenant, target, () -> {
+                Optional<Customer> current = engine.customers().findById(tenant, target);
+                if (current.isEmpty() && engine.customers().findMergeRecord(tenant, target).isPresent()) {
+                    return Optional.<ErasureResult>empty();
                 }
+                return Optional.of(eraseLocked(tenant, id, target, current, customerErasure, interactionErasure));
+            });
+            if (done.isPresent()) {
+                return done.get();
             }
-            boolean removed = customerErasure.erase(tenant, id);
-            if (removed || erased > 0) {
-                engine.events().publish(engine.clock().instant(),
-                        (eventId, at) -> new DomainEvent.CustomerErased(eventId, tenant, at, id));
-                return true;
-            }
-            return false;
-        });
+        }
+        throw new ConcurrentModificationException("customer", id.value(), 0, 0);
     }
 
-    /** The customer of that id; the survivor if it was merged away. */
+    /** Erases {@code target} (its lock held), which {@code requested} resolved to; {@code current} as stored. */
+    private ErasureResult eraseLocked(TenantId tenant, CustomerId requested, CustomerId target,
+                                      Optional<Customer> current, CustomerErasure customerErasure,
+                                      InteractionErasure interactionErasure) {
+        Set<ExternalIdentity> identities = new TreeSet<>(current.map(Customer::identities)
+                .orElse(Collections.emptySortedSet()));
+        CustomerErasure.Erased removed = customerErasure.erase(tenant, target);
+        SortedSet<CustomerId> everyone = new TreeSet<>(removed.merged());
+        everyone.add(target);
+        long interactions = 0;
+        for (CustomerId c : everyone) {
+            interactions += interactionErasure.erase(tenant, Subject.customer(c));
+        }
+        for (ExternalIdentity identity : identities) {
+            if (identity.system().equals(VISITOR_IDENTITY_SYSTEM)) {
+                interactions += interactionErasure.erase(tenant, Subject.visitor(VisitorId.of(identity.value())));
+            }
+        }
+        boolean anything = removed.any() || interactions > 0;
+        if (anything) {
+            engine.hooks().forEach(h -> h.erased(tenant, Collections.unmodifiableSortedSet(everyone)));
+            engine.events().write(engine.clock().instant(), (eventId, at) ->
+                    new DomainEvent.CustomerErased(eventId, tenant, at, target, removed.merged()));
+        }
+        return new ErasureResult(requested, target, removed.merged(), interactions, anything);
+    }
+
+    /** The customer of that id; the survivor if it was merged away (through a chain of merges of any length). */
     public Optional<Customer> find(TenantId tenant, CustomerId id) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(id, "id");
+        Set<CustomerId> seen = new HashSet<>();
         CustomerId current = id;
-        for (int hop = 0; hop <= MAX_MERGE_CHAIN; hop++) {
+        while (seen.add(current)) {
             Optional<Customer> found = engine.customers().findById(tenant, current);
             if (found.isPresent()) {
                 return found;
@@ -198,7 +266,7 @@ public final class CustomerService {
             }
             current = merge.get().survivor();
         }
-        return Optional.empty();
+        throw new IllegalStateException("the merge records of customer " + id.value() + " form a cycle");
     }
 
     /**
@@ -208,6 +276,18 @@ public final class CustomerService {
      */
     public Customer get(TenantId tenant, CustomerId id) {
         return find(tenant, id).orElseThrow(() -> new NotFoundException("customer", id.value()));
+    }
+
+    /**
+     * The exception for a customer id the store does not hold: {@link MergedCustomerException} naming the survivor
+     * if the id was merged away, else {@link NotFoundException}.
+     */
+    private NotFoundException notFound(TenantId tenant, CustomerId id, String role) {
+        if (engine.customers().findMergeRecord(tenant, id).isEmpty()) {
+            return new NotFoundException("customer", id.value());
+        }
+        return find(tenant, id).<NotFoundException>map(s -> new MergedCustomerException(role, id, s.id()))
+                .orElseGet(() -> new NotFoundException("customer", id.value()));
     }
 
     /** The customer holding {@code identity}, if any. */
@@ -268,48 +348,32 @@ public final class CustomerService {
     }
 
     /**
-     * Merges {@code mergedId} into {@code survivorId}: conflicting fields are resolved by the survivorship policy,
-     * collections united, the merged customer removed (its id resolves to the survivor from now on), a
-     * {@link MergeRecord} kept, and its interactions moved to the survivor. Events: {@code CustomersMerged}, then
-     * {@code InteractionsReassigned} if any moved. A concurrent change of either customer is absorbed by re-reading
-     * and re-deciding (up to 16 times).
+     * Merges {@code mergedId} into {@code survivorId}, in one atomic unit holding both customers' locks: conflicting
+     * fields are resolved by the survivorship policy, collections united, the merged customer removed (its id
+     * resolves to the survivor from now on), a {@link MergeRecord} kept, its interactions moved to the survivor, its
+     * consents carried over (the survivor is never allowed what either customer refused; the consent ledger records
+     * it) and its scores and segment memberships dropped (the survivor's are recomputed). Events:
+     * {@code CustomersMerged}, then {@code InteractionsReassigned} if any moved. A concurrent change by a writer that
+     * did not take the locks is absorbed by re-reading and re-deciding (16 attempts in all).
      *
-     * <p>Idempotent: merging a customer already merged into the same survivor completes any interrupted move of
-     * interactions and returns the recorded merge.
+     * <p>Idempotent: merging a customer already merged into the same survivor moves any interaction still recorded
+     * under its id and returns the recorded merge.
      *
-     * @throws ValidationException if both ids are the same, or the merged customer was merged into another one
-     * @throws NotFoundException   if either customer does not exist
+     * @throws ValidationException     if both ids are the same
+     * @throws MergedCustomerException if the survivor was merged away, or the merged customer was merged into
+     *                                 another customer; it names where the id went
+     * @throws NotFoundException       if either customer does not exist
      */
     public MergeResult merge(TenantId tenant, CustomerId survivorId, CustomerId mergedId) {
         Checks.notNull(tenant, "tenant");
         if (Checks.notNull(survivorId, "survivor").equals(Checks.notNull(mergedId, "merged"))) {
             throw new ValidationException("merged", "a customer cannot be merged into itself");
         }
-        Optional<MergeRecord> earlier = engine.customers().findMergeRecord(tenant, mergedId);
-        if (earlier.isPresent()) {
-            if (!earlier.get().survivor().equals(survivorId)) {
-                throw new ValidationException("merged", "was merged into " + earlier.get().survivor() + " already");
-            }
-            return new MergeResult(get(tenant, survivorId), earlier.get(), moveInteractions(tenant, mergedId,
-                    survivorId));
-        }
-        ConcurrentModificationException last = null;
+        RuntimeException last = null;
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            Customer survivor = engine.customers().findById(tenant, survivorId)
-                    .orElseThrow(() -> new NotFoundException("customer", survivorId.value()));
-            Customer merged = engine.customers().findById(tenant, mergedId)
-                    .orElseThrow(() -> new NotFoundException("customer", mergedId.value()));
-            Merger.Merged decision = merger.merge(survivor, merged, later(survivor, engine.clock().instant()));
             try {
-                Customer stored = engine.locks().with(Engine.key(tenant, survivorId), Engine.key(tenant, mergedId),
-                        () -> {
-                            Customer s = engine.customers().merge(decision.survivor(), merged.version(),
-                                    decision.record());
-                            engine.events().publish(s.updatedAt(), (eventId, at) ->
-                                    new DomainEvent.CustomersMerged(eventId, tenant, at, s, decision.record()));
-                            return s;
-                        });
-                return new MergeResult(stored, decision.record(), moveInteractions(tenant, mergedId, survivorId));
+                return engine.locked(tenant, List.of(survivorId, mergedId), () -> mergeLocked(tenant, survivorId,
+                        mergedId));
             } catch (ConcurrentModificationException e) {
                 last = e;
             }
@@ -317,10 +381,33 @@ public final class CustomerService {
         throw last;
     }
 
+    private MergeResult mergeLocked(TenantId tenant, CustomerId survivorId, CustomerId mergedId) {
+        Customer survivor = engine.customers().findById(tenant, survivorId)
+                .orElseThrow(() -> notFound(tenant, survivorId, "survivor"));
+        Optional<Customer> found = engine.customers().findById(tenant, mergedId);
+        if (found.isEmpty()) {
+            Optional<MergeRecord> earlier = engine.customers().findMergeRecord(tenant, mergedId);
+            if (earlier.isPresent() && earlier.get().survivor().equals(survivorId)) {
+                return new MergeResult(survivor, earlier.get(), reassign(tenant, Subject.customer(mergedId),
+                        survivorId));
+            }
+            throw notFound(tenant, mergedId, "merged customer");
+        }
+        Customer merged = found.get();
+        Merger.Merged decision = merger.merge(survivor, merged, later(survivor, engine.clock().instant()));
+        Customer stored = engine.customers().merge(decision.survivor(), merged.version(), decision.record());
+        engine.events().write(stored.updatedAt(), (eventId, at) ->
+                new DomainEvent.CustomersMerged(eventId, tenant, at, stored, decision.record()));
+        int moved = reassign(tenant, Subject.customer(mergedId), survivorId);
+        engine.hooks().forEach(h -> h.merged(tenant, survivorId, mergedId, stored.updatedAt()));
+        return new MergeResult(stored, decision.record(), moved);
+    }
+
     /**
-     * Identifies an anonymous visitor as a customer: the customer gains the identity
-     * {@code web_visitor:<visitor id>}, the visitor's earlier interactions move to the customer, and interactions
-     * recorded for the visitor from now on are recorded for the customer. Idempotent.
+     * Identifies an anonymous visitor as a customer (following merges to the survivor): the customer gains the
+     * identity {@code web_visitor:<visitor id>}, the visitor's earlier interactions move to the customer, and
+     * interactions recorded for the visitor from now on are recorded for the customer. One atomic unit holding the
+     * customer's and the visitor's locks. Idempotent.
      *
      * @throws NotFoundException     if the customer does not exist
      * @throws DuplicateKeyException if the visitor was identified as another customer
@@ -328,12 +415,27 @@ public final class CustomerService {
     public Customer identify(TenantId tenant, VisitorId visitor, CustomerId customerId) {
         Checks.notNull(visitor, "visitor");
         ExternalIdentity identity = visitorIdentity(visitor);
-        Customer customer = get(tenant, customerId);
-        if (!customer.identities().contains(identity)) {
-            customer = modify(tenant, customer.id(), b -> b.identity(identity));
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            Customer seen = get(tenant, customerId);
+            try {
+                Optional<Customer> done = engine.storage().atomically(List.of(LockKey.customer(tenant, seen.id()),
+                        LockKey.visitor(tenant, visitor)), () -> engine.customers().findById(tenant, seen.id())
+                        .map(current -> {
+                            Customer identified = current.identities().contains(identity) ? current
+                                    : store(current.toBuilder().identity(identity).build());
+                            reassign(tenant, Subject.visitor(visitor), identified.id());
+                            return identified;
+                        }));
+                if (done.isPresent()) {
+                    return done.get();
+                }
+                last = new NotFoundException("customer", customerId.value());
+            } catch (ConcurrentModificationException e) {
+                last = e;
+            }
         }
-        moveInteractions(tenant, visitor, customer.id());
-        return customer;
+        throw last;
     }
 
     /**
@@ -363,27 +465,18 @@ public final class CustomerService {
         return ExternalIdentity.of(VISITOR_IDENTITY_SYSTEM, visitor.value());
     }
 
-    private int moveInteractions(TenantId tenant, CustomerId from, CustomerId to) {
-        return reassign(tenant, Subject.customer(from), to);
-    }
-
-    private int moveInteractions(TenantId tenant, VisitorId from, CustomerId to) {
-        return reassign(tenant, Subject.visitor(from), to);
-    }
-
+    /** Moves the interactions of {@code from} to {@code to}, in the calling unit, with its event. */
     private int reassign(TenantId tenant, Subject from, CustomerId to) {
-        return engine.locks().with(Engine.key(tenant, to), () -> {
-            int moved = engine.interactions().reassign(tenant, from, to);
-            if (moved > 0) {
-                engine.events().publish(engine.clock().instant(), (eventId, at) ->
-                        new DomainEvent.InteractionsReassigned(eventId, tenant, at, from, to, moved));
-            }
-            return moved;
-        });
+        int moved = engine.interactions().reassign(tenant, from, to);
+        if (moved > 0) {
+            engine.events().write(engine.clock().instant(), (eventId, at) ->
+                    new DomainEvent.InteractionsReassigned(eventId, tenant, at, from, to, moved));
+        }
+        return moved;
     }
 
     /** {@code now}, or the customer's last update if the clock is behind it (updates never go back in time). */
-    private static java.time.Instant later(Customer c, java.time.Instant now) {
+    private static Instant later(Customer c, Instant now) {
         return now.isBefore(c.updatedAt()) ? c.updatedAt() : now;
     }
 }

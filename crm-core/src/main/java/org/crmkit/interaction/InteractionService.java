@@ -1,5 +1,8 @@
 package org.crmkit.interaction;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.crmkit.customer.CustomerService;
 import org.crmkit.internal.Engine;
 import org.crmkit.spi.Checks;
@@ -14,11 +17,15 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.storage.LockKey;
 
 /**
- * Records and reads interactions. Obtain it from {@code Crm.interactions()}. Thread-safe.
+ * Records and reads interactions. Obtain it from {@code Crm.interactions()}.
+ * Thread-safe.
  */
 public final class InteractionService {
+    private static final int MAX_RETRIES = 16;
+
     private final Engine engine;
     private final CustomerService customers;
 
@@ -34,11 +41,13 @@ public final class InteractionService {
     }
 
     /**
-     * Records an interaction, stamped as recorded now. The subject is resolved first: a customer merged away is
-     * replaced by its survivor, and an anonymous visitor who was identified ({@link CustomerService#identify}) by
-     * that customer. Idempotent on (tenant, source, external id): recording the same key again stores nothing,
-     * publishes nothing and returns {@link AppendResult.Duplicate} with the stored interaction. An
-     * {@code InteractionRecorded} event follows each interaction actually stored.
+     * Records an interaction, stamped as recorded now. The subject is resolved first: a customer merged away (through
+     * any chain of merges) is replaced by its survivor, and an anonymous visitor who was identified
+     * ({@link CustomerService#identify}) by that customer. The append, its {@code InteractionRecorded} event and
+     * what live scoring derives from it are one atomic unit holding the subject's lock, in which the subject is
+     * checked again: a merge or identification that wins the race is followed, so the interaction never lands under
+     * an id that was merged away. Idempotent on (tenant, source, external id): recording the same key again stores
+     * nothing, writes no event and returns {@link AppendResult.Duplicate} with the stored interaction.
      *
      * @throws NotFoundException     if the subject is a customer that does not exist
      * @throws DuplicateKeyException if its id is held by an interaction with another idempotency key
@@ -46,16 +55,29 @@ public final class InteractionService {
     public AppendResult record(Interaction interaction) {
         Checks.notNull(interaction, "interaction");
         TenantId tenant = interaction.tenant();
-        Subject subject = resolve(tenant, interaction.subject());
-        Interaction stamped = interaction.toBuilder().subject(subject).recordedAt(engine.clock().instant()).build();
-        return engine.locks().with(lockKey(tenant, subject), () -> {
-            AppendResult result = engine.interactions().append(stamped);
-            if (result.appended()) {
-                engine.events().publish(stamped.recordedAt(), (eventId, at) ->
-                        new DomainEvent.InteractionRecorded(eventId, tenant, at, result.interaction()));
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            Subject subject = resolve(tenant, interaction.subject());
+            Optional<AppendResult> done = engine.storage().atomically(locks(tenant, interaction.subject(), subject),
+                    () -> resolve(tenant, interaction.subject()).equals(subject)
+                            ? Optional.of(append(interaction, subject)) : Optional.empty());
+            if (done.isPresent()) {
+                return done.get();
             }
-            return result;
-        });
+        }
+        throw new IllegalStateException("the subject of interaction " + interaction.id()
+                + " kept changing while it was recorded");
+    }
+
+    private AppendResult append(Interaction interaction, Subject subject) {
+        Interaction stamped = interaction.toBuilder().subject(subject).recordedAt(engine.clock().instant()).build();
+        AppendResult result = engine.interactions().append(stamped);
+        if (result.appended()) {
+            Interaction stored = result.interaction();
+            engine.events().write(stamped.recordedAt(), (eventId, at) ->
+                    new DomainEvent.InteractionRecorded(eventId, stored.tenant(), at, stored));
+            engine.hooks().forEach(h -> h.interactionRecorded(stored));
+        }
+        return result;
     }
 
     /** One page of a subject's interactions; see {@link org.crmkit.spi.interaction.InteractionStore#find}. */
@@ -64,6 +86,7 @@ public final class InteractionService {
                 Checks.notNull(query, "query"));
     }
 
+    /** The subject an interaction about {@code subject} belongs to now. */
     private Subject resolve(TenantId tenant, Subject subject) {
         if (subject instanceof Subject.Known known) {
             Customer c = customers.find(tenant, known.customer())
@@ -76,7 +99,13 @@ public final class InteractionService {
                 .orElse(subject);
     }
 
-    private static Object lockKey(TenantId tenant, Subject subject) {
-        return subject instanceof Subject.Known known ? Engine.key(tenant, known.customer()) : subject;
+    /** The locks of recording about {@code given}, resolved to {@code resolved}: the visitor's and the customer's. */
+    private static List<LockKey> locks(TenantId tenant, Subject given, Subject resolved) {
+        LockKey resolvedKey = resolved instanceof Subject.Known k ? LockKey.customer(tenant, k.customer())
+                : LockKey.visitor(tenant, ((Subject.Anonymous) resolved).visitor());
+        if (given instanceof Subject.Anonymous a && resolved instanceof Subject.Known) {
+            return List.of(LockKey.visitor(tenant, a.visitor()), resolvedKey);
+        }
+        return List.of(resolvedKey);
     }
 }

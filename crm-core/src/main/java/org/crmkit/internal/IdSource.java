@@ -33,6 +33,11 @@ public final class IdSource {
         return EventId.of(new UUID(msb, lsb));
     }
 
+    /** A token naming this engine's event relay among the engines sharing a storage. */
+    public synchronized String relayOwner() {
+        return "relay-" + hex16(random.nextLong());
+    }
+
     private static String hex16(long value) {
         String hex = Long.toHexString(value);
         return "0".repeat(16 - hex.length()) + hex;

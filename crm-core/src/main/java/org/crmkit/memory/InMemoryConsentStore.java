@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import org.crmkit.memory.internal.Units;
 import org.crmkit.memory.internal.ConsentPartition;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Page;
@@ -31,6 +32,17 @@ import org.crmkit.spi.customer.CustomerId;
 public final class InMemoryConsentStore implements ConsentStore, SuppressionStore {
     private final Map<TenantId, ConsentPartition> ledgers = new ConcurrentHashMap<>();
     private final Map<TenantId, NavigableMap<Hash256, SuppressionEntry>> lists = new ConcurrentHashMap<>();
+    private final Units units;
+
+    /** A store of its own, outside any storage's units. */
+    public InMemoryConsentStore() {
+        this(new Units());
+    }
+
+    /** A store of a storage whose units undo its writes. */
+    InMemoryConsentStore(Units units) {
+        this.units = units;
+    }
 
     private ConsentPartition ledger(TenantId tenant) {
         return ledgers.computeIfAbsent(Checks.notNull(tenant, "tenant"), t -> new ConsentPartition());

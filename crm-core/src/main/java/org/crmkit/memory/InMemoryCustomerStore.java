@@ -2,7 +2,9 @@ package org.crmkit.memory;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
+import org.crmkit.memory.internal.Units;
 import org.crmkit.memory.internal.CustomerPartition;
 import org.crmkit.memory.internal.Partitions;
 import org.crmkit.spi.Page;
@@ -27,6 +29,17 @@ import org.crmkit.spi.Checks;
  */
 public final class InMemoryCustomerStore implements CustomerStore, CustomerErasure {
     private final Partitions<CustomerPartition> partitions = new Partitions<>(CustomerPartition::new);
+    private final Units units;
+
+    /** A store of its own, outside any storage's units. */
+    public InMemoryCustomerStore() {
+        this(new Units());
+    }
+
+    /** A store of a storage whose units undo its writes. */
+    InMemoryCustomerStore(Units units) {
+        this.units = units;
+    }
 
     @Override
     public Customer create(Customer customer) {
@@ -100,9 +113,9 @@ public final class InMemoryCustomerStore implements CustomerStore, CustomerErasu
     }
 
     @Override
-    public boolean erase(TenantId tenant, CustomerId id) {
+    public Erased erase(TenantId tenant, CustomerId id) {
         Checks.notNull(id, "id");
-        return partitions.existing(tenant).map(p -> p.erase(id)).orElse(false);
+        return partitions.existing(tenant).map(p -> p.erase(id)).orElse(new Erased(false, new TreeSet<>()));
     }
 
 }

@@ -3,6 +3,7 @@ package org.crmkit.memory;
 import java.util.List;
 import java.util.Optional;
 
+import org.crmkit.memory.internal.Units;
 import org.crmkit.memory.internal.InteractionPartition;
 import org.crmkit.memory.internal.Partitions;
 import org.crmkit.memory.internal.SubjectCursor;
@@ -30,6 +31,17 @@ import org.crmkit.spi.interaction.Subject;
  */
 public final class InMemoryInteractionStore implements InteractionStore, InteractionErasure {
     private final Partitions<InteractionPartition> partitions = new Partitions<>(InteractionPartition::new);
+    private final Units units;
+
+    /** A store of its own, outside any storage's units. */
+    public InMemoryInteractionStore() {
+        this(new Units());
+    }
+
+    /** A store of a storage whose units undo its writes. */
+    InMemoryInteractionStore(Units units) {
+        this.units = units;
+    }
 
     @Override
     public AppendResult append(Interaction interaction) {

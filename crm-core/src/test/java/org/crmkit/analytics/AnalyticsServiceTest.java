@@ -44,11 +44,11 @@ class AnalyticsServiceTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
     final RecordingSink sink = new RecordingSink();
-    final Crm crm = Crm.builder().clock(clock).seed(9).eventSink(sink)
+    final Crm crm = sink.of(Crm.builder().clock(clock).seed(9).eventSink(sink)
             .consentKey("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8))
             .engagementRules(EngagementRules.builder()
                     .rule(EngagementRule.of(InteractionType.CAMPAIGN_CLICK, 5)).halfLife(Duration.ofDays(7)).build())
-            .build();
+            .build());
 
     Customer register(String given, String email) {
         return crm.customers().register(T, Person.named(given, "Lee"), b -> b.contactPoint(

@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.crmkit.Crm;
-import org.crmkit.memory.InMemoryInteractionStore;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.Person;
+import org.crmkit.testing.StorageWith;
 import org.junit.jupiter.api.Test;
 
 class ErasureRefusalTest {
     @Test
     void erase_onAStoreWithoutTheCapability_isRefusedAndErasesNothing() {
         TenantId t = TenantId.of("t1");
-        Crm crm = Crm.builder().customerStore(CachingCustomerStore.of(new CountingCustomerStore()))
-                .interactionStore(new InMemoryInteractionStore()).build();
+        Crm crm = Crm.builder().storage(StorageWith.customers(CachingCustomerStore.of(new CountingCustomerStore())))
+                .build();
         Customer ann = crm.customers().register(t, Person.named("Ann", "Lee"), b -> b);
 
         assertThatThrownBy(() -> crm.customers().erase(t, ann.id()))

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Set;
 
 import org.crmkit.Crm;
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.DuplicateKeyException;
-import org.crmkit.spi.EventDeliveryException;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
@@ -37,11 +37,11 @@ class CustomerServiceTest {
 
     final MutableClock clock = new MutableClock(START);
     final RecordingSink sink = new RecordingSink();
-    final Crm crm = Crm.builder().clock(clock).seed(7).eventSink(sink).defaultPhoneRegion("DE")
+    final Crm crm = sink.of(Crm.builder().clock(clock).seed(7).eventSink(sink).defaultPhoneRegion("DE")
             .attributeSchema(AttributeSchema.of(
                     AttributeDefinition.enumeration("tier", Set.of("bronze", "gold")),
                     AttributeDefinition.of("birthday", ValueType.DATE)))
-            .build();
+            .build());
     final CustomerService customers = crm.customers();
 
     static ContactPoint email(String address) {
@@ -74,7 +74,7 @@ class CustomerServiceTest {
                 b -> b.attribute("shoe_size", TypedValue.of(42))))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.field()).isEqualTo("attributes.shoe_size"));
-        assertThat(crm.customerStore().count(T)).isZero();
+        assertThat(crm.storage().customers().count(T)).isZero();
         assertThat(sink.events()).isEmpty();
     }
 
@@ -89,7 +89,7 @@ class CustomerServiceTest {
         assertThatThrownBy(() -> customers.register(T, Person.named("Ann", "Lee"),
                 b -> b.attribute("tier", TypedValue.choice("platinum"))))
                 .isInstanceOf(ValidationException.class);
-        assertThat(crm.customerStore().count(T)).isZero();
+        assertThat(crm.storage().customers().count(T)).isZero();
     }
 
     @Test
@@ -98,7 +98,7 @@ class CustomerServiceTest {
         assertThatThrownBy(() -> customers.register(T, Person.named("C", "D"),
                 b -> b.identity(ExternalIdentity.of("erp", "1"))))
                 .isInstanceOf(DuplicateKeyException.class);
-        assertThat(crm.customerStore().count(T)).isEqualTo(1);
+        assertThat(crm.storage().customers().count(T)).isEqualTo(1);
     }
 
     @Test
@@ -155,13 +155,26 @@ class CustomerServiceTest {
     }
 
     @Test
-    void eventSinkFailure_keepsTheWriteAndCarriesTheEvent() {
-        Crm failing = Crm.builder().clock(clock).seed(1).eventSink(e -> {
-            throw new IllegalStateException("bus down");
-        }).build();
-        assertThatThrownBy(() -> failing.customers().register(T, Person.named("Ann", "Lee"), b -> b))
-                .isInstanceOfSatisfying(EventDeliveryException.class,
-                        e -> assertThat(e.event()).isInstanceOf(DomainEvent.CustomerCreated.class));
-        assertThat(failing.customerStore().count(T)).isEqualTo(1);
+    void eventSinkFailure_keepsTheWrite_andTheEventIsDeliveredWhenTheSinkRecovers() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        RecordingSink received = new RecordingSink();
+        try (Crm failing = Crm.builder().clock(clock).seed(1).eventRelayThread(false).eventSink(e -> {
+            if (down.get()) {
+                throw new IllegalStateException("bus down");
+            }
+            received.publish(e);
+        }).build()) {
+            Customer ann = failing.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+            assertThat(failing.events().flush()).isZero();
+            assertThat(failing.storage().customers().count(T)).isEqualTo(1);
+            assertThat(failing.events().backlog().count()).isEqualTo(1);
+
+            down.set(false);
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(failing.events().flush()).isEqualTo(1);
+            assertThat(received.events()).singleElement().isInstanceOfSatisfying(DomainEvent.CustomerCreated.class,
+                    e -> assertThat(e.customer()).isEqualTo(ann));
+            assertThat(failing.events().backlog().count()).isZero();
+        }
     }
 }

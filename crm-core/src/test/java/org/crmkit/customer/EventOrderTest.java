@@ -23,8 +23,8 @@ class EventOrderTest {
     @Test
     void concurrentWritesToOneCustomer_publishEventsInVersionOrder() throws Exception {
         RecordingSink sink = new RecordingSink();
-        Crm crm = Crm.builder().clock(new MutableClock(Instant.parse("2026-01-01T00:00:00Z"))).seed(5)
-                .eventSink(sink).build();
+        Crm crm = sink.of(Crm.builder().clock(new MutableClock(Instant.parse("2026-01-01T00:00:00Z"))).seed(5)
+                .eventSink(sink).build());
         TenantId t = TenantId.of("t");
         Customer c = crm.customers().register(t, Person.named("A", "B"), b -> b);
         int threads = 4;

@@ -42,8 +42,8 @@ class MergeTest {
             AttributeDefinition.of("note", org.crmkit.spi.ValueType.STRING));
 
     Crm crm(SurvivorshipPolicy policy) {
-        return Crm.builder().clock(clock).seed(3).eventSink(sink).attributeSchema(schema).survivorship(policy)
-                .build();
+        return sink.of(Crm.builder().clock(clock).seed(3).eventSink(sink).attributeSchema(schema).survivorship(policy)
+                .build());
     }
 
     static ContactPoint email(String address) {

@@ -7,21 +7,24 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.crmkit.Crm;
-import org.crmkit.memory.InMemoryCustomerStore;
-import org.crmkit.memory.InMemoryInteractionStore;
-import org.crmkit.spi.StorageProvider;
+import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.customer.CustomerStore;
-import org.crmkit.spi.interaction.InteractionStore;
+import org.crmkit.spi.storage.Storage;
+import org.crmkit.spi.storage.StorageConfiguration;
+import org.crmkit.spi.storage.StorageProvider;
+import org.crmkit.spi.tck.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StorageDiscoveryTest {
-    static final CustomerStore ALPHA_CUSTOMERS = new InMemoryCustomerStore();
-    static final InteractionStore ALPHA_INTERACTIONS = new InMemoryInteractionStore();
+    /** What the providers were last asked for: the configuration, and the storage they opened. */
+    static final AtomicReference<StorageConfiguration> OPENED_WITH = new AtomicReference<>();
+    static final AtomicReference<Storage> OPENED = new AtomicReference<>();
 
     public static final class Alpha implements StorageProvider {
         @Override
@@ -30,13 +33,11 @@ class StorageDiscoveryTest {
         }
 
         @Override
-        public CustomerStore customerStore() {
-            return ALPHA_CUSTOMERS;
-        }
-
-        @Override
-        public InteractionStore interactionStore() {
-            return ALPHA_INTERACTIONS;
+        public Storage open(StorageConfiguration configuration) {
+            OPENED_WITH.set(configuration);
+            Storage s = new InMemoryStorage();
+            OPENED.set(s);
+            return s;
         }
     }
 
@@ -47,13 +48,8 @@ class StorageDiscoveryTest {
         }
 
         @Override
-        public CustomerStore customerStore() {
-            return new InMemoryCustomerStore();
-        }
-
-        @Override
-        public InteractionStore interactionStore() {
-            return new InMemoryInteractionStore();
+        public Storage open(StorageConfiguration configuration) {
+            return new InMemoryStorage();
         }
     }
 
@@ -78,10 +74,14 @@ class StorageDiscoveryTest {
     }
 
     @Test
-    void oneDiscoveredProvider_isUsed() throws Exception {
-        Crm crm = withProviders(() -> Crm.builder().build(), Alpha.class);
-        assertThat(crm.customerStore()).isSameAs(ALPHA_CUSTOMERS);
-        assertThat(crm.interactionStore()).isSameAs(ALPHA_INTERACTIONS);
+    void oneDiscoveredProvider_isOpenedWithTheProperties_andUsed() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (Crm crm = withProviders(() -> Crm.builder().clock(clock).storageProperty("jdbc.url", "jdbc:h2:mem:x")
+                .build(), Alpha.class)) {
+            assertThat(crm.storage()).isSameAs(OPENED.get());
+            assertThat(OPENED_WITH.get().require("jdbc.url")).isEqualTo("jdbc:h2:mem:x");
+            assertThat(OPENED_WITH.get().clock()).isSameAs(clock);
+        }
     }
 
     @Test
@@ -93,16 +93,17 @@ class StorageDiscoveryTest {
 
     @Test
     void twoDiscoveredProviders_oneChosenByName_isUsed() throws Exception {
-        Crm crm = withProviders(() -> Crm.builder().storageProvider("alpha").build(), Alpha.class, Beta.class);
-        assertThat(crm.customerStore()).isSameAs(ALPHA_CUSTOMERS);
+        try (Crm crm = withProviders(() -> Crm.builder().storageProvider("alpha").build(), Alpha.class,
+                Beta.class)) {
+            assertThat(crm.storage()).isSameAs(OPENED.get());
+        }
     }
 
     @Test
-    void explicitStores_winOverDiscovery() throws Exception {
-        InMemoryCustomerStore mine = new InMemoryCustomerStore();
-        InMemoryInteractionStore mineToo = new InMemoryInteractionStore();
-        Crm crm = withProviders(() -> Crm.builder().customerStore(mine).interactionStore(mineToo).build(),
-                Alpha.class, Beta.class);
-        assertThat(crm.customerStore()).isSameAs(mine);
+    void anExplicitStorage_winsOverDiscovery() throws Exception {
+        Storage mine = new InMemoryStorage();
+        try (Crm crm = withProviders(() -> Crm.builder().storage(mine).build(), Alpha.class, Beta.class)) {
+            assertThat(crm.storage()).isSameAs(mine);
+        }
     }
 }

@@ -31,7 +31,7 @@ class InteractionServiceTest {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T09:00:00Z"));
     final RecordingSink sink = new RecordingSink();
-    final Crm crm = Crm.builder().clock(clock).seed(11).eventSink(sink).build();
+    final Crm crm = sink.of(Crm.builder().clock(clock).seed(11).eventSink(sink).build());
 
     Interaction pageView(Subject subject, String externalId) {
         return Interaction.builder(T, crm.interactions().newId(), subject, Channel.WEB, InteractionType.PAGE_VIEW,
@@ -58,7 +58,7 @@ class InteractionServiceTest {
     void record_forAnUnknownCustomer_failsAndStoresNothing() {
         assertThatThrownBy(() -> crm.interactions().record(pageView(Subject.customer(CustomerId.of("ghost")), "x")))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.kind()).isEqualTo("customer"));
-        assertThat(crm.interactionStore().count(T)).isZero();
+        assertThat(crm.storage().interactions().count(T)).isZero();
         assertThat(sink.events()).isEmpty();
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -178,7 +179,8 @@ class CrmJsonExamplesTest {
                 new DomainEvent.CustomerCreated(id, JsonFixtures.TENANT, JsonFixtures.T0, survivor),
                 new DomainEvent.CustomerUpdated(id, JsonFixtures.TENANT, JsonFixtures.T0, survivor),
                 new DomainEvent.CustomersMerged(id, JsonFixtures.TENANT, JsonFixtures.T0, survivor, record),
-                new DomainEvent.CustomerErased(id, JsonFixtures.TENANT, JsonFixtures.T0, merged.id()),
+                new DomainEvent.CustomerErased(id, JsonFixtures.TENANT, JsonFixtures.T0, survivor.id(),
+                        new TreeSet<>(List.of(merged.id()))),
                 new DomainEvent.InteractionRecorded(id, JsonFixtures.TENANT, JsonFixtures.T0,
                         JsonFixtures.interaction()),
                 JsonFixtures.reassigned());

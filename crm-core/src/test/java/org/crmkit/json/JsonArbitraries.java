@@ -291,7 +291,9 @@ final class JsonArbitraries {
                 Combinators.combine(ids, tenants, ats, customers()).as(DomainEvent.CustomerUpdated::new),
                 Combinators.combine(ids, tenants, ats, customers(), mergeRecords())
                         .as(DomainEvent.CustomersMerged::new),
-                Combinators.combine(ids, tenants, ats, customerIds()).as(DomainEvent.CustomerErased::new),
+                Combinators.combine(ids, tenants, ats, customerIds(), customerIds().set().ofMaxSize(3))
+                        .as((id, t, at, c, merged) -> new DomainEvent.CustomerErased(id, t, at, c,
+                                new TreeSet<>(merged.stream().filter(m -> !m.equals(c)).toList()))),
                 Combinators.combine(ids, tenants, ats, interactions()).as(DomainEvent.InteractionRecorded::new),
                 Combinators.combine(ids, tenants, ats, subjects(), customerIds(),
                         Arbitraries.integers().between(0, Integer.MAX_VALUE))

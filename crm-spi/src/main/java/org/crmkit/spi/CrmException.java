@@ -3,7 +3,7 @@ package org.crmkit.spi;
 /**
  * Root of every exception crmkit throws on purpose. Unchecked: the specific subclasses say what went wrong
  * ({@link ValidationException}, {@link NotFoundException}, {@link ConcurrentModificationException},
- * {@link DuplicateKeyException}, {@link EventDeliveryException}).
+ * {@link DuplicateKeyException}).
  */
 public class CrmException extends RuntimeException {
     private static final long serialVersionUID = 1L;

@@ -58,7 +58,7 @@ final class AnalyticsDemo {
                 .build();
         PurchaseLoader.load(crm, SHOP, purchases, USD);
         out.printf("== Analytics: %,d purchases by %,d customers (%s) ==%n", purchases.size(),
-                crm.customerStore().count(SHOP), transactions.map(Path::toString).orElse("generated, seed " + seed));
+                crm.storage().customers().count(SHOP), transactions.map(Path::toString).orElse("generated, seed " + seed));
 
         LifetimeValues clv = crm.analytics().lifetimeValues(SHOP, USD, 52);
         out.printf("BG/NBD:      r=%.3f alpha=%.3f a=%.3f b=%.3f (log-likelihood %.1f)%n", clv.purchases().r(),

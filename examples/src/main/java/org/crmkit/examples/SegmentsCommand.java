@@ -66,7 +66,7 @@ final class SegmentsCommand implements Callable<Integer> {
         }
         int members = crm.analytics().members(TENANT, "segment").size();
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%d of %d customers are in the segment%n", members, crm.customerStore().count(TENANT));
+        out.printf("%d of %d customers are in the segment%n", members, crm.storage().customers().count(TENANT));
         out.flush();
         err.flush();
         return 0;

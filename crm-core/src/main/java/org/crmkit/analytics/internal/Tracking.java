@@ -34,7 +34,7 @@ public final class Tracking {
         this.tenant = tenant;
         this.snapshots = snapshots;
         this.segments = IncrementalSegments.of(catalog, tenant, engine.clock(), zone, change ->
-                engine.events().publish(change.at(), (id, at) -> new DomainEvent.SegmentMembershipChanged(id,
+                engine.events().write(change.at(), (id, at) -> new DomainEvent.SegmentMembershipChanged(id,
                         change.tenant(), at, change.segment(), change.customer(),
                         change.kind() == SegmentChange.Kind.ENTERED)));
         for (CustomerSnapshot s : snapshots.all(tenant)) {

@@ -2,6 +2,7 @@ package org.crmkit.json.internal;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -14,7 +15,8 @@ import org.crmkit.spi.interaction.Subject;
 /**
  * JSON of domain events: {@code {"type":…,"id":…,"tenant":…,"at":…}} followed by the fields of the event type,
  * {@code customer_created} and {@code customer_updated} ({@code customer}), {@code customers_merged}
- * ({@code survivor}, {@code record}), {@code customer_erased} ({@code customer}, an id),
+ * ({@code survivor}, {@code record}), {@code customer_erased} ({@code customer}, an id, and {@code merged}, the ids of
+ * the customers merged into it),
  * {@code interaction_recorded} ({@code interaction}), {@code interactions_reassigned} ({@code from}, {@code to},
  * {@code count}) or {@code segment_membership_changed} ({@code segment}, {@code customer}, {@code entered}).
  * Stateless.
@@ -44,6 +46,11 @@ public final class EventCodec {
             CustomerCodec.writeMergeRecord(e.record(), g);
         } else if (event instanceof DomainEvent.CustomerErased e) {
             g.writeStringField("customer", e.customer().value());
+            g.writeArrayFieldStart("merged");
+            for (CustomerId merged : e.merged()) {
+                g.writeString(merged.value());
+            }
+            g.writeEndArray();
         } else if (event instanceof DomainEvent.InteractionRecorded e) {
             g.writeFieldName("interaction");
             InteractionCodec.writeInteraction(e.interaction(), g);
@@ -65,7 +72,8 @@ public final class EventCodec {
         JsonIn typeIn = in.field("type");
         String type = typeIn.string();
         switch (type) {
-            case "customer_created", "customer_updated", "customer_erased" -> in.object(with("customer"));
+            case "customer_created", "customer_updated" -> in.object(with("customer"));
+            case "customer_erased" -> in.object(with("customer", "merged"));
             case "customers_merged" -> in.object(with("survivor", "record"));
             case "interaction_recorded" -> in.object(with("interaction"));
             case "interactions_reassigned" -> in.object(with("from", "to", "count"));
@@ -84,8 +92,15 @@ public final class EventCodec {
             case "customers_merged" -> new DomainEvent.CustomersMerged(id, tenant, at,
                     CustomerCodec.readCustomer(in.field("survivor")),
                     CustomerCodec.readMergeRecord(in.field("record")));
-            case "customer_erased" -> new DomainEvent.CustomerErased(id, tenant, at,
-                    in.field("customer").string(CustomerId::of));
+            case "customer_erased" -> {
+                CustomerId customer = in.field("customer").string(CustomerId::of);
+                JsonIn mergedIn = in.field("merged");
+                TreeSet<CustomerId> merged = new TreeSet<>();
+                for (JsonIn m : mergedIn.elements()) {
+                    merged.add(m.string(CustomerId::of));
+                }
+                yield mergedIn.build(() -> new DomainEvent.CustomerErased(id, tenant, at, customer, merged));
+            }
             case "interaction_recorded" -> new DomainEvent.InteractionRecorded(id, tenant, at,
                     InteractionCodec.readInteraction(in.field("interaction")));
             case "segment_membership_changed" -> {

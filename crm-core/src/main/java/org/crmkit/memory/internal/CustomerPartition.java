@@ -1,6 +1,7 @@
 package org.crmkit.memory.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 
@@ -18,6 +21,7 @@ import org.crmkit.spi.Page;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerErasure;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.DeviceToken;
 import org.crmkit.spi.customer.EmailAddress;
@@ -89,24 +93,31 @@ public final class CustomerPartition {
         });
     }
 
-    public boolean erase(CustomerId id) {
+    /**
+     * Removes the customer, the record of its own merge into another, and the records of every customer merged into
+     * it, directly or through a chain of merges.
+     */
+    public CustomerErasure.Erased erase(CustomerId id) {
         return guard.write(() -> {
-            boolean removed = false;
             Customer current = byId.remove(id);
             if (current != null) {
                 order.remove(id);
                 reindex(current, null);
-                removed = true;
             }
-            Iterator<MergeRecord> records = merges.values().iterator();
-            while (records.hasNext()) {
-                MergeRecord r = records.next();
-                if (r.merged().equals(id) || r.survivor().equals(id)) {
-                    records.remove();
-                    removed = true;
+            boolean removed = current != null | merges.remove(id) != null;
+            SortedSet<CustomerId> mergedInto = new TreeSet<>();
+            Set<CustomerId> frontier = Set.of(id);
+            while (!frontier.isEmpty()) {
+                Set<CustomerId> next = new HashSet<>();
+                for (MergeRecord r : merges.values()) {
+                    if (frontier.contains(r.survivor()) && mergedInto.add(r.merged())) {
+                        next.add(r.merged());
+                    }
                 }
+                frontier = next;
             }
-            return removed;
+            mergedInto.forEach(merges::remove);
+            return new CustomerErasure.Erased(removed, mergedInto);
         });
     }
 

@@ -3,6 +3,7 @@ package org.crmkit.spi.consent;
 import java.util.List;
 import java.util.Optional;
 
+import org.crmkit.spi.Capable;
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.ValidationException;
@@ -28,7 +29,7 @@ import org.crmkit.spi.customer.CustomerId;
  *       sees an entry only once it is fully appended, together with every entry before it.</li>
  * </ul>
  */
-public interface ConsentStore {
+public interface ConsentStore extends Capable {
     /** Largest page a store must serve in {@link #read}. */
     int MAX_PAGE_SIZE = 10_000;
 

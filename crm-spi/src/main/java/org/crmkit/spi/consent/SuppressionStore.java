@@ -2,6 +2,7 @@ package org.crmkit.spi.consent;
 
 import java.util.Optional;
 
+import org.crmkit.spi.Capable;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.ValidationException;
@@ -22,7 +23,7 @@ import org.crmkit.spi.ValidationException;
  *       concurrent {@link #suppress} calls for one hash, exactly one entry is stored and both return it.</li>
  * </ul>
  */
-public interface SuppressionStore {
+public interface SuppressionStore extends Capable {
     /** Largest page a store must serve in {@link #scan}. */
     int MAX_PAGE_SIZE = 10_000;
 

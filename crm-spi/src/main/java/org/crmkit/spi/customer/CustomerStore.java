@@ -3,6 +3,7 @@ package org.crmkit.spi.customer;
 import java.util.List;
 import java.util.Optional;
 
+import org.crmkit.spi.Capable;
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.NotFoundException;
@@ -32,7 +33,7 @@ import org.crmkit.spi.ValidationException;
  *       returned.</li>
  * </ul>
  */
-public interface CustomerStore {
+public interface CustomerStore extends Capable {
     /** Largest page a store must serve in {@link #scan}. */
     int MAX_PAGE_SIZE = 10_000;
 

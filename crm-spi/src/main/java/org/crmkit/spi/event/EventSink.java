@@ -1,17 +1,19 @@
 package org.crmkit.spi.event;
 
 /**
- * Receives the domain events of successful writes, for the host's ERP, data warehouse or message bus.
+ * Receives the domain events of committed writes, for the host's ERP, data warehouse or message bus.
  *
  * <h2>Contract</h2>
  * <ul>
- *   <li>The engine calls {@link #publish} only after the write succeeded, once per event, on the writing thread.</li>
- *   <li>Events about one customer arrive in the order of its writes. Events about different customers written
- *       concurrently may arrive in either order; each carries the instant of its write.</li>
- *   <li>Implementations must be thread-safe: writers on several threads publish concurrently.</li>
- *   <li>A sink should not throw. If it does, the write stays committed and the caller receives an
- *       {@link org.crmkit.spi.EventDeliveryException} carrying the event, to deliver again; consumers deduplicate on
- *       {@link DomainEvent#id()}.</li>
+ *   <li>Events are written to the {@link Outbox} with the change that causes them, and a relay delivers them, on its
+ *       own thread, after the write committed: the writer never waits for the sink and never sees it fail.</li>
+ *   <li><b>At least once.</b> A sink may receive an event again (after a failure, a restart, or when another
+ *       engine took over relaying); consumers deduplicate on {@link DomainEvent#id()}.</li>
+ *   <li><b>Order.</b> Events of one {@linkplain DomainEvent#orderingKey() ordering key} (one customer) arrive in the
+ *       order of their writes; events of different keys may arrive in any order.</li>
+ *   <li><b>Failure.</b> A sink that throws has not taken the event: the relay tries it again later, with growing
+ *       back-off, and holds back the later events of the same key meanwhile; other keys go on.</li>
+ *   <li>One relay calls the sink at a time, from one thread.</li>
  * </ul>
  */
 @FunctionalInterface

@@ -2,6 +2,7 @@ package org.crmkit.spi.interaction;
 
 import java.util.Optional;
 
+import org.crmkit.spi.Capable;
 import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
@@ -27,7 +28,7 @@ import org.crmkit.spi.customer.CustomerId;
  *
  * <p>The store does not know customers: whether a subject exists is the engine's concern.
  */
-public interface InteractionStore {
+public interface InteractionStore extends Capable {
     /** Largest page a store must serve in {@link #scan}. */
     int MAX_PAGE_SIZE = 10_000;
 

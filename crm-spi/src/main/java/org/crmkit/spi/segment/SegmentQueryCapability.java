@@ -9,8 +9,9 @@ import org.crmkit.spi.customer.CustomerId;
 
 /**
  * An optional ability of a store that keeps customers and interactions: it evaluates a segment itself (a SQL store
- * translates the AST to a query) and answers with the members. The engine asks {@code store instanceof
- * SegmentQueryCapability} and otherwise evaluates in memory; the answers must be identical (the TCK's
+ * translates the AST to a query) and answers with the members. The engine asks the storage
+ * ({@code storage.capability(SegmentQueryCapability.class)}, which decorators pass through) and otherwise evaluates
+ * in memory; the answers must be identical (the TCK's
  * {@code SegmentQueryContract} checks them).
  *
  * <h2>Contract</h2>

@@ -1,0 +1,75 @@
+package org.crmkit.spi.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.crmkit.spi.Capable;
+
+/**
+ * Keeps the domain events that wait for delivery: written in the same {@linkplain
+ * org.crmkit.spi.storage.Storage#atomically unit} as the change that caused them, read and removed by the engine's
+ * relay once a sink took them. Prove an implementation with {@code org.crmkit.spi.tck.OutboxContract}.
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li><b>Order.</b> {@link #append} gives each event a sequence number, ascending in the order of the appends.
+ *       Engines append the events of one customer while holding the customer's lock, so those events' sequences
+ *       follow the order of the customer's writes. A database may make a sequence visible after a higher one
+ *       (transactions commit out of order); readers therefore never skip a message they did not see.</li>
+ *   <li><b>Durability.</b> A message stays until {@link #delivered}, across restarts; a failed attempt is recorded
+ *       with {@link #failed}, so that back-off survives a restart.</li>
+ *   <li><b>Lease.</b> One relay at a time delivers, among all engines sharing the storage: the one holding the
+ *       {@link #lease}.</li>
+ *   <li><b>Tenancy.</b> The outbox holds the events of every tenant; each event names its own.</li>
+ *   <li><b>Atomicity and concurrency.</b> Implementations are thread-safe; each call is all or nothing.</li>
+ * </ul>
+ */
+public interface Outbox extends Capable {
+    /** Largest page a store must serve in {@link #pending}. */
+    int MAX_PAGE_SIZE = 10_000;
+
+    /**
+     * Appends {@code event} for delivery.
+     *
+     * @return its sequence, positive and higher than every sequence appended before
+     */
+    long append(DomainEvent event);
+
+    /**
+     * Up to {@code limit} undelivered messages whose sequence is above {@code afterSequence}, in ascending sequence
+     * order, due or not.
+     *
+     * @param afterSequence 0 to read from the first undelivered message
+     * @param limit         1 to {@value #MAX_PAGE_SIZE}
+     * @throws org.crmkit.spi.ValidationException if {@code afterSequence} is negative or the limit is out of range
+     */
+    List<OutboxMessage> pending(long afterSequence, int limit);
+
+    /** Removes the messages of these sequences: they were delivered. Sequences not pending are ignored. */
+    void delivered(Collection<Long> sequences);
+
+    /**
+     * Records a failed delivery of the message: one more attempt, not to be tried again before {@code retryAt}.
+     * Ignored if the message is not pending.
+     */
+    void failed(long sequence, Instant retryAt);
+
+    /** How many messages wait, and since when. */
+    OutboxBacklog backlog();
+
+    /**
+     * Takes or renews the relay lease for {@code owner} until {@code now + duration}, if the lease is free, expired
+     * at {@code now}, or held by {@code owner} already.
+     *
+     * @param owner    the relay asking: a token of at most 128 characters, unique per engine
+     * @param now      the present, by the asking engine's clock
+     * @param duration how long the lease lasts without renewal; positive
+     * @return whether {@code owner} holds the lease now
+     */
+    boolean lease(String owner, Instant now, Duration duration);
+
+    /** Gives the lease up if {@code owner} holds it, so that another relay can take over at once. */
+    void release(String owner);
+}
