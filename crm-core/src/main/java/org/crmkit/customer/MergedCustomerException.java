@@ -21,8 +21,8 @@ public class MergedCustomerException extends NotFoundException {
      * @param survivor the customer {@code merged} resolves to now
      */
     public MergedCustomerException(String role, CustomerId merged, CustomerId survivor) {
-        super("customer", Checks.notNull(merged, "merged").value() + " (the " + Checks.notNull(role, "role")
-                + ") was merged into " + Checks.notNull(survivor, "survivor").value());
+        super("customer", Checks.notNull(merged, "merged").value(), "customer " + merged.value() + " (the "
+                + Checks.notNull(role, "role") + ") was merged into " + Checks.notNull(survivor, "survivor").value());
         this.role = role;
         this.merged = merged;
         this.survivor = survivor;

@@ -17,6 +17,7 @@ import org.crmkit.spi.customer.AttributeSchema;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactUsage;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.LifecycleStage;
@@ -28,8 +29,12 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.interaction.VisitorId;
 import org.crmkit.spi.tck.MutableClock;
 import org.crmkit.testing.RecordingSink;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class MergeTest {
@@ -166,15 +171,50 @@ class MergeTest {
     }
 
     @Test
-    void merge_intoItselfOrIntoAThirdAfterwards_isRefused() {
+    void merge_intoItselfOrIntoAThirdAfterwards_isRefused_namingWhereTheIdWent() {
         Crm crm = crm(SurvivorshipPolicy.preferSurvivor());
         Customer a = crm.customers().register(T, Person.named("A", "A"), b -> b);
         Customer b = crm.customers().register(T, Person.named("B", "B"), x -> x);
         Customer c = crm.customers().register(T, Person.named("C", "C"), x -> x);
         assertThatThrownBy(() -> crm.customers().merge(T, a.id(), a.id())).isInstanceOf(ValidationException.class);
         crm.customers().merge(T, a.id(), b.id());
-        assertThatThrownBy(() -> crm.customers().merge(T, c.id(), b.id())).isInstanceOf(ValidationException.class);
+
+        assertThatThrownBy(() -> crm.customers().merge(T, c.id(), b.id()))
+                .isInstanceOfSatisfying(MergedCustomerException.class, e -> {
+                    assertThat(e.merged()).isEqualTo(b.id());
+                    assertThat(e.survivor()).isEqualTo(a.id());
+                    assertThat(e.getMessage()).contains("merged into " + a.id().value());
+                });
         assertThat(crm.customers().get(T, c.id())).isEqualTo(c);
+    }
+
+    @Test
+    void merge_intoAMergedAwayId_saysItWasMergedIntoTheSurvivor() {
+        Crm crm = crm(SurvivorshipPolicy.preferSurvivor());
+        Customer a = crm.customers().register(T, Person.named("A", "A"), b -> b);
+        Customer b = crm.customers().register(T, Person.named("B", "B"), x -> x);
+        Customer c = crm.customers().register(T, Person.named("C", "C"), x -> x);
+        crm.customers().merge(T, a.id(), b.id());
+
+        assertThatThrownBy(() -> crm.customers().merge(T, b.id(), c.id()))
+                .isInstanceOfSatisfying(MergedCustomerException.class, e -> {
+                    assertThat(e.role()).isEqualTo("survivor");
+                    assertThat(e.survivor()).isEqualTo(a.id());
+                    assertThat(e.getMessage()).doesNotContain("not found:");
+                });
+        assertThat(crm.customers().get(T, c.id())).isEqualTo(c);
+    }
+
+    @Test
+    void update_ofACustomerMergedSinceItWasRead_namesTheSurvivor() {
+        Crm crm = crm(SurvivorshipPolicy.preferSurvivor());
+        Customer a = crm.customers().register(T, Person.named("A", "A"), b -> b);
+        Customer b = crm.customers().register(T, Person.named("B", "B"), x -> x);
+        crm.customers().merge(T, a.id(), b.id());
+
+        assertThatThrownBy(() -> crm.customers().update(b.toBuilder().tag("late").build()))
+                .isInstanceOfSatisfying(MergedCustomerException.class, e -> assertThat(e.survivor())
+                        .isEqualTo(a.id()));
     }
 
     @Test
@@ -186,5 +226,26 @@ class MergeTest {
         crm.customers().merge(T, b.id(), c.id());
         crm.customers().merge(T, a.id(), b.id());
         assertThat(crm.customers().get(T, c.id()).id()).isEqualTo(a.id());
+    }
+
+    @Property(tries = 20)
+    void mergeChains_ofAnyLength_resolveForEveryOperation(@ForAll @IntRange(min = 1, max = 150) int length) {
+        Crm crm = crm(SurvivorshipPolicy.preferSurvivor());
+        Customer first = crm.customers().register(T, Person.named("First", "One"), b -> b);
+        Customer survivor = first;
+        for (int i = 0; i < length; i++) {
+            Customer next = crm.customers().register(T, Person.named("N" + i, "X"), b -> b);
+            survivor = crm.customers().merge(T, next.id(), survivor.id()).survivor();
+        }
+        CustomerId last = survivor.id();
+
+        assertThat(crm.customers().find(T, first.id())).map(Customer::id).contains(last);
+        order(crm, first, "o-" + length);
+        assertThat(crm.interactions().find(T, Subject.customer(last), InteractionQuery.all()).items()).hasSize(1);
+        assertThat(crm.customers().modify(T, first.id(), x -> x.tag("found")).id()).isEqualTo(last);
+        VisitorId visitor = VisitorId.of("v-" + length);
+        assertThat(crm.customers().identify(T, visitor, first.id()).id()).isEqualTo(last);
+        assertThat(crm.customers().erase(T, first.id()).erased()).isEqualTo(last);
+        assertThat(crm.customers().find(T, first.id())).isEmpty();
     }
 }

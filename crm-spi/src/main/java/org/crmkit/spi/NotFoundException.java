@@ -10,9 +10,14 @@ public class NotFoundException extends CrmException {
     private final String id;
 
     public NotFoundException(String kind, String id) {
-        super(requireNonNull(kind, "kind") + " not found: " + requireNonNull(id, "id"));
-        this.kind = kind;
-        this.id = id;
+        this(kind, id, requireNonNull(kind, "kind") + " not found: " + requireNonNull(id, "id"));
+    }
+
+    /** For subclasses that say more precisely why the thing is not there. */
+    protected NotFoundException(String kind, String id, String message) {
+        super(requireNonNull(message, "message"));
+        this.kind = requireNonNull(kind, "kind");
+        this.id = requireNonNull(id, "id");
     }
 
     /** The kind of thing that was not found, e.g. {@code "customer"}. */
