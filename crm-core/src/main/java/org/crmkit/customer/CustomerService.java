@@ -253,6 +253,12 @@ public final class CustomerService {
     public Optional<Customer> find(TenantId tenant, CustomerId id) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(id, "id");
+        Optional<Customer> found = engine.customers().findById(tenant, id);
+        return found.isPresent() ? found : followMerges(tenant, id);
+    }
+
+    /** The survivor at the end of the chain of merges that starts at {@code id}, a customer the store lacks. */
+    private Optional<Customer> followMerges(TenantId tenant, CustomerId id) {
         Set<CustomerId> seen = new HashSet<>();
         CustomerId current = id;
         while (seen.add(current)) {

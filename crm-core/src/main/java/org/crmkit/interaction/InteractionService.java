@@ -58,7 +58,7 @@ public final class InteractionService {
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
             Subject subject = resolve(tenant, interaction.subject());
             Optional<AppendResult> done = engine.storage().atomically(locks(tenant, interaction.subject(), subject),
-                    () -> resolve(tenant, interaction.subject()).equals(subject)
+                    () -> stillResolvesTo(tenant, interaction.subject(), subject)
                             ? Optional.of(append(interaction, subject)) : Optional.empty());
             if (done.isPresent()) {
                 return done.get();
@@ -97,6 +97,17 @@ public final class InteractionService {
         return customers.findByIdentity(tenant, CustomerService.visitorIdentity(anonymous.visitor()))
                 .<Subject>map(c -> Subject.customer(c.id()))
                 .orElse(subject);
+    }
+
+    /**
+     * Whether {@code given} still resolves to {@code resolved}, its lock held: a customer that still exists has not
+     * been merged away; a visitor must still be identified as the same customer, or still as none.
+     */
+    private boolean stillResolvesTo(TenantId tenant, Subject given, Subject resolved) {
+        if (given instanceof Subject.Known) {
+            return engine.customers().findById(tenant, ((Subject.Known) resolved).customer()).isPresent();
+        }
+        return resolve(tenant, given).equals(resolved);
     }
 
     /** The locks of recording about {@code given}, resolved to {@code resolved}: the visitor's and the customer's. */

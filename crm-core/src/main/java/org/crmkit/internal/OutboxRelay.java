@@ -36,8 +36,13 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Duration poll;
+    private static final long GATHER_NANOS = Duration.ofMillis(1).toNanos();
+
     private final ReentrantLock passes = new ReentrantLock();
+    /** A commit asked for a pass since the current one started. */
     private volatile boolean wanted;
+    /** The thread waits out its poll interval, and only a wake-up brings it back earlier. */
+    private volatile boolean idle;
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -62,12 +67,15 @@ public final class OutboxRelay implements AutoCloseable {
         t.start();
     }
 
-    /** Asks for a pass soon: cheap, and free while a pass is wanted already. */
+    /**
+     * Asks for a pass soon. Cheap: only the first commit after the thread went idle wakes it; commits made while it
+     * delivers are gathered for a millisecond and taken by its next pass, so a busy writer never pays for a wake-up.
+     */
     public void wake() {
         if (!wanted) {
             wanted = true;
             Thread t = thread;
-            if (t != null) {
+            if (idle && t != null) {
                 LockSupport.unpark(t);
             }
         }
@@ -81,8 +89,17 @@ public final class OutboxRelay implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "outbox relay pass failed; retrying", e);
             }
-            if (!wanted && running) {
-                LockSupport.parkNanos(this, poll.toNanos());
+            if (!running) {
+                break;
+            }
+            if (wanted) {
+                LockSupport.parkNanos(this, GATHER_NANOS);
+            } else {
+                idle = true;
+                if (!wanted) {
+                    LockSupport.parkNanos(this, poll.toNanos());
+                }
+                idle = false;
             }
         }
     }
