@@ -45,7 +45,7 @@ public record PhoneNumber(String e164) implements ContactValue {
      *                             {@code defaultRegion} when the region is unknown
      */
     public static PhoneNumber parse(String raw, String defaultRegion) {
-        Checks.text(raw, "phone", 40);
+        Checks.line(raw, "phone", 40);
         StringBuilder digits = new StringBuilder(raw.length());
         boolean plus = false;
         for (int i = 0; i < raw.length(); i++) {

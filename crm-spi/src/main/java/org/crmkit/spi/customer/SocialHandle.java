@@ -8,12 +8,13 @@ import org.crmkit.spi.Checks;
  * An account on a social network or messenger.
  *
  * @param network the network, lower-case (e.g. {@code mastodon}, {@code linkedin}, {@code whatsapp})
- * @param handle  the account name as the network shows it, at most 200 characters; matched case-insensitively
+ * @param handle  the account name as the network shows it: one line of at most 200 characters, surrounding
+ *                white space stripped; matched case-insensitively
  */
 public record SocialHandle(String network, String handle) implements ContactValue {
     public SocialHandle {
         Checks.snake(network, "social.network", 32);
-        Checks.text(handle, "social.handle", 200);
+        Checks.line(handle, "social.handle", 200);
         handle = handle.strip();
     }
 

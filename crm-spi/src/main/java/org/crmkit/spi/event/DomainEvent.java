@@ -66,22 +66,23 @@ public sealed interface DomainEvent {
     }
 
     /**
-     * The interactions of {@code from} now belong to {@code to}: an anonymous visitor was identified, or customers
-     * were merged.
-     */
-    /**
      * A customer entered ({@code entered}) or left a segment: published by incremental segment tracking right after
-     * the change that caused it, in the order of the changes for one customer.
+     * the change that caused it, in the order of the changes for one customer. {@code segment} is the segment's
+     * name ({@code [a-z][a-z0-9_]*}, at most 64 characters, as a segment definition has it).
      */
     record SegmentMembershipChanged(EventId id, TenantId tenant, Instant at, String segment, CustomerId customer,
                                     boolean entered) implements DomainEvent {
         public SegmentMembershipChanged {
             check(id, tenant, at);
-            Checks.text(segment, "segment", 64);
+            Checks.snake(segment, "segment", 64);
             Checks.notNull(customer, "customer");
         }
     }
 
+    /**
+     * The interactions of {@code from} now belong to {@code to}: an anonymous visitor was identified, or customers
+     * were merged.
+     */
     record InteractionsReassigned(EventId id, TenantId tenant, Instant at, Subject from, CustomerId to, int count)
             implements DomainEvent {
         public InteractionsReassigned {
