@@ -193,7 +193,7 @@ public final class Crm {
         /** Chooses the discovered {@link StorageProvider} of this name for the stores not set explicitly. */
         public Builder storageProvider(String name) {
             once(providerName, "storageProvider");
-            providerName = Checks.text(name, "storageProvider", 64);
+            providerName = Checks.line(name, "storageProvider", 64);
             return this;
         }
 

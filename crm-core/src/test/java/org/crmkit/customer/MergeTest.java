@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.crmkit.Crm;
 import org.crmkit.spi.Money;
@@ -186,5 +188,13 @@ class MergeTest {
         crm.customers().merge(T, b.id(), c.id());
         crm.customers().merge(T, a.id(), b.id());
         assertThat(crm.customers().get(T, c.id()).id()).isEqualTo(a.id());
+    }
+
+    @Test
+    void survivorshipOverride_withALineBreakInTheFieldName_isRefused() {
+        assertThatThrownBy(() -> new SurvivorshipPolicy(SurvivorshipPolicy.Rule.SURVIVOR,
+                new TreeMap<>(Map.of("party\n", SurvivorshipPolicy.Rule.MERGED))))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("overrides: contains the control character U+000A");
     }
 }
