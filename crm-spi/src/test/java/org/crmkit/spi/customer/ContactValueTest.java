@@ -30,8 +30,41 @@ class ContactValueTest {
     }
 
     @Test
+    void email_withACharacterThatLowerCasesIntoAscii_isRefusedNotMergedWithTheAsciiAddress() {
+        for (String raw : new String[] {"\u212Aate@example.com", "ann@\u212Aelvin.example", "\u0130nes@example.com",
+                "ro\u017Fe@example.com", "ann@example.co\u212A"}) {
+            assertThatThrownBy(() -> EmailAddress.parse(raw))
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessage("email: not a valid e-mail address: contains a non-ASCII character"
+                            + " (write an internationalised domain in its xn-- form)");
+        }
+        assertThat(EmailAddress.parse("KATE@example.com").address()).isEqualTo("kate@example.com");
+    }
+
+    @Test
+    void email_withAnInternationalisedDomain_isAcceptedInItsXnForm() {
+        assertThat(EmailAddress.parse("ann@xn--mller-kva.example").domain()).isEqualTo("xn--mller-kva.example");
+        assertThatThrownBy(() -> EmailAddress.parse("ann@m\u00fcller.example")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void email_withSingleLabelDomain_isRefused() {
         assertThatThrownBy(() -> EmailAddress.parse("ann@localhost")).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void socialHandle_key_ignoresCase() {
+        assertThat(new SocialHandle("mastodon", " @Ann@Example.Social ").key())
+                .isEqualTo("social:mastodon|@ann@example.social");
+        assertThat(new SocialHandle("telegram", "ÜNAL").key()).isEqualTo(new SocialHandle("telegram", "ünal").key());
+        assertThat(new SocialHandle("telegram", "ΟΔΟΣ").key()).isEqualTo(new SocialHandle("telegram", "οδος").key());
+    }
+
+    @Test
+    void socialHandle_key_neverFoldsANonAsciiCharacterIntoAscii() {
+        assertThat(new SocialHandle("x", "\u212Aate").key()).isEqualTo("social:x|\u212Aate")
+                .isNotEqualTo(new SocialHandle("x", "kate").key());
+        assertThat(new SocialHandle("x", "\u0130NES").key()).isEqualTo("social:x|\u0130nes");
     }
 
     @Test
