@@ -49,8 +49,9 @@ public final class CallingCodes {
 
     /**
      * The national trunk prefix that is dropped when a national number is written internationally: {@code 1} in
-     * the NANP, {@code 8} in Russia and Kazakhstan, none in Italy, San Marino and the Vatican (the leading zero is
-     * part of the number there), and {@code 0} elsewhere.
+     * the NANP, {@code 8} in Russia and Kazakhstan, {@code 06} in Hungary, none where numbers are dialled the same
+     * at home and from abroad (in Italy, San Marino and the Vatican the leading zero is part of the number; Mexico
+     * dropped its prefixes in 2019), and {@code 0} elsewhere.
      */
     public static String trunkPrefix(String region) {
         String code = CODES.get(region);
@@ -59,8 +60,9 @@ public final class CallingCodes {
         }
         return switch (region) {
             case "RU", "KZ" -> "8";
+            case "HU" -> "06";
             case "IT", "SM", "VA", "SG", "HK", "DK", "NO", "IS", "LU", "MT", "CY", "GR", "EE", "LV", "MC", "ES",
-                 "PT", "CZ", "SK", "PL", "PH", "AE", "SA", "UY" -> "";
+                 "PT", "CZ", "PL", "UY", "LI", "MX" -> "";
             default -> "0";
         };
     }

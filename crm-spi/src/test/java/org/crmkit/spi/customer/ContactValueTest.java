@@ -75,6 +75,26 @@ class ContactValueTest {
     }
 
     @Test
+    void phone_nationalNumber_dropsTheRegionsOwnTrunkPrefix() {
+        assertThat(PhoneNumber.parse("02 1234 5678", "SK").e164()).isEqualTo("+421212345678");
+        assertThat(PhoneNumber.parse("0903 123 456", "SK").e164()).isEqualTo("+421903123456");
+        assertThat(PhoneNumber.parse("04 123 4567", "AE").e164()).isEqualTo("+97141234567");
+        assertThat(PhoneNumber.parse("050 123 4567", "SA").e164()).isEqualTo("+966501234567");
+        assertThat(PhoneNumber.parse("0917 123 4567", "PH").e164()).isEqualTo("+639171234567");
+        assertThat(PhoneNumber.parse("06 1 234 5678", "HU").e164()).isEqualTo("+3612345678");
+        assertThat(PhoneNumber.parse("06 30 123 4567", "HU").e164()).isEqualTo("+36301234567");
+        assertThat(PhoneNumber.parse("8 (495) 123-45-67", "RU").e164()).isEqualTo("+74951234567");
+    }
+
+    @Test
+    void phone_nationalNumber_ofARegionWithoutTrunkPrefix_keepsEveryDigit() {
+        assertThat(PhoneNumber.parse("06 1234 5678", "IT").e164()).isEqualTo("+390612345678");
+        assertThat(PhoneNumber.parse("235 12 34", "LI").e164()).isEqualTo("+4232351234");
+        assertThat(PhoneNumber.parse("55 1234 5678", "MX").e164()).isEqualTo("+525512345678");
+        assertThat(PhoneNumber.parse("912 345 678", "ES").e164()).isEqualTo("+34912345678");
+    }
+
+    @Test
     void phone_internationalNumber_ignoresTheRegion() {
         assertThat(PhoneNumber.parse("+44 20 7946 0958", "DE").e164()).isEqualTo("+442079460958");
         assertThat(PhoneNumber.parse("+44 20 7946 0958").key()).isEqualTo("phone:+442079460958");
