@@ -67,6 +67,15 @@ public final class CallingCodes {
         };
     }
 
+    /**
+     * The trunk prefix of the regions with the country calling code {@code code}, if crmkit knows the code (regions
+     * that share a code share their trunk prefix).
+     */
+    public static Optional<String> trunkPrefixOfCode(String code) {
+        return CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).findFirst()
+                .map(e -> trunkPrefix(e.getKey()));
+    }
+
     /** The international call prefix of {@code region} ({@code 011} in the NANP, {@code 00} elsewhere). */
     public static String internationalPrefix(String region) {
         return "1".equals(CODES.get(region)) ? "011" : "00";

@@ -101,6 +101,42 @@ class ContactValueTest {
     }
 
     @Test
+    void phone_parenthesisedTrunkPrefixAfterTheCountryCode_isDropped() {
+        for (String raw : new String[] {"+49 (0)30 1234567", "+49(0)301234567", "+49 (0) 30 1234567",
+                "+49 ( 0 ) 30 1234567", "+49-(0)30-1234567", "0049 (0)30 1234567", "(+49) (0)30 1234567",
+                "+49 (030) 1234567", "+49 (0 30) 1234567"}) {
+            assertThat(PhoneNumber.parse(raw).e164()).as(raw).isEqualTo("+49301234567");
+            assertThat(PhoneNumber.parse(raw, "DE").e164()).as(raw).isEqualTo("+49301234567");
+        }
+        assertThat(PhoneNumber.parse("+44 (0)20 7946 0958").e164()).isEqualTo("+442079460958");
+        assertThat(PhoneNumber.parse("+44 (020) 7946 0958", "FR").e164()).isEqualTo("+442079460958");
+        assertThat(PhoneNumber.parse("011 44 (0) 20 7946 0958", "US").e164()).isEqualTo("+442079460958");
+        assertThat(PhoneNumber.parse("+353 (0)1 234 5678").e164()).isEqualTo("+35312345678");
+        assertThat(PhoneNumber.parse("+36 (06 1) 234 5678").e164()).isEqualTo("+3612345678");
+        assertThat(PhoneNumber.parse("+7 (8) 495 123-45-67").e164()).isEqualTo("+74951234567");
+    }
+
+    @Test
+    void phone_parenthesisedDigitsThatAreNotATrunkPrefix_areKept() {
+        assertThat(PhoneNumber.parse("+1 (415) 555-0100").e164()).isEqualTo("+14155550100");
+        assertThat(PhoneNumber.parse("+7 (812) 123-45-67").e164()).isEqualTo("+78121234567");
+        assertThat(PhoneNumber.parse("+39 06 1234 5678").e164()).isEqualTo("+390612345678");
+        assertThat(PhoneNumber.parse("+39 (06) 1234 5678").e164()).isEqualTo("+390612345678");
+        assertThat(PhoneNumber.parse("+49 30 (0) 1234567").e164()).isEqualTo("+493001234567");
+        assertThat(PhoneNumber.parse("+225 (07) 12 34 56 78").e164()).isEqualTo("+2250712345678");
+        assertThat(PhoneNumber.parse("+225 (0)7 12 34 56 78").e164()).isEqualTo("+225712345678");
+    }
+
+    @Test
+    void phone_unpairedNestedOrEmptyParentheses_areRefused() {
+        for (String raw : new String[] {"+49 ((0)) 30 1234567", "+49 (0 30 1234567", "+49 0) 30 1234567",
+                "+49 () 30 1234567", "+49 (0)) 30 1234567"}) {
+            assertThatThrownBy(() -> PhoneNumber.parse(raw)).as(raw)
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("parentheses");
+        }
+    }
+
+    @Test
     void phone_nationalNumberWithoutRegion_isRefused() {
         assertThatThrownBy(() -> PhoneNumber.parse("030 1234567"))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("default region");
