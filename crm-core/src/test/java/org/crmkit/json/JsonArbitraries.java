@@ -1,6 +1,7 @@
 package org.crmkit.json;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
+import org.crmkit.customer.Revenue;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
@@ -139,6 +141,15 @@ final class JsonArbitraries {
         Arbitrary<Long> unscaled = Arbitraries.longs().between(-999_999_999_999_999L, 999_999_999_999_999L);
         return Combinators.combine(unscaled, currencies).as((u, c) ->
                 Money.of(BigDecimal.valueOf(u, Math.max(c.getDefaultFractionDigits(), 0)), c));
+    }
+
+    /** Sums beyond Money's 18 integer digits, up to 39 digits in all. */
+    static Arbitrary<Revenue> revenue() {
+        Arbitrary<Currency> currencies = Arbitraries.of("EUR", "USD", "JPY", "BHD", "CLF").map(Currency::getInstance);
+        BigInteger bound = BigInteger.TEN.pow(39);
+        Arbitrary<BigInteger> unscaled = Arbitraries.bigIntegers().between(bound.negate(), bound);
+        return Combinators.combine(unscaled, currencies).as((u, c) ->
+                new Revenue(new BigDecimal(u, Math.max(c.getDefaultFractionDigits(), 0)), c));
     }
 
     static Arbitrary<TypedValue> typedValues() {
