@@ -29,11 +29,7 @@ public final class Checks {
      * not empty and not only white space. For notes and wordings; one-line values use {@link #line}.
      */
     public static String text(String value, String field, int maxLength) {
-        notNull(value, field);
-        if (value.isBlank()) {
-            throw new ValidationException(field, "must not be blank");
-        }
-        return bounded(value, field, maxLength);
+        return bounded(notBlank(value, field), field, maxLength);
     }
 
     /**
@@ -50,11 +46,7 @@ public final class Checks {
      * and not only white space. For names, identifiers, keys, tokens and other one-line values.
      */
     public static String line(String value, String field, int maxLength) {
-        notNull(value, field);
-        if (value.isBlank()) {
-            throw new ValidationException(field, "must not be blank");
-        }
-        return boundedLine(value, field, maxLength);
+        return boundedLine(notBlank(value, field), field, maxLength);
     }
 
     /**
@@ -64,6 +56,14 @@ public final class Checks {
      */
     public static String boundedLine(String value, String field, int maxLength) {
         return scan(value, field, maxLength, false);
+    }
+
+    private static String notBlank(String value, String field) {
+        notNull(value, field);
+        if (value.isBlank()) {
+            throw new ValidationException(field, "must not be blank");
+        }
+        return value;
     }
 
     private static String scan(String value, String field, int maxLength, boolean multiLine) {
