@@ -217,7 +217,7 @@ public final class Crm implements AutoCloseable {
         /** Chooses the discovered {@link StorageProvider} of this name. */
         public Builder storageProvider(String name) {
             once(providerName, "storageProvider");
-            providerName = Checks.text(name, "storageProvider", 64);
+            providerName = Checks.line(name, "storageProvider", 64);
             return this;
         }
 

@@ -46,4 +46,11 @@ class CrmBuilderTest {
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.reason()).contains("nope"));
     }
+
+    @Test
+    void aStorageProviderNameWithALineBreak_failsInTheSetter() {
+        assertThatThrownBy(() -> Crm.builder().storageProvider("jpa\r\n"))
+                .isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("storageProvider"));
+    }
 }

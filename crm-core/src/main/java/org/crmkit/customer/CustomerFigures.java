@@ -8,7 +8,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 import org.crmkit.spi.Checks;
-import org.crmkit.spi.Money;
 import org.crmkit.spi.interaction.Channel;
 
 /**
@@ -19,13 +18,14 @@ import org.crmkit.spi.interaction.Channel;
  * @param lastContact      when the latest one occurred
  * @param orders           how many {@code order_placed} interactions
  * @param revenue          per currency (sorted by currency code), the sum of the amounts of {@code order_placed}
- *                         and {@code order_returned} interactions (returns carry negative amounts)
+ *                         and {@code order_returned} interactions (returns carry negative amounts); a sum is not
+ *                         bounded as a single {@code Money} amount is
  * @param byChannel        interaction counts per channel that has any
  * @param preferredChannel the channel of most inbound interactions (the customer's own choice); on a tie, the one
  *                         used most recently; empty without inbound interactions
  */
 public record CustomerFigures(long interactions, Optional<Instant> firstContact, Optional<Instant> lastContact,
-                              long orders, List<Money> revenue, SortedMap<Channel, Long> byChannel,
+                              long orders, List<Revenue> revenue, SortedMap<Channel, Long> byChannel,
                               Optional<Channel> preferredChannel) {
     public CustomerFigures {
         Checks.nonNegative(interactions, "interactions");
@@ -37,5 +37,4 @@ public record CustomerFigures(long interactions, Optional<Instant> firstContact,
         byChannel = Collections.unmodifiableSortedMap(new TreeMap<>(byChannel));
         Checks.notNull(preferredChannel, "preferredChannel");
     }
-
 }

@@ -30,7 +30,7 @@ public record SurvivorshipPolicy(Rule defaultRule, SortedMap<String, Rule> overr
         Checks.notNull(defaultRule, "defaultRule");
         Checks.notNull(overrides, "overrides");
         TreeMap<String, Rule> copy = new TreeMap<>();
-        overrides.forEach((field, rule) -> copy.put(Checks.text(field, "overrides", 128),
+        overrides.forEach((field, rule) -> copy.put(Checks.line(field, "overrides", 128),
                 Checks.notNull(rule, "overrides." + field)));
         overrides = Collections.unmodifiableSortedMap(copy);
     }

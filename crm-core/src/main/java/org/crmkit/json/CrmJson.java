@@ -112,8 +112,8 @@ public final class CrmJson {
     /**
      * Reads one value of {@code type}, a model type (an id, an enum, {@code Money}, {@code TypedValue},
      * {@code Customer}, {@code Interaction}, {@code DomainEvent}, {@code Condition}, {@code SegmentDefinition}, … or
-     * a case of a sealed one) or {@code CustomerFigures}. The document must hold exactly that value; the model's
-     * constructors validate it.
+     * a case of a sealed one), {@code CustomerFigures} or {@code Revenue}. The document must hold exactly that value;
+     * the model's constructors validate it.
      *
      * @throws JsonCodecException if the text is not JSON, is nested deeper than 1000 levels (a condition: 64 nested
      *                            {@code and}, {@code or}, {@code not}), has a member of the wrong JSON type, a

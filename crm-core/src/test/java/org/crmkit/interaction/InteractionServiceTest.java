@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.crmkit.Crm;
+import org.crmkit.customer.Revenue;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.TenantId;
@@ -126,7 +127,7 @@ class InteractionServiceTest {
 
         assertThat(view.figures().interactions()).isEqualTo(9);
         assertThat(view.figures().orders()).isEqualTo(2);
-        assertThat(view.figures().revenue()).containsExactly(Money.of("70.00", "EUR"), Money.of("5000", "JPY"));
+        assertThat(view.figures().revenue()).extracting(Revenue::toString).containsExactly("70.00 EUR", "5000 JPY");
         assertThat(view.figures().firstContact()).contains(t0.plus(Duration.ofHours(1)));
         assertThat(view.figures().preferredChannel()).contains(Channel.WEB);
         assertThat(view.recent().keySet()).containsExactly(Channel.PHONE, Channel.EMAIL, Channel.WEB);

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.crmkit.customer.CustomerFigures;
 import org.crmkit.customer.CustomerView;
+import org.crmkit.customer.Revenue;
 import org.crmkit.spi.CrmException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.Page;
@@ -54,6 +56,8 @@ import org.junit.jupiter.api.Test;
 
 /** Examples of every model type: the JSON it is written as, and that it reads back equal. */
 class CrmJsonExamplesTest {
+    static final Currency EUR = Currency.getInstance("EUR");
+
     final CrmJson json = CrmJson.create();
 
     <T> void roundTrip(T value, Class<? super T> type, String expected) {
@@ -193,6 +197,14 @@ class CrmJsonExamplesTest {
     }
 
     @Test
+    void revenue_isWrittenAsMoneyIsWithoutMoneysBound() {
+        roundTrip(new Revenue(new BigDecimal("1999999999999999998"), EUR), Revenue.class,
+                "{\"amount\":\"1999999999999999998.00\",\"currency\":\"EUR\"}");
+        assertThatThrownBy(() -> json.read("{\"amount\":\"1.005\",\"currency\":\"EUR\"}", Revenue.class))
+                .isInstanceOf(JsonCodecException.class);
+    }
+
+    @Test
     void figures_roundTrip() {
         CustomerFigures f = figures();
         roundTrip(f, CustomerFigures.class, "{\"interactions\":4,\"first_contact\":\"2026-01-01T00:00:00Z\","
@@ -269,7 +281,7 @@ class CrmJsonExamplesTest {
 
     static CustomerFigures figures() {
         return new CustomerFigures(4, Optional.of(JsonFixtures.T0), Optional.of(Instant.parse("2026-01-03T08:00:00Z")),
-                1, List.of(Money.of("12.50", "EUR")), new TreeMap<>(Map.of(Channel.WEB, 3L, Channel.EMAIL, 1L)),
-                Optional.of(Channel.WEB));
+                1, List.of(new Revenue(new BigDecimal("12.5"), EUR)), new TreeMap<>(Map.of(Channel.WEB, 3L,
+                        Channel.EMAIL, 1L)), Optional.of(Channel.WEB));
     }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.json;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
+import org.crmkit.customer.Revenue;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
@@ -71,14 +73,23 @@ final class JsonArbitraries {
 
     /** Text without control characters other than tab and line breaks, possibly blank, with some non-ASCII. */
     static Arbitrary<String> text(int maxLength) {
-        Arbitrary<String> base = Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00a0', '\u00ff')
-                .withCharRange('\u4e00', '\u4e0f').withChars('\n', '\t', '\r').ofMaxLength(Math.max(maxLength - 2, 0));
-        Arbitrary<String> tail = Arbitraries.of("", "", "", "\uD83D\uDE00", "\"\\");
-        return Combinators.combine(base, tail).as(String::concat);
+        return chars(maxLength, "\n\t\r");
     }
 
-    static Arbitrary<String> nonBlank(int maxLength) {
-        return text(maxLength).filter(s -> !s.isBlank());
+    /** One line of text without control characters, possibly blank, with some non-ASCII. */
+    static Arbitrary<String> line(int maxLength) {
+        return chars(maxLength, "");
+    }
+
+    static Arbitrary<String> nonBlankLine(int maxLength) {
+        return line(maxLength).filter(s -> !s.isBlank());
+    }
+
+    private static Arbitrary<String> chars(int maxLength, String controls) {
+        Arbitrary<String> base = Arbitraries.strings().withCharRange(' ', '~').withCharRange('\u00a0', '\u00ff')
+                .withCharRange('\u4e00', '\u4e0f').withChars(controls).ofMaxLength(Math.max(maxLength - 2, 0));
+        Arbitrary<String> tail = Arbitraries.of("", "", "", "\uD83D\uDE00", "\"\\");
+        return Combinators.combine(base, tail).as(String::concat);
     }
 
     /** {@code [A-Za-z0-9][A-Za-z0-9._:-]*} of 1 to 20 characters. */
@@ -132,6 +143,15 @@ final class JsonArbitraries {
                 Money.of(BigDecimal.valueOf(u, Math.max(c.getDefaultFractionDigits(), 0)), c));
     }
 
+    /** Sums beyond Money's 18 integer digits, up to 39 digits in all. */
+    static Arbitrary<Revenue> revenue() {
+        Arbitrary<Currency> currencies = Arbitraries.of("EUR", "USD", "JPY", "BHD", "CLF").map(Currency::getInstance);
+        BigInteger bound = BigInteger.TEN.pow(39);
+        Arbitrary<BigInteger> unscaled = Arbitraries.bigIntegers().between(bound.negate(), bound);
+        return Combinators.combine(unscaled, currencies).as((u, c) ->
+                new Revenue(new BigDecimal(u, Math.max(c.getDefaultFractionDigits(), 0)), c));
+    }
+
     static Arbitrary<TypedValue> typedValues() {
         Arbitrary<Integer> scales = Arbitraries.integers().between(-30, 30);
         Arbitrary<TypedValue> numbers = Combinators.combine(Arbitraries.longs(), scales)
@@ -169,8 +189,8 @@ final class JsonArbitraries {
     }
 
     static Arbitrary<PostalAddress> postalAddresses() {
-        return Combinators.combine(nonBlank(40).list().ofMinSize(1).ofMaxSize(4), text(16), nonBlank(40),
-                        nonBlank(30).optional(), Arbitraries.strings().withCharRange('A', 'Z').ofLength(2))
+        return Combinators.combine(nonBlankLine(40).list().ofMinSize(1).ofMaxSize(4), line(16), nonBlankLine(40),
+                        nonBlankLine(30).optional(), Arbitraries.strings().withCharRange('A', 'Z').ofLength(2))
                 .as(PostalAddress::new);
     }
 
@@ -179,8 +199,8 @@ final class JsonArbitraries {
                 emails(),
                 phones(),
                 postalAddresses(),
-                Combinators.combine(snake(), nonBlank(40)).as(SocialHandle::new),
-                Combinators.combine(snake(), nonBlank(80)).as(DeviceToken::new));
+                Combinators.combine(snake(), nonBlankLine(40)).as(SocialHandle::new),
+                Combinators.combine(snake(), nonBlankLine(80)).as(DeviceToken::new));
     }
 
     /** Up to {@code max} points with distinct values and at most one primary per kind. */
@@ -201,9 +221,10 @@ final class JsonArbitraries {
     // --- customers ---
 
     static Arbitrary<Party> parties() {
-        Arbitrary<Party> persons = Combinators.combine(text(30), text(30), customerIds().optional(),
-                nonBlank(30).optional()).as((g, f, o, j) -> new Person(g, f, o, o.isPresent() ? j : Optional.empty()));
-        Arbitrary<Party> organizations = Combinators.combine(nonBlank(40), nonBlank(20).optional())
+        Arbitrary<Party> persons = Combinators.combine(line(30), line(30), customerIds().optional(),
+                nonBlankLine(30).optional())
+                .as((g, f, o, j) -> new Person(g, f, o, o.isPresent() ? j : Optional.empty()));
+        Arbitrary<Party> organizations = Combinators.combine(nonBlankLine(40), nonBlankLine(20).optional())
                 .as(Organization::new);
         return Arbitraries.oneOf(persons, organizations);
     }
@@ -227,7 +248,7 @@ final class JsonArbitraries {
     }
 
     static Arbitrary<ExternalIdentity> identities() {
-        return Combinators.combine(snake(), nonBlank(40)).as(ExternalIdentity::new);
+        return Combinators.combine(snake(), nonBlankLine(40)).as(ExternalIdentity::new);
     }
 
     static Arbitrary<Customer> customers() {
@@ -254,7 +275,7 @@ final class JsonArbitraries {
     static Arbitrary<MergeRecord> mergeRecords() {
         return Combinators.combine(tenants(), customerIds(), instants()).flatAs((t, survivor, at) -> {
             CustomerId merged = CustomerId.of(survivor.value() + "-m");
-            Arbitrary<Map<String, CustomerId>> origins = Arbitraries.maps(nonBlank(40),
+            Arbitrary<Map<String, CustomerId>> origins = Arbitraries.maps(nonBlankLine(40),
                     Arbitraries.of(survivor, merged)).ofMaxSize(4);
             return Combinators.combine(customers(Arbitraries.just(t), Arbitraries.just(merged)), origins)
                     .as((snapshot, o) -> new MergeRecord(t, survivor, merged, at, snapshot, new TreeMap<>(o)));
@@ -274,7 +295,7 @@ final class JsonArbitraries {
                 instants(), instants()).as((t, id, subject, channel, direction, type, occurred, recorded) ->
                 Interaction.builder(t, id, subject, channel, type, occurred).direction(direction)
                         .recordedAt(recorded).build());
-        return Combinators.combine(head, typedValueMaps(4), money().optional(), snake(), nonBlank(60),
+        return Combinators.combine(head, typedValueMaps(4), money().optional(), snake(), nonBlankLine(60),
                 tokens().map(CampaignId::of).optional()).as((i, properties, amount, source, externalId, campaign) ->
                 new Interaction(i.tenant(), i.id(), i.subject(), i.channel(), i.direction(), i.type(),
                         i.occurredAt(), i.recordedAt(), properties, amount, source, externalId, campaign));
@@ -298,8 +319,7 @@ final class JsonArbitraries {
                 Combinators.combine(ids, tenants, ats, subjects(), customerIds(),
                         Arbitraries.integers().between(0, Integer.MAX_VALUE))
                         .as(DomainEvent.InteractionsReassigned::new),
-                Combinators.combine(ids, tenants, ats, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(64),
-                        customerIds(), Arbitraries.of(true, false))
+                Combinators.combine(ids, tenants, ats, snake(), customerIds(), Arbitraries.of(true, false))
                         .as(DomainEvent.SegmentMembershipChanged::new));
     }
 

@@ -27,6 +27,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 import org.crmkit.customer.CustomerFigures;
+import org.crmkit.customer.Revenue;
 import org.crmkit.json.internal.ConditionCodec;
 import org.crmkit.json.internal.JsonPaths;
 import org.crmkit.spi.Money;
@@ -227,6 +228,7 @@ class JsonMalformedInputProperties {
                 JsonArbitraries.events().map(e -> new Doc(DomainEvent.class, json.write(e))),
                 JsonArbitraries.mergeRecords().map(r -> new Doc(MergeRecord.class, json.write(r))),
                 JsonArbitraries.money().map(m -> new Doc(Money.class, json.write(m))),
+                JsonArbitraries.revenue().map(r -> new Doc(Revenue.class, json.write(r))),
                 JsonArbitraries.typedValues().map(v -> new Doc(TypedValue.class, json.write(v))),
                 JsonArbitraries.contactValues().map(v -> new Doc(ContactValue.class, json.write(v))),
                 JsonArbitraries.conditions().map(c -> new Doc(Condition.class, json.write(c))),
@@ -242,8 +244,8 @@ class JsonMalformedInputProperties {
     @Provide
     Arbitrary<Class<?>> targets() {
         return Arbitraries.of(Customer.class, Interaction.class, DomainEvent.class, MergeRecord.class, Money.class,
-                TypedValue.class, ContactValue.class, CustomerId.class, CustomerFigures.class, Condition.class,
-                Condition.And.class, SegmentDefinition.class, SegmentChange.class);
+                TypedValue.class, ContactValue.class, CustomerId.class, CustomerFigures.class, Revenue.class,
+                Condition.class, Condition.And.class, SegmentDefinition.class, SegmentChange.class);
     }
 
     /** Arbitrary text, JSON-like token soup, and valid documents with a few characters overwritten. */

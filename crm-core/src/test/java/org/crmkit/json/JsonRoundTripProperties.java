@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import org.crmkit.customer.Revenue;
 import org.crmkit.segmentation.SegmentLanguage;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
@@ -47,6 +48,11 @@ class JsonRoundTripProperties {
     @Property(tries = 500, seed = "20260103")
     void money_readOfWrite_isTheMoney(@ForAll("money") Money money) {
         assertRoundTrip(money, Money.class);
+    }
+
+    @Property(tries = 500, seed = "20260114")
+    void revenue_readOfWrite_isTheRevenue(@ForAll("revenue") Revenue revenue) {
+        assertRoundTrip(revenue, Revenue.class);
     }
 
     @Property(tries = 500, seed = "20260104")
@@ -143,6 +149,11 @@ class JsonRoundTripProperties {
     @Provide
     Arbitrary<Money> money() {
         return JsonArbitraries.money();
+    }
+
+    @Provide
+    Arbitrary<Revenue> revenue() {
+        return JsonArbitraries.revenue();
     }
 
     @Provide

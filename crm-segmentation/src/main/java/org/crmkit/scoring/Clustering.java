@@ -66,7 +66,8 @@ public final class Clustering {
      * Clusters {@code rows}: one row per customer, one column per feature, in the units of the caller's choice.
      * Neither argument is modified or kept.
      *
-     * @param featureNames the column names, distinct, 1 to 64 characters each (for example {@code recency_days})
+     * @param featureNames the column names, distinct, each one non-blank line of at most 64 characters (for example
+     *                     {@code recency_days})
      * @param rows         at least one row, each with one finite value per feature
      * @throws ValidationException naming the field: {@code featureNames} or {@code featureNames[j]} if a name is
      *                             missing, blank or repeated; {@code rows} if there are none; {@code rows[i]} if a
@@ -103,7 +104,7 @@ public final class Clustering {
         }
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < featureNames.size(); j++) {
-            String name = Checks.text(featureNames.get(j), "featureNames[" + j + "]", 64);
+            String name = Checks.line(featureNames.get(j), "featureNames[" + j + "]", 64);
             if (!seen.add(name)) {
                 throw new ValidationException("featureNames[" + j + "]", "repeats the feature name " + name);
             }

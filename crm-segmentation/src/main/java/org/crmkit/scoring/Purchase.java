@@ -11,13 +11,13 @@ import org.crmkit.spi.ValidationException;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerKey the customer, as the caller identifies it; 1 to 256 characters
+ * @param customerKey the customer, as the caller identifies it; one non-blank line of at most 256 characters
  * @param date        the day of the purchase
  * @param amount      the value of the purchase, {@code >= 0}
  */
 public record Purchase(String customerKey, LocalDate date, BigDecimal amount) {
     public Purchase {
-        Checks.text(customerKey, "customerKey", 256);
+        Checks.line(customerKey, "customerKey", 256);
         Checks.notNull(date, "date");
         Checks.notNull(amount, "amount");
         if (amount.signum() < 0) {

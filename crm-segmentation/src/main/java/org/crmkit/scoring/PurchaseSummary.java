@@ -11,7 +11,7 @@ import org.crmkit.spi.ValidationException;
  *
  * <p>Immutable and thread-safe.
  *
- * @param customerKey  the customer, as the caller identifies it; 1 to 256 characters
+ * @param customerKey  the customer, as the caller identifies it; one non-blank line of at most 256 characters
  * @param frequency    {@code x}: repeat purchases (same-day purchases count once), {@code >= 0}
  * @param recency      {@code t_x}: weeks from birth to the last repeat purchase; {@code 0} when {@code x = 0}
  * @param age          {@code T}: weeks from birth to the end of the calibration period, {@code >= recency}
@@ -23,7 +23,7 @@ public record PurchaseSummary(String customerKey, int frequency, double recency,
     private static final int MAX_KEY_LENGTH = 256;
 
     public PurchaseSummary {
-        Checks.text(customerKey, "customerKey", MAX_KEY_LENGTH);
+        Checks.line(customerKey, "customerKey", MAX_KEY_LENGTH);
         Checks.nonNegative(frequency, "frequency");
         recency = finiteNonNegative(recency, "recency");
         age = finiteNonNegative(age, "age");

@@ -143,6 +143,7 @@ class ClusteringTest {
         assertField(() -> clustering.fit(RFM, new double[][] {{1, 2}}), "rows[0]");
         assertField(() -> clustering.fit(List.of("a", "a"), new double[][] {{1, 2}}), "featureNames[1]");
         assertField(() -> clustering.fit(List.of(), new double[][] {{1}}), "featureNames");
+        assertField(() -> clustering.fit(List.of("a", "b\tc"), new double[][] {{1, 2}}), "featureNames[1]");
         assertField(() -> Clustering.builder(0, 1), "clusters");
         assertField(() -> Clustering.builder(2, 1).tolerance(Double.NaN), "tolerance");
         ClusterModel model = clustering.fit(RFM, blobs(5, 1));

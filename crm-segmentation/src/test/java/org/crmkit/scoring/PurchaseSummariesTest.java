@@ -67,4 +67,11 @@ class PurchaseSummariesTest {
     private static Purchase purchase(String key, String date, String amount) {
         return new Purchase(key, LocalDate.parse(date), new BigDecimal(amount));
     }
+
+    @Test
+    void purchase_withALineBreakInTheCustomerKey_isRejected() {
+        assertThatThrownBy(() -> purchase("anna\n", "2024-01-03", "1.00"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("customerKey: contains the control character U+000A");
+    }
 }

@@ -24,29 +24,67 @@ public final class Checks {
         return value;
     }
 
-    /** Non-blank text of at most {@code maxLength} characters, without control characters. */
+    /**
+     * Non-blank free text of at most {@code maxLength} characters that may span lines: {@link #bounded} text that is
+     * not empty and not only white space. For notes and wordings; one-line values use {@link #line}.
+     */
     public static String text(String value, String field, int maxLength) {
+        return bounded(notBlank(value, field), field, maxLength);
+    }
+
+    /**
+     * Free text of at most {@code maxLength} characters, possibly empty or blank, possibly of several lines: every
+     * character is accepted except the control characters U+0000 to U+001F and U+007F to U+009F, of which TAB
+     * (U+0009), LF (U+000A) and CR (U+000D) are allowed.
+     */
+    public static String bounded(String value, String field, int maxLength) {
+        return scan(value, field, maxLength, true);
+    }
+
+    /**
+     * A non-blank single line of at most {@code maxLength} characters: {@link #boundedLine} text that is not empty
+     * and not only white space. For names, identifiers, keys, tokens and other one-line values.
+     */
+    public static String line(String value, String field, int maxLength) {
+        return boundedLine(notBlank(value, field), field, maxLength);
+    }
+
+    /**
+     * A single line of at most {@code maxLength} characters, possibly empty or blank: every character is accepted
+     * except the control characters U+0000 to U+001F and U+007F to U+009F (TAB, CR, LF and NEL among them) and the
+     * line and paragraph separators U+2028 and U+2029.
+     */
+    public static String boundedLine(String value, String field, int maxLength) {
+        return scan(value, field, maxLength, false);
+    }
+
+    private static String notBlank(String value, String field) {
         notNull(value, field);
         if (value.isBlank()) {
             throw new ValidationException(field, "must not be blank");
         }
-        return bounded(value, field, maxLength);
+        return value;
     }
 
-    /** Text of at most {@code maxLength} characters (may be empty), without control characters. */
-    public static String bounded(String value, String field, int maxLength) {
+    private static String scan(String value, String field, int maxLength, boolean multiLine) {
         notNull(value, field);
         if (value.length() > maxLength) {
             throw new ValidationException(field, "longer than " + maxLength + " characters (" + value.length() + ")");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c) && c != '\n' && c != '\t' && c != '\r') {
-                throw new ValidationException(field, "contains the control character U+"
-                        + String.format("%04X", (int) c));
+            if (Character.isISOControl(c) && !(multiLine && (c == '\n' || c == '\t' || c == '\r'))) {
+                throw new ValidationException(field, "contains the control character " + codePoint(c));
+            }
+            if (!multiLine && (c == '\u2028' || c == '\u2029')) {
+                throw new ValidationException(field, "contains the line separator " + codePoint(c));
             }
         }
         return value;
+    }
+
+    private static String codePoint(char c) {
+        return String.format("U+%04X", (int) c);
     }
 
     /** A value matching {@code pattern}, of 1 to {@code maxLength} characters. */

@@ -77,7 +77,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
     }
 
     private static BigDecimal parseAmount(String amount) {
-        Checks.text(amount, "amount", 64);
+        Checks.line(amount, "amount", 64);
         try {
             return new BigDecimal(amount);
         } catch (NumberFormatException e) {
@@ -87,7 +87,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
 
     /** Parses an ISO-4217 currency code, failing with a {@link ValidationException} naming the field. */
     public static Currency parseCurrency(String code) {
-        Checks.text(code, "currency", 3);
+        Checks.line(code, "currency", 3);
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {

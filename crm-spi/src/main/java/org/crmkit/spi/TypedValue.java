@@ -43,7 +43,10 @@ public sealed interface TypedValue {
         return new Choice(constant);
     }
 
-    /** Free text of at most {@value #MAX_TEXT_LENGTH} characters. */
+    /**
+     * Free text of at most {@value #MAX_TEXT_LENGTH} characters; may be empty and span lines
+     * ({@link Checks#bounded}).
+     */
     record Text(String value) implements TypedValue {
         public Text {
             Checks.bounded(value, "value", MAX_TEXT_LENGTH);

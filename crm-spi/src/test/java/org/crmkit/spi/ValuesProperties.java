@@ -3,10 +3,12 @@ package org.crmkit.spi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -47,8 +49,42 @@ class ValuesProperties {
         EmailAddress email = valueOrValidationFailure(() -> EmailAddress.parse(raw));
         if (email != null) {
             assertThat(EmailAddress.parse(email.address())).isEqualTo(email);
-            assertThat(email.address()).isEqualTo(email.address().toLowerCase(java.util.Locale.ROOT));
+            assertThat(email.address()).isEqualTo(email.address().toLowerCase(Locale.ROOT));
             assertThat(email.address()).hasSizeLessThanOrEqualTo(254).containsOnlyOnce("@");
+        }
+    }
+
+    @Provide
+    Arbitrary<String> caseFoldingInput() {
+        Arbitrary<String> ascii = Arbitraries.strings().withChars("aAkKiIsSzZ09.-_+@").ofMinLength(1).ofMaxLength(12);
+        Arbitrary<String> folding = Arbitraries.strings()
+                .withChars("kK\u212A\u212Bi\u0130\u0131s\u017F\u00DF\uFB00\u1E9E\uFF21@.").ofMaxLength(4);
+        return Combinators.combine(ascii, folding, ascii, Arbitraries.of("@example.com", "@EXAMPLE.org", "", " "))
+                .as((a, f, b, domain) -> " " + a + f + b + domain);
+    }
+
+    @Property(tries = 3000)
+    void email_parse_acceptsOnlyAsciiInputThatEqualsTheAddressIgnoringCase(
+            @ForAll("caseFoldingInput") String raw, @ForAll("junk") String junk) {
+        for (String input : new String[] {raw, junk}) {
+            EmailAddress email = valueOrValidationFailure(() -> EmailAddress.parse(input));
+            if (email != null) {
+                assertThat(input.strip()).matches("\\p{ASCII}*");
+                assertThat(input.strip().equalsIgnoreCase(email.address())).isTrue();
+            }
+        }
+    }
+
+    @Property(tries = 2000)
+    void socialHandle_key_foldsAsciiCaseButNeverTurnsNonAsciiIntoAscii(@ForAll("caseFoldingInput") String raw) {
+        SocialHandle handle = valueOrValidationFailure(() -> new SocialHandle("x", raw));
+        if (handle != null) {
+            String folded = handle.key().substring("social:x|".length());
+            assertThat(folded.chars().filter(c -> c > 0x7F).count())
+                    .isEqualTo(handle.handle().chars().filter(c -> c > 0x7F).count());
+            if (handle.handle().matches("\\p{ASCII}*")) {
+                assertThat(folded).isEqualTo(handle.handle().toLowerCase(Locale.ROOT));
+            }
         }
     }
 

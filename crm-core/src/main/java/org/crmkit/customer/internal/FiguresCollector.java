@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import org.crmkit.customer.CustomerFigures;
-import org.crmkit.spi.Money;
+import org.crmkit.customer.Revenue;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.Interaction;
@@ -20,7 +20,7 @@ public final class FiguresCollector {
     private Instant first;
     private Instant last;
     private long orders;
-    private final Map<String, Money> revenue = new TreeMap<>();
+    private final Map<String, Revenue> revenue = new TreeMap<>();
     private final Map<Channel, Long> byChannel = new EnumMap<>(Channel.class);
     private final Map<Channel, Long> inbound = new EnumMap<>(Channel.class);
     private final Map<Channel, Instant> lastInbound = new EnumMap<>(Channel.class);
@@ -34,7 +34,8 @@ public final class FiguresCollector {
             orders++;
         }
         if (order || i.type().equals(InteractionType.ORDER_RETURNED)) {
-            i.amount().ifPresent(m -> revenue.merge(m.currency().getCurrencyCode(), m, Money::plus));
+            i.amount().ifPresent(m -> revenue.compute(m.currency().getCurrencyCode(),
+                    (code, sum) -> (sum == null ? Revenue.zero(m.currency()) : sum).plus(m)));
         }
         byChannel.merge(i.channel(), 1L, Long::sum);
         if (i.direction() == Direction.INBOUND) {
@@ -55,5 +56,4 @@ public final class FiguresCollector {
         return new CustomerFigures(count, Optional.ofNullable(first), Optional.ofNullable(last), orders,
                 new ArrayList<>(revenue.values()), new TreeMap<>(byChannel), Optional.ofNullable(preferred));
     }
-
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.crmkit.consent.ConsentReceipt;
 import org.crmkit.customer.CustomerFigures;
 import org.crmkit.customer.CustomerView;
+import org.crmkit.customer.Revenue;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
@@ -109,6 +110,7 @@ public final class CrmModule {
         r.sealed(Subject.class, InteractionCodec::writeSubject, InteractionCodec::readSubject);
         r.add(Interaction.class, InteractionCodec::writeInteraction, InteractionCodec::readInteraction);
         r.sealed(DomainEvent.class, EventCodec::writeEvent, EventCodec::readEvent);
+        r.add(Revenue.class, ViewCodec::writeRevenue, ViewCodec::readRevenue);
         r.add(CustomerFigures.class, ViewCodec::writeFigures, ViewCodec::readFigures);
         r.constant(Operator.class);
         r.constant(SegmentChange.Kind.class);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -27,13 +28,23 @@ public final class ValueCodec {
     }
 
     public static void writeMoney(Money money, JsonGenerator g) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("amount", money.amount().toPlainString());
-        g.writeStringField("currency", money.currency().getCurrencyCode());
-        g.writeEndObject();
+        writeAmount(money.amount(), money.currency(), g);
     }
 
     public static Money readMoney(JsonIn in) {
+        return readAmount(in, Money::of);
+    }
+
+    /** {@code {"amount":"12.50","currency":"EUR"}}: the shape of money and of sums of money. */
+    static void writeAmount(BigDecimal amount, Currency currency, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("amount", amount.toPlainString());
+        g.writeStringField("currency", currency.getCurrencyCode());
+        g.writeEndObject();
+    }
+
+    /** Reads what {@link #writeAmount} writes (at most 40 integer digits and 20 decimals) and makes a value of it. */
+    static <T> T readAmount(JsonIn in, BiFunction<BigDecimal, Currency, T> value) {
         in.object("amount", "currency");
         JsonIn amountIn = in.field("amount");
         String amount = amountIn.string();
@@ -41,7 +52,7 @@ public final class ValueCodec {
             throw amountIn.fail("must be a plain decimal string such as \"12.50\"");
         }
         Currency currency = in.field("currency").string(Money::parseCurrency);
-        return amountIn.build(() -> Money.of(new BigDecimal(amount), currency));
+        return amountIn.build(() -> value.apply(new BigDecimal(amount), currency));
     }
 
     public static void writeTypedValue(TypedValue value, JsonGenerator g) throws IOException {

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.crmkit.customer.CustomerFigures;
 import org.crmkit.customer.CustomerView;
-import org.crmkit.spi.Money;
+import org.crmkit.customer.Revenue;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Interaction;
@@ -39,8 +39,8 @@ public final class ViewCodec {
         JsonOut.optionalInstant(g, "last_contact", f.lastContact());
         g.writeNumberField("orders", f.orders());
         g.writeArrayFieldStart("revenue");
-        for (Money m : f.revenue()) {
-            ValueCodec.writeMoney(m, g);
+        for (Revenue r : f.revenue()) {
+            writeRevenue(r, g);
         }
         g.writeEndArray();
         g.writeObjectFieldStart("by_channel");
@@ -61,9 +61,9 @@ public final class ViewCodec {
         Optional<Instant> first = in.optional("first_contact").map(JsonIn::instant);
         Optional<Instant> last = in.optional("last_contact").map(JsonIn::instant);
         long orders = in.field("orders").longValue();
-        List<Money> revenue = new ArrayList<>();
-        for (JsonIn m : in.field("revenue").elements()) {
-            revenue.add(ValueCodec.readMoney(m));
+        List<Revenue> revenue = new ArrayList<>();
+        for (JsonIn r : in.field("revenue").elements()) {
+            revenue.add(readRevenue(r));
         }
         SortedMap<Channel, Long> byChannel = new TreeMap<>();
         for (Map.Entry<String, JsonIn> e : in.field("by_channel").members()) {
@@ -71,6 +71,15 @@ public final class ViewCodec {
         }
         Optional<Channel> preferred = in.optional("preferred_channel").map(c -> c.constant(Channel.class));
         return in.build(() -> new CustomerFigures(interactions, first, last, orders, revenue, byChannel, preferred));
+    }
+
+    /** A sum of money, shaped as money: {@code {"amount":"1999999999999999998.00","currency":"EUR"}}. */
+    public static void writeRevenue(Revenue revenue, JsonGenerator g) throws IOException {
+        ValueCodec.writeAmount(revenue.amount(), revenue.currency(), g);
+    }
+
+    public static Revenue readRevenue(JsonIn in) {
+        return ValueCodec.readAmount(in, Revenue::new);
     }
 
     private static Channel channel(String name, JsonIn value) {

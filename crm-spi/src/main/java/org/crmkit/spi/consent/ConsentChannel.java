@@ -55,7 +55,7 @@ public enum ConsentChannel {
      * @throws ValidationException if no channel has that name
      */
     public static ConsentChannel parse(String name) {
-        Checks.text(name, "channel", 64);
+        Checks.line(name, "channel", 64);
         try {
             return valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -11,7 +11,7 @@ import org.crmkit.spi.ValidationException;
  * it for anything but proving consent. Immutable and thread-safe.
  *
  * @param ipAddress the client's IP address as text, at most 45 characters (IPv6)
- * @param userAgent the client's user agent, at most 512 characters
+ * @param userAgent the client's user agent, one non-blank line of at most 512 characters
  */
 public record TechnicalProof(Optional<String> ipAddress, Optional<String> userAgent) {
     private static final Pattern IP = Pattern.compile("[0-9A-Fa-f.:]+");
@@ -21,7 +21,7 @@ public record TechnicalProof(Optional<String> ipAddress, Optional<String> userAg
         ipAddress.ifPresent(ip -> Checks.matching(ip, "proof.ipAddress", IP, 45,
                 "an IPv4 or IPv6 address"));
         Checks.notNull(userAgent, "proof.userAgent");
-        userAgent.ifPresent(ua -> Checks.text(ua, "proof.userAgent", 512));
+        userAgent.ifPresent(ua -> Checks.line(ua, "proof.userAgent", 512));
         if (ipAddress.isEmpty() && userAgent.isEmpty()) {
             throw new ValidationException("proof", "must hold an IP address or a user agent");
         }

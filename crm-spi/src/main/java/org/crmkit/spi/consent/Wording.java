@@ -9,7 +9,7 @@ import org.crmkit.spi.Checks;
  * elsewhere. Immutable and thread-safe.
  *
  * @param version a token of at most 64 characters naming the wording (e.g. {@code newsletter-form-2026-03})
- * @param text    the exact text, at most 4,000 characters
+ * @param text    the exact text, at most 4,000 characters, not blank; may span lines (see {@link Checks#text})
  */
 public record Wording(String version, Optional<String> text) {
     public Wording {

@@ -10,6 +10,11 @@ import org.crmkit.spi.Checks;
  * least two labels; quoted local parts and address literals are refused). Normalised to lower case, which is how
  * every mainstream mailbox provider treats addresses.
  *
+ * <p>The address is ASCII only (internationalised domains in their {@code xn--} form): a non-ASCII character is
+ * refused before lower-casing, since lower-casing can fold one into ASCII (the Kelvin sign U+212A becomes
+ * {@code k}) and so make two different inputs one address. An accepted input therefore equals its address but for
+ * the case of ASCII letters and surrounding white space.
+ *
  * @param address the normalised address, at most 254 characters
  */
 public record EmailAddress(String address) implements ContactValue {
@@ -20,7 +25,9 @@ public record EmailAddress(String address) implements ContactValue {
 
     public EmailAddress {
         Checks.notNull(address, "email");
-        address = address.strip().toLowerCase(Locale.ROOT);
+        address = address.strip();
+        requireAscii(address);
+        address = address.toLowerCase(Locale.ROOT);
         validate(address);
     }
 
@@ -42,6 +49,14 @@ public record EmailAddress(String address) implements ContactValue {
     /** The part after the {@code @}. */
     public String domain() {
         return address.substring(address.lastIndexOf('@') + 1);
+    }
+
+    private static void requireAscii(String a) {
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) > 0x7F) {
+                throw invalid("contains a non-ASCII character (write an internationalised domain in its xn-- form)");
+            }
+        }
     }
 
     private static void validate(String a) {

@@ -8,12 +8,13 @@ import org.crmkit.spi.Checks;
  *
  * @param system the other system, lower-case (e.g. {@code webshop}, {@code erp}, {@code web_visitor},
  *               {@code loyalty}), at most 32 characters
- * @param value  the id there, matched exactly, 1 to 128 characters without control characters
+ * @param value  the id there, matched exactly: one non-blank line of at most 128 characters (no control
+ *               characters, no line separators)
  */
 public record ExternalIdentity(String system, String value) implements Comparable<ExternalIdentity> {
     public ExternalIdentity {
         Checks.snake(system, "identity.system", 32);
-        Checks.text(value, "identity.value", 128);
+        Checks.line(value, "identity.value", 128);
     }
 
     public static ExternalIdentity of(String system, String value) {

@@ -40,7 +40,7 @@ public record MergeRecord(TenantId tenant, CustomerId survivor, CustomerId merge
         }
         TreeMap<String, CustomerId> origins = new TreeMap<>();
         for (Map.Entry<String, CustomerId> e : fieldOrigins.entrySet()) {
-            Checks.text(e.getKey(), "fieldOrigins", 128);
+            Checks.line(e.getKey(), "fieldOrigins", 128);
             CustomerId origin = Checks.notNull(e.getValue(), "fieldOrigins." + e.getKey());
             if (!origin.equals(survivor) && !origin.equals(merged)) {
                 throw new ValidationException("fieldOrigins." + e.getKey(), "names neither of the two customers");

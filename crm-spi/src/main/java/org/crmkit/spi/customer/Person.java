@@ -9,19 +9,20 @@ import org.crmkit.spi.Checks;
  * A natural person. In a B2B account, {@link #organization()} names the customer (an {@link Organization}) this
  * person is a contact of.
  *
- * @param givenName    the given name, may be empty when unknown (at most 200 characters)
- * @param familyName   the family name, may be empty when unknown (at most 200 characters)
+ * @param givenName    the given name, one line of at most 200 characters; may be empty when unknown
+ * @param familyName   the family name, one line of at most 200 characters; may be empty when unknown
  * @param organization the organisation this person is a contact of, if any
- * @param jobTitle     the person's role at that organisation, if known (at most 200 characters)
+ * @param jobTitle     the person's role at that organisation, if known (one non-blank line of at most 200
+ *                     characters)
  */
 public record Person(String givenName, String familyName, Optional<CustomerId> organization,
                      Optional<String> jobTitle) implements Party {
     public Person {
-        Checks.bounded(givenName, "party.givenName", MAX_NAME_LENGTH);
-        Checks.bounded(familyName, "party.familyName", MAX_NAME_LENGTH);
+        Checks.boundedLine(givenName, "party.givenName", MAX_NAME_LENGTH);
+        Checks.boundedLine(familyName, "party.familyName", MAX_NAME_LENGTH);
         Checks.notNull(organization, "party.organization");
         Checks.notNull(jobTitle, "party.jobTitle");
-        jobTitle.ifPresent(t -> Checks.text(t, "party.jobTitle", MAX_NAME_LENGTH));
+        jobTitle.ifPresent(t -> Checks.line(t, "party.jobTitle", MAX_NAME_LENGTH));
         if (jobTitle.isPresent() && organization.isEmpty()) {
             throw new ValidationException("party.jobTitle", "is only meaningful with an organization");
         }

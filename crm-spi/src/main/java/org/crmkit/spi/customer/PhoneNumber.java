@@ -1,25 +1,39 @@
 package org.crmkit.spi.customer;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.internal.CallingCodes;
 import org.crmkit.spi.Checks;
+import org.crmkit.spi.internal.CallingCodes;
+import org.crmkit.spi.internal.PhoneInput;
 
 /**
  * A phone number in E.164 form: {@code +} followed by 8 to 15 digits, the first not zero.
  *
  * <p>{@link #parse(String, String)} normalises what people type: spaces, dots, hyphens, slashes and parentheses
- * are dropped; {@code +} and the region's international prefix ({@code 00}, or {@code 011} in the NANP) introduce
- * a country code; anything else is a national number of the default region, whose trunk prefix (usually
- * {@code 0}) is replaced by the region's calling code. It does not check numbering plans: {@code +49 30 1234}
- * passes although no such line exists. Extensions ({@code ext. 12}) and letters are refused.
+ * are dropped (parentheses must pair up around digits and not nest); {@code +} and the region's international
+ * prefix ({@code 00}, or {@code 011} in the NANP) introduce a country code; anything else is a national number of
+ * the default region, whose trunk prefix (usually {@code 0}) is replaced by the region's calling code. It does not
+ * check numbering plans: {@code +49 30 1234} passes although no such line exists. Extensions ({@code ext. 12}) and
+ * letters are refused.
+ *
+ * <p>A parenthesised trunk prefix right after the country code of an international number is dropped, as it is not
+ * dialled from abroad: the group in parentheses loses the country's trunk prefix when it is exactly that prefix, or
+ * when it begins with a prefix that itself begins with {@code 0} (national numbers never begin with a trunk
+ * {@code 0}). So {@code +49 (0)30 1234567}, {@code 0049 ( 0 ) 30 1234567} and {@code +49 (030) 1234567} all give
+ * {@code +49301234567}, {@code +44 (0)20 7946 0958} gives {@code +442079460958} and {@code +36 (06 1) 234 5678}
+ * gives {@code +3612345678}, while {@code +7 (812) 123-45-67} keeps its 8 (Russia's prefix is 8, not in
+ * parentheses alone) and {@code +39 (06) 1234 5678} keeps its 0 (Italy has no trunk prefix: the 0 is part of the
+ * number). For a country code crmkit does not know, only {@code (0)} is dropped. Digits outside parentheses are
+ * never dropped: {@code +39 06 1234 5678} is {@code +390612345678}.
  *
  * @param e164 the normalised number, e.g. {@code +493012345678}
  */
 public record PhoneNumber(String e164) implements ContactValue {
     private static final int MIN_DIGITS = 8;
     private static final int MAX_DIGITS = 15;
+    private static final int MAX_CODE_DIGITS = 3;
 
     public PhoneNumber {
         Checks.notNull(e164, "phone");
@@ -38,33 +52,22 @@ public record PhoneNumber(String e164) implements ContactValue {
     /**
      * Normalises {@code raw}, reading a national number as one of {@code defaultRegion}.
      *
-     * @param raw           what was typed, at most 40 characters
+     * @param raw           what was typed, one line of at most 40 characters
      * @param defaultRegion ISO 3166-1 alpha-2 region for national numbers, or {@code null} to accept only
      *                      international ones
      * @throws ValidationException naming {@code phone} when the number cannot be normalised, or
      *                             {@code defaultRegion} when the region is unknown
      */
     public static PhoneNumber parse(String raw, String defaultRegion) {
-        Checks.text(raw, "phone", 40);
-        StringBuilder digits = new StringBuilder(raw.length());
-        boolean plus = false;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            } else if (c == '+' && digits.length() == 0 && !plus) {
-                plus = true;
-            } else if (c != ' ' && c != '.' && c != '-' && c != '/' && c != '(' && c != ')' && c != '\u00a0') {
-                throw new ValidationException("phone", "contains a character that is not part of a phone number");
-            }
-        }
-        String d = digits.toString();
-        if (plus) {
-            return new PhoneNumber("+" + d);
+        Checks.line(raw, "phone", 40);
+        PhoneInput input = PhoneInput.read(raw);
+        String d = input.digits();
+        if (input.plus()) {
+            return international(input, 0);
         }
         if (defaultRegion == null) {
             if (d.startsWith("00")) {
-                return new PhoneNumber("+" + d.substring(2));
+                return international(input, 2);
             }
             throw new ValidationException("phone", "national number without a default region");
         }
@@ -72,7 +75,7 @@ public record PhoneNumber(String e164) implements ContactValue {
                 .orElseThrow(() -> new ValidationException("defaultRegion", "unknown region (ISO 3166-1 alpha-2)"));
         String international = CallingCodes.internationalPrefix(defaultRegion);
         if (d.startsWith(international)) {
-            return new PhoneNumber("+" + d.substring(international.length()));
+            return international(input, international.length());
         }
         String trunk = CallingCodes.trunkPrefix(defaultRegion);
         if (!trunk.isEmpty() && d.startsWith(trunk)) {
@@ -84,6 +87,24 @@ public record PhoneNumber(String e164) implements ContactValue {
             throw new ValidationException("phone", "national significant number is missing or starts with 0");
         }
         return new PhoneNumber("+" + code + d);
+    }
+
+    /** The number whose country code follows the first {@code prefix} digits, without a parenthesised trunk prefix. */
+    private static PhoneNumber international(PhoneInput input, int prefix) {
+        String d = input.digits();
+        for (int end = prefix + 1; end <= Math.min(prefix + MAX_CODE_DIGITS, d.length()); end++) {
+            Optional<String> group = input.groupAt(end);
+            if (group.isPresent()) {
+                String code = d.substring(prefix, end);
+                Optional<String> known = CallingCodes.trunkPrefixOfCode(code);
+                String trunk = known.orElse("0");
+                if (!trunk.isEmpty() && (group.get().equals(trunk)
+                        || known.isPresent() && trunk.startsWith("0") && group.get().startsWith(trunk))) {
+                    return new PhoneNumber("+" + code + d.substring(end + trunk.length()));
+                }
+            }
+        }
+        return new PhoneNumber("+" + d.substring(prefix));
     }
 
     /** The regions (ISO 3166-1 alpha-2) that {@link #parse(String, String)} accepts as a default region. */

@@ -9,7 +9,8 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.Checks;
 
 /**
- * A postal address. Lines and locality are kept as written; the {@link #key()} folds case and runs of white space so
+ * A postal address; every part is a single line (no control characters, no line separators). Lines and locality
+ * are kept as written; the {@link #key()} folds case and runs of white space so
  * that the same address typed twice is found as one.
  *
  * @param lines      1 to 4 street lines (each at most 200 characters, not blank)
@@ -29,13 +30,13 @@ public record PostalAddress(List<String> lines, String postalCode, String locali
             throw new ValidationException("address.lines", "must have 1 to 4 lines");
         }
         for (int i = 0; i < lines.size(); i++) {
-            Checks.text(lines.get(i), "address.lines[" + i + "]", 200);
+            Checks.line(lines.get(i), "address.lines[" + i + "]", 200);
         }
         lines = List.copyOf(lines);
-        Checks.bounded(postalCode, "address.postalCode", 16);
-        Checks.text(locality, "address.locality", 200);
+        Checks.boundedLine(postalCode, "address.postalCode", 16);
+        Checks.line(locality, "address.locality", 200);
         Checks.notNull(region, "address.region");
-        region.ifPresent(r -> Checks.text(r, "address.region", 100));
+        region.ifPresent(r -> Checks.line(r, "address.region", 100));
         Checks.matching(country, "address.country", COUNTRY, 2, "an ISO 3166-1 alpha-2 code in upper case");
     }
 

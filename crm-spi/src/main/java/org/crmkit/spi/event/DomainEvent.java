@@ -149,7 +149,8 @@ public sealed interface DomainEvent {
 
     /**
      * A customer entered ({@code entered}) or left a segment: written by incremental segment tracking with the
-     * membership change it reports.
+     * membership change it reports. {@code segment} is the segment's name ({@code [a-z][a-z0-9_]*}, at most 64
+     * characters, as a segment definition has it).
      */
     record SegmentMembershipChanged(EventId id, TenantId tenant, Instant at, String segment, CustomerId customer,
                                     boolean entered) implements DomainEvent {

@@ -30,7 +30,7 @@ import org.crmkit.spi.internal.CompactSortedMap;
  * @param properties typed details by lower-case name (at most 100), sorted
  * @param amount     the money involved (an order's value, a refund as a negative amount), if any
  * @param source     the system that reported it, lower-case (e.g. {@code webshop}, {@code call_center})
- * @param externalId the id the source gave it, 1 to 128 characters
+ * @param externalId the id the source gave it: one non-blank line of at most 128 characters
  * @param campaign   the campaign it responds to or belongs to, if any
  */
 public record Interaction(TenantId tenant, InteractionId id, Subject subject, Channel channel, Direction direction,
@@ -60,7 +60,7 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
         properties = CompactSortedMap.copyOf(sorted);
         Checks.notNull(amount, "amount");
         Checks.snake(source, "source", 32);
-        Checks.text(externalId, "externalId", 128);
+        Checks.line(externalId, "externalId", 128);
         Checks.notNull(campaign, "campaign");
     }
 
@@ -156,7 +156,7 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
         /** The reporting system and the id it gave the interaction: the idempotency key. */
         public Builder source(String source, String externalId) {
             this.source = Checks.snake(source, "source", 32);
-            this.externalId = Checks.text(externalId, "externalId", 128);
+            this.externalId = Checks.line(externalId, "externalId", 128);
             return this;
         }
 

@@ -42,7 +42,7 @@ public record InteractionQuery(Set<Channel> channels, SortedSet<InteractionType>
         Checks.notNull(order, "order");
         Checks.between(limit, 1, MAX_LIMIT, "limit");
         Checks.notNull(after, "after");
-        after.ifPresent(a -> Checks.text(a, "after", 512));
+        after.ifPresent(a -> Checks.line(a, "after", 512));
         if (from.isPresent() && until.isPresent() && !from.get().isBefore(until.get())) {
             throw new ValidationException("until", "must be after from");
         }

@@ -49,8 +49,9 @@ public final class CallingCodes {
 
     /**
      * The national trunk prefix that is dropped when a national number is written internationally: {@code 1} in
-     * the NANP, {@code 8} in Russia and Kazakhstan, none in Italy, San Marino and the Vatican (the leading zero is
-     * part of the number there), and {@code 0} elsewhere.
+     * the NANP, {@code 8} in Russia and Kazakhstan, {@code 06} in Hungary, none where numbers are dialled the same
+     * at home and from abroad (in Italy, San Marino and the Vatican the leading zero is part of the number; Mexico
+     * dropped its prefixes in 2019), and {@code 0} elsewhere.
      */
     public static String trunkPrefix(String region) {
         String code = CODES.get(region);
@@ -59,10 +60,20 @@ public final class CallingCodes {
         }
         return switch (region) {
             case "RU", "KZ" -> "8";
+            case "HU" -> "06";
             case "IT", "SM", "VA", "SG", "HK", "DK", "NO", "IS", "LU", "MT", "CY", "GR", "EE", "LV", "MC", "ES",
-                 "PT", "CZ", "SK", "PL", "PH", "AE", "SA", "UY" -> "";
+                 "PT", "CZ", "PL", "UY", "LI", "MX" -> "";
             default -> "0";
         };
+    }
+
+    /**
+     * The trunk prefix of the regions with the country calling code {@code code}, if crmkit knows the code (regions
+     * that share a code share their trunk prefix).
+     */
+    public static Optional<String> trunkPrefixOfCode(String code) {
+        return CODES.entrySet().stream().filter(e -> e.getValue().equals(code)).findFirst()
+                .map(e -> trunkPrefix(e.getKey()));
     }
 
     /** The international call prefix of {@code region} ({@code 011} in the NANP, {@code 00} elsewhere). */
