@@ -230,7 +230,6 @@ class MergeTest {
         assertThat(crm.customers().get(T, c.id()).id()).isEqualTo(a.id());
     }
 
-<<<<<<< HEAD
     @Property(tries = 20)
     void mergeChains_ofAnyLength_resolveForEveryOperation(@ForAll @IntRange(min = 1, max = 150) int length) {
         Crm crm = crm(SurvivorshipPolicy.preferSurvivor());
@@ -250,13 +249,13 @@ class MergeTest {
         assertThat(crm.customers().identify(T, visitor, first.id()).id()).isEqualTo(last);
         assertThat(crm.customers().erase(T, first.id()).erased()).isEqualTo(last);
         assertThat(crm.customers().find(T, first.id())).isEmpty();
-=======
+    }
+
     @Test
     void survivorshipOverride_withALineBreakInTheFieldName_isRefused() {
         assertThatThrownBy(() -> new SurvivorshipPolicy(SurvivorshipPolicy.Rule.SURVIVOR,
                 new TreeMap<>(Map.of("party\n", SurvivorshipPolicy.Rule.MERGED))))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("overrides: contains the control character U+000A");
->>>>>>> values
     }
 }
