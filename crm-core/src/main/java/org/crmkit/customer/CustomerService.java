@@ -236,8 +236,9 @@ public final class CustomerService {
             interactions += interactionErasure.erase(tenant, Subject.customer(c));
         }
         for (ExternalIdentity identity : identities) {
-            if (identity.system().equals(VISITOR_IDENTITY_SYSTEM)) {
-                interactions += interactionErasure.erase(tenant, Subject.visitor(VisitorId.of(identity.value())));
+            Optional<VisitorId> visitor = visitorOf(identity);
+            if (visitor.isPresent()) {
+                interactions += interactionErasure.erase(tenant, Subject.visitor(visitor.get()));
             }
         }
         boolean anything = removed.any() || interactions > 0;
@@ -464,6 +465,21 @@ public final class CustomerService {
                     firstPage.withChannels(EnumSet.of(channel))));
         }
         return new CustomerView(customer, recent, result);
+    }
+
+    /**
+     * The visitor an identity names, if it is a {@link #VISITOR_IDENTITY_SYSTEM} identity whose value is a visitor
+     * id (a host may keep other values under that system; no visitor's interactions can be recorded under them).
+     */
+    private static Optional<VisitorId> visitorOf(ExternalIdentity identity) {
+        if (!identity.system().equals(VISITOR_IDENTITY_SYSTEM)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(VisitorId.of(identity.value()));
+        } catch (ValidationException notAVisitorId) {
+            return Optional.empty();
+        }
     }
 
     /** The identity under which an identified visitor is kept. */

@@ -10,6 +10,7 @@ import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactUsage;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.EmailAddress;
+import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.Person;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.Channel;
@@ -62,5 +63,36 @@ class ErasureTest {
         assertThat(crm.customers().erase(T, ann.id()).anything()).isFalse();
         crm.events().flush();
         assertThat(sink.events()).hasSize(events);
+    }
+
+    @Test
+    void erase_ofACustomerWithAVisitorIdentityThatIsNoVisitorId_erasesIt() {
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b
+                .identity(ExternalIdentity.of(CustomerService.VISITOR_IDENTITY_SYSTEM, "not a visitor id!")));
+
+        assertThat(crm.customers().erase(T, ann.id()).anything()).isTrue();
+        assertThat(crm.customers().find(T, ann.id())).isEmpty();
+    }
+
+    @Test
+    void erase_ofAMergedAwayId_erasesThePersonItStandsFor_andSaysSo() {
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        Customer old = crm.customers().register(T, Person.named("Ann", "Old"), b -> b);
+        Customer older = crm.customers().register(T, Person.named("Ann", "Older"), b -> b);
+        crm.customers().merge(T, old.id(), older.id());
+        crm.customers().merge(T, ann.id(), old.id());
+
+        ErasureResult result = crm.customers().erase(T, older.id());
+
+        assertThat(result.erased()).isEqualTo(ann.id());
+        assertThat(result.erasedSurvivor()).isTrue();
+        assertThat(result.merged()).containsExactly(old.id(), older.id());
+        assertThat(crm.customers().find(T, ann.id())).isEmpty();
+        assertThat(crm.storage().customers().findMergeRecord(T, old.id())).isEmpty();
+        assertThat(crm.storage().customers().findMergeRecord(T, older.id())).isEmpty();
+        assertThat(sink.events(DomainEvent.CustomerErased.class)).singleElement().satisfies(e -> {
+            assertThat(e.customer()).isEqualTo(ann.id());
+            assertThat(e.merged()).containsExactly(old.id(), older.id());
+        });
     }
 }
