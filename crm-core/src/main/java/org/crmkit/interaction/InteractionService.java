@@ -55,10 +55,11 @@ public final class InteractionService {
     public AppendResult record(Interaction interaction) {
         Checks.notNull(interaction, "interaction");
         TenantId tenant = interaction.tenant();
+        Subject given = interaction.subject();
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
-            Subject subject = resolve(tenant, interaction.subject());
-            Optional<AppendResult> done = engine.storage().atomically(locks(tenant, interaction.subject(), subject),
-                    () -> stillResolvesTo(tenant, interaction.subject(), subject)
+            Subject subject = attempt == 0 && given instanceof Subject.Known ? given : resolve(tenant, given);
+            Optional<AppendResult> done = engine.storage().atomically(locks(tenant, given, subject),
+                    () -> stillResolvesTo(tenant, given, subject)
                             ? Optional.of(append(interaction, subject)) : Optional.empty());
             if (done.isPresent()) {
                 return done.get();
@@ -69,7 +70,7 @@ public final class InteractionService {
     }
 
     private AppendResult append(Interaction interaction, Subject subject) {
-        Interaction stamped = interaction.toBuilder().subject(subject).recordedAt(engine.clock().instant()).build();
+        Interaction stamped = interaction.recorded(subject, engine.clock().instant());
         AppendResult result = engine.interactions().append(stamped);
         if (result.appended()) {
             Interaction stored = result.interaction();
@@ -100,8 +101,9 @@ public final class InteractionService {
     }
 
     /**
-     * Whether {@code given} still resolves to {@code resolved}, its lock held: a customer that still exists has not
-     * been merged away; a visitor must still be identified as the same customer, or still as none.
+     * Whether {@code given} resolves to {@code resolved}, its lock held: a customer that exists has not been merged
+     * away (a customer id that does not, the caller resolves through its merges, or finds unknown); a visitor must
+     * still be identified as the same customer, or still as none.
      */
     private boolean stillResolvesTo(TenantId tenant, Subject given, Subject resolved) {
         if (given instanceof Subject.Known) {

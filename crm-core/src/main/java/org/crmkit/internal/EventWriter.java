@@ -38,15 +38,14 @@ public final class EventWriter {
     }
 
     /**
-     * Builds the event with a fresh id and appends it to the outbox, in the calling thread's unit (or a unit of its
-     * own outside one).
+     * Builds the event with a fresh id and appends it to the outbox: in the calling thread's unit, where every
+     * engine write runs, so that it commits with the change it reports (outside a unit the append is a unit of its
+     * own).
      */
     public <E extends DomainEvent> E write(Instant at, BiFunction<EventId, Instant, E> event) {
         E e = event.apply(ids.eventId(), at);
-        storage.atomically(List.of(), () -> {
-            storage.outbox().append(e);
-            storage.afterCommit(() -> committed(e));
-        });
+        storage.outbox().append(e);
+        storage.afterCommit(() -> committed(e));
         return e;
     }
 

@@ -68,8 +68,9 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Asks for a pass soon. Cheap: only the first commit after the thread went idle wakes it; commits made while it
-     * delivers are gathered for a millisecond and taken by its next pass, so a busy writer never pays for a wake-up.
+     * Asks for a pass soon. Cheap: only the first commit after the thread went idle wakes it, and the thread then
+     * gathers commits for a millisecond before it delivers, so a busy writer pays for at most a thousand wake-ups a
+     * second.
      */
     public void wake() {
         if (!wanted) {
@@ -83,23 +84,19 @@ public final class OutboxRelay implements AutoCloseable {
 
     private void loop() {
         while (running) {
+            idle = true;
+            if (!wanted) {
+                LockSupport.parkNanos(this, poll.toNanos());
+            }
+            idle = false;
+            if (wanted && running) {
+                LockSupport.parkNanos(this, GATHER_NANOS);
+            }
             wanted = false;
             try {
                 pass();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "outbox relay pass failed; retrying", e);
-            }
-            if (!running) {
-                break;
-            }
-            if (wanted) {
-                LockSupport.parkNanos(this, GATHER_NANOS);
-            } else {
-                idle = true;
-                if (!wanted) {
-                    LockSupport.parkNanos(this, poll.toNanos());
-                }
-                idle = false;
             }
         }
     }

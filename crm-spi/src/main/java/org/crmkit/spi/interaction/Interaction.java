@@ -52,12 +52,14 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
         if (properties.size() > MAX_PROPERTIES) {
             throw new ValidationException("properties", "more than " + MAX_PROPERTIES);
         }
-        TreeMap<String, TypedValue> sorted = new TreeMap<>();
-        properties.forEach((k, v) -> {
-            Checks.snake(k, "properties", 64);
-            sorted.put(k, Checks.notNull(v, "properties." + k));
-        });
-        properties = CompactSortedMap.copyOf(sorted);
+        if (!(properties instanceof CompactSortedMap)) {
+            TreeMap<String, TypedValue> sorted = new TreeMap<>();
+            properties.forEach((k, v) -> {
+                Checks.snake(k, "properties", 64);
+                sorted.put(k, Checks.notNull(v, "properties." + k));
+            });
+            properties = CompactSortedMap.copyOf(sorted);
+        }
         Checks.notNull(amount, "amount");
         Checks.snake(source, "source", 32);
         Checks.line(externalId, "externalId", 128);
@@ -71,6 +73,15 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
     public static Builder builder(TenantId tenant, InteractionId id, Subject subject, Channel channel,
                                   InteractionType type, Instant occurredAt) {
         return new Builder(tenant, id, subject, channel, type, occurredAt);
+    }
+
+    /**
+     * The same interaction about {@code newSubject}, recorded at {@code newRecordedAt}: what the engine stores when
+     * it records an interaction (its subject resolved, stamped with the engine's clock).
+     */
+    public Interaction recorded(Subject newSubject, Instant newRecordedAt) {
+        return new Interaction(tenant, id, newSubject, channel, direction, type, occurredAt, newRecordedAt, properties,
+                amount, source, externalId, campaign);
     }
 
     /** The same interaction about another subject (used when a visitor is identified or customers merge). */
