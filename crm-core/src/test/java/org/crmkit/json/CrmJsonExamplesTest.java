@@ -189,7 +189,7 @@ class CrmJsonExamplesTest {
         }
         assertThat(json.write(events.get(3))).isEqualTo("{\"type\":\"customer_erased\","
                 + "\"id\":\"00000000-0000-0007-0000-000000000007\",\"tenant\":\"acme\","
-                + "\"at\":\"2026-01-01T00:00:00Z\",\"customer\":\"c-0\"}");
+                + "\"at\":\"2026-01-01T00:00:00Z\",\"customer\":\"c-1\",\"merged\":[\"c-0\"]}");
     }
 
     @Test

@@ -298,8 +298,7 @@ final class JsonArbitraries {
                 Combinators.combine(ids, tenants, ats, subjects(), customerIds(),
                         Arbitraries.integers().between(0, Integer.MAX_VALUE))
                         .as(DomainEvent.InteractionsReassigned::new),
-                Combinators.combine(ids, tenants, ats, Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(64),
-                        customerIds(), Arbitraries.of(true, false))
+                Combinators.combine(ids, tenants, ats, snake(), customerIds(), Arbitraries.of(true, false))
                         .as(DomainEvent.SegmentMembershipChanged::new));
     }
 
