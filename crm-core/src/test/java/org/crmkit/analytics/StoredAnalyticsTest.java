@@ -29,11 +29,24 @@ import org.crmkit.spi.event.Outbox;
 import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.SegmentQueryCapability;
+import org.crmkit.spi.storage.Storage;
 import org.junit.jupiter.api.Test;
 
 /** Scores and tracked memberships live in the storage's ports, written in units with their events. */
 class StoredAnalyticsTest {
     static final Currency EUR = Currency.getInstance("EUR");
+
+    /** An in-memory storage whose outbox refuses events of {@code type}. */
+    static Storage refusing(Class<? extends DomainEvent> type) {
+        return new ForwardingStorage(new InMemoryStorage()) {
+            private final Outbox refusing = new RefusingOutbox(super.outbox(), type);
+
+            @Override
+            public Outbox outbox() {
+                return refusing;
+            }
+        };
+    }
 
     @Test
     void engagement_isStoredAsItsValueAtTheLatestClick_andReadDecayedToNow() {
@@ -56,14 +69,7 @@ class StoredAnalyticsTest {
 
     @Test
     void engagement_isWrittenInTheUnitOfItsInteraction() {
-        Shop shop = new Shop(new ForwardingStorage(new InMemoryStorage()) {
-            private final Outbox refusing = new RefusingOutbox(super.outbox(), DomainEvent.ScoreChanged.class);
-
-            @Override
-            public Outbox outbox() {
-                return refusing;
-            }
-        });
+        Shop shop = new Shop(refusing(DomainEvent.ScoreChanged.class));
         Crm crm = shop.engine(1);
         Customer ann = Shop.register(crm, "Ann");
 
@@ -131,15 +137,7 @@ class StoredAnalyticsTest {
 
     @Test
     void trackedMembership_isStoredWithItsEvent_orNotAtAll() {
-        Shop shop = new Shop(new ForwardingStorage(new InMemoryStorage()) {
-            private final Outbox refusing = new RefusingOutbox(super.outbox(),
-                    DomainEvent.SegmentMembershipChanged.class);
-
-            @Override
-            public Outbox outbox() {
-                return refusing;
-            }
-        });
+        Shop shop = new Shop(refusing(DomainEvent.SegmentMembershipChanged.class));
         Crm crm = shop.engine(1);
         Customer ann = Shop.register(crm, "Ann");
         crm.analytics().track(T);
