@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.crmkit.analytics.AnalyticsService;
 import org.crmkit.analytics.internal.CanContact;
-import org.crmkit.analytics.internal.LiveScores;
 import org.crmkit.consent.ConsentPolicy;
 import org.crmkit.consent.ConsentService;
 import org.crmkit.consent.InteractionContactPressure;
@@ -91,7 +90,7 @@ public final class Crm implements AutoCloseable {
         consents.ifPresent(c -> engine.events().observe(e -> forgetErased(c, e)));
         b.functions.forEach(catalog::function);
         this.analytics = new AnalyticsService(engine, catalog.build(), b.zone != null ? b.zone : ZoneOffset.UTC,
-                new LiveScores(Optional.ofNullable(b.engagementRules)));
+                Optional.ofNullable(b.engagementRules));
     }
 
     /** An erased customer leaves no contact data in what the consent engine remembers. */

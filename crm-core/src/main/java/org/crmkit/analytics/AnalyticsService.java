@@ -1,19 +1,24 @@
 package org.crmkit.analytics;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.crmkit.analytics.internal.LiveScores;
-import org.crmkit.analytics.internal.ScoreBoard;
+import org.crmkit.analytics.internal.AnalyticsHooks;
+import org.crmkit.analytics.internal.BatchScores;
 import org.crmkit.analytics.internal.Snapshots;
+import org.crmkit.analytics.internal.StoredMemberships;
+import org.crmkit.analytics.internal.StoredScores;
 import org.crmkit.analytics.internal.Tracking;
 import org.crmkit.internal.Engine;
 import org.crmkit.internal.Pages;
@@ -21,6 +26,7 @@ import org.crmkit.scoring.BgNbdModel;
 import org.crmkit.scoring.ClusterModel;
 import org.crmkit.scoring.Clustering;
 import org.crmkit.scoring.ClvCalculator;
+import org.crmkit.scoring.EngagementRules;
 import org.crmkit.scoring.GammaGammaModel;
 import org.crmkit.scoring.ModelFitException;
 import org.crmkit.scoring.Purchase;
@@ -29,9 +35,11 @@ import org.crmkit.scoring.PurchaseSummary;
 import org.crmkit.scoring.RfmAnalysis;
 import org.crmkit.scoring.RfmScore;
 import org.crmkit.scoring.RfmScorer;
+import org.crmkit.segmentation.CompiledSegments;
 import org.crmkit.segmentation.SegmentCatalog;
 import org.crmkit.segmentation.SegmentEvaluator;
 import org.crmkit.spi.Checks;
+import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.customer.CustomerId;
@@ -40,51 +48,89 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionStore;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.SegmentQueryCapability;
+import org.crmkit.spi.storage.LockKey;
 
 /**
- * Segments and scores over the engine's stores: {@code crm.analytics()}.
+ * Segments and scores over the engine's storage: {@code crm.analytics()}.
  *
  * <ul>
  *   <li><b>Segments</b> are defined once in the {@link #catalog()} (text in the segment language, or the builder)
  *       and checked there against the attribute schema, the score names below and the registered functions
  *       ({@code can_contact(channel, purpose)} when consent is configured).</li>
- *   <li>{@link #members} answers from the customer store when it implements {@link SegmentQueryCapability}
+ *   <li>{@link #members} answers from the storage when something in it offers {@link SegmentQueryCapability}
  *       (falling back when it refuses a node), otherwise by evaluating every customer's snapshot in memory, on all
  *       cores.</li>
- *   <li>{@link #track} starts incremental tracking of a tenant: from then on every write re-evaluates the changed
- *       customer's affected segments only, and each entry or exit is published to the event sink as
- *       {@link DomainEvent.SegmentMembershipChanged}.</li>
+ *   <li>{@link #track} starts incremental tracking of a tenant: from then on every write through this engine
+ *       re-decides the changed customer's tracked segments, and each entry or exit is written to the storage's
+ *       membership store with its {@link DomainEvent.SegmentMembershipChanged}, in one unit.</li>
  *   <li><b>Scores</b> segments can read: {@code engagement} (live, when engagement rules are configured),
  *       {@code rfm.recency}, {@code rfm.frequency}, {@code rfm.monetary} (1 to the number of quantiles, after
  *       {@link #rfm}), {@code rfm.cluster} (the typical profile, 0 to k - 1, after {@link #profiles}) and
  *       {@code clv.expected_value}, {@code clv.p_alive}, {@code clv.expected_purchases} (after
- *       {@link #lifetimeValues}).</li>
+ *       {@link #lifetimeValues}). A customer without a score makes every comparison on it false.</li>
+ * </ul>
+ *
+ * <h2>State</h2>
+ * Scores and memberships live in the storage only ({@code storage.scores()}, {@code storage.memberships()}), so
+ * engines sharing a storage, and an engine restarted on it, answer the same; this service keeps only its
+ * configuration, the catalog and which tenants it tracks.
+ * <ul>
+ *   <li><b>Engagement</b> is stored as its value at a reference instant (the score's {@code asOf}: the latest
+ *       instant an interaction earned points) and read decayed to now with the rules' half-life
+ *       ({@link org.crmkit.scoring.EngagementState}). Recording an interaction that earns points updates it in the
+ *       interaction's own storage unit, under the customer's lock, with a {@link DomainEvent.ScoreChanged}. Give
+ *       every engine on a storage the same rules: an engine without rules leaves engagement alone and reads it as
+ *       stored.</li>
+ *   <li><b>Batch scores</b> ({@link #rfm}, {@link #profiles}, {@link #lifetimeValues}) are written per customer, 256
+ *       customers per storage unit holding their locks; only scores whose value changed are written, each unit with
+ *       one {@link DomainEvent.ScoreChanged} per changed customer (its {@code asOf} is the instant of the scoring
+ *       that gave it its value). A customer a scoring does not score keeps its earlier scores.</li>
+ *   <li><b>Merges</b>: in the merge's unit the merged customer's scores are forgotten and it leaves every segment
+ *       (with its events); the survivor's engagement takes in the merged customer's decayed points (its
+ *       interactions are the survivor's now, and were counted when recorded). The survivor's batch scores stay as
+ *       they were until the next batch scoring, which scores the joined history.</li>
+ *   <li><b>Erasure</b>: in the erasure's unit every score of the erased customers is forgotten and they leave every
+ *       segment (with their events).</li>
+ *   <li><b>Tracking</b> re-decides a customer against every tracked segment, from its snapshot as stored, after
+ *       each of its writes through this engine (in a unit of its own, right after the write committed, still
+ *       holding its lock), and writes only the differences from the stored memberships. {@link #track} does the
+ *       same for every customer of the tenant, so after a restart, or in a second engine on the same storage, it
+ *       publishes only real differences. Every engine writing to a tracked tenant must track it.</li>
  * </ul>
  *
  * <p>Thread-safe.
  */
 public final class AnalyticsService {
     /** The score names the catalog knows. */
-    public static final Set<String> SCORES = Set.of(LiveScores.ENGAGEMENT, "rfm.recency", "rfm.frequency",
+    public static final Set<String> SCORES = Set.of(StoredScores.ENGAGEMENT, "rfm.recency", "rfm.frequency",
             "rfm.monetary", "rfm.cluster", "clv.expected_value", "clv.p_alive", "clv.expected_purchases");
 
     private final Engine engine;
     private final SegmentCatalog catalog;
     private final ZoneId zone;
-    private final ScoreBoard scores = new ScoreBoard();
-    private final LiveScores live;
+    private final StoredScores scores;
+    private final StoredMemberships memberships;
+    private final BatchScores batch;
     private final Snapshots snapshots;
     private final Map<TenantId, Tracking> tracked = new ConcurrentHashMap<>();
 
-    /** Used by {@code Crm}: subscribes to the engine's events. */
-    public AnalyticsService(Engine engine, SegmentCatalog catalog, ZoneId zone, LiveScores live) {
+    /**
+     * Used by {@code Crm}: joins the engine's customer writes and observes its events.
+     *
+     * @param rules the rules of the live engagement score, if the host configured them
+     */
+    public AnalyticsService(Engine engine, SegmentCatalog catalog, ZoneId zone, Optional<EngagementRules> rules) {
         this.engine = engine;
         this.catalog = catalog;
         this.zone = zone;
-        this.live = live;
-        this.snapshots = new Snapshots(engine, scores, live);
+        this.scores = new StoredScores(engine, rules.map(EngagementRules::halfLife));
+        this.memberships = new StoredMemberships(engine);
+        this.batch = new BatchScores(engine, scores);
+        this.snapshots = new Snapshots(engine, scores);
+        engine.hooks().add(new AnalyticsHooks(engine, rules, scores, memberships));
         engine.events().observe(this::observe);
     }
 
@@ -101,93 +147,114 @@ public final class AnalyticsService {
     /**
      * The customers of the tenant in {@code segment}, now.
      *
-     * @throws org.crmkit.spi.NotFoundException if no such segment is defined
+     * @throws NotFoundException if no such segment is defined
      */
     public Set<CustomerId> members(TenantId tenant, String segment) {
         Checks.notNull(tenant, "tenant");
         SegmentDefinition resolved = catalog.resolve(segment);
-        if (engine.customers() instanceof SegmentQueryCapability query) {
+        Instant now = engine.clock().instant();
+        Optional<SegmentQueryCapability> query = engine.storage().capability(SegmentQueryCapability.class);
+        if (query.isPresent()) {
             try {
-                return query.members(tenant, resolved, engine.clock().instant(), zone);
+                return query.get().members(tenant, resolved, now, zone);
             } catch (UnsupportedCapabilityException refused) {
                 // the store cannot translate a node: evaluate in memory below
             }
         }
-        return SegmentEvaluator.of(catalog, engine.clock(), zone).members(segment, snapshots.all(tenant));
+        return SegmentEvaluator.of(catalog, Clock.fixed(now, zone), zone).members(segment,
+                snapshots.all(tenant, now));
     }
 
     /**
-     * Starts incremental tracking of the tenant's segments (idempotent): loads every customer's snapshot, then keeps
-     * memberships current with every write and publishes their changes. Segments defined later are tracked after
-     * {@link #untrack} and a new {@code track}.
+     * Starts incremental tracking of the tenant's segments, those the catalog defines now: re-decides every customer
+     * and writes the differences from the stored memberships, with their events; from then on keeps them current
+     * with every write through this engine. Idempotent: tracking a tracked tenant does nothing. Segments defined
+     * later are tracked after {@link #untrack} and a new {@code track}.
      */
     public void track(TenantId tenant) {
-        tracked.computeIfAbsent(Checks.notNull(tenant, "tenant"), t -> new Tracking(engine, t, catalog, zone,
-                snapshots));
+        Checks.notNull(tenant, "tenant");
+        if (tracked.containsKey(tenant)) {
+            return;
+        }
+        Tracking t = new Tracking(engine, tenant, CompiledSegments.of(catalog, zone), snapshots, memberships);
+        if (tracked.putIfAbsent(tenant, t) == null) {
+            t.reconcileAll();
+        }
     }
 
-    /** Stops incremental tracking of the tenant. */
+    /** Stops incremental tracking of the tenant by this engine; the stored memberships stay as they are. */
     public void untrack(TenantId tenant) {
         tracked.remove(Checks.notNull(tenant, "tenant"));
     }
 
-    /** The tracked members of a segment, or empty if the tenant is not tracked. */
+    /**
+     * The stored members of a tracked segment, or empty if this engine does not track the tenant.
+     *
+     * @throws NotFoundException if the tenant is tracked and the segment is not one of its tracked segments
+     */
     public Optional<Set<CustomerId>> trackedMembers(TenantId tenant, String segment) {
         Tracking t = tracked.get(Checks.notNull(tenant, "tenant"));
-        return t == null ? Optional.empty() : Optional.of(t.segments().members(segment));
+        if (t == null) {
+            return Optional.empty();
+        }
+        if (!t.segments().segments().contains(Checks.notNull(segment, "segment"))) {
+            throw new NotFoundException("segment", segment);
+        }
+        return Optional.of(memberships.members(tenant, segment));
     }
 
-    /** The customer's latest value of a score, if it has one. */
+    /** The customer's latest value of a score as stored (engagement decayed to now), if it has one. */
     public Optional<Double> score(TenantId tenant, CustomerId customer, String name) {
-        Double stored = scores.of(tenant, customer).get(name);
-        if (stored != null) {
-            return Optional.of(stored);
-        }
-        return Optional.ofNullable(live.of(tenant, customer, engine.clock().instant()).get(name));
+        return scores.valueAt(Checks.notNull(tenant, "tenant"), Checks.notNull(customer, "customer"),
+                Checks.notNull(name, "name"), engine.clock().instant());
     }
 
     /**
      * Scores every customer of the tenant with orders ({@code order_placed} interactions with an amount in
-     * {@code currency}) on recency, frequency and monetary value, as of now, and keeps the scores for segments.
+     * {@code currency}) on recency, frequency and monetary value, as of now, and stores the scores.
      */
     public RfmAnalysis rfm(TenantId tenant, Currency currency) {
-        RfmAnalysis analysis = RfmScorer.of(currency).analyse(interactions(tenant), engine.clock().instant());
+        Instant now = engine.clock().instant();
+        RfmAnalysis analysis = RfmScorer.of(currency).analyse(interactions(tenant), now);
+        Map<CustomerId, List<Score>> computed = new LinkedHashMap<>();
         for (RfmScore s : analysis.scores()) {
-            scores.put(tenant, s.customerId(), "rfm.recency", s.r());
-            scores.put(tenant, s.customerId(), "rfm.frequency", s.f());
-            scores.put(tenant, s.customerId(), "rfm.monetary", s.m());
-            scoresChanged(tenant, s.customerId());
+            computed.put(s.customerId(), List.of(Score.of("rfm.recency", s.r(), now),
+                    Score.of("rfm.frequency", s.f(), now), Score.of("rfm.monetary", s.m(), now)));
         }
+        store(tenant, computed, now);
         return analysis;
     }
 
     /**
      * Typical profiles: k-means (k-means++ seeding with {@code seed}, several restarts, z-scored features) on the
-     * customers' recency, frequency and monetary value of {@code analysis}; keeps each customer's cluster as the
+     * customers' recency, frequency and monetary value of {@code analysis}; stores each customer's cluster as the
      * score {@code rfm.cluster}, so that a segment can refer to a profile ({@code rfm.cluster = 2}).
      *
      * @throws org.crmkit.spi.ValidationException if {@code clusters} exceeds the number of distinct customers
      */
     public ClusterModel profiles(TenantId tenant, RfmAnalysis analysis, int clusters, long seed) {
+        Instant now = engine.clock().instant();
         ClusterModel model = Clustering.builder(clusters, seed).build().fit(RfmAnalysis.FEATURE_NAMES,
                 analysis.featureRows());
         int[] assigned = model.assignments();
         List<RfmScore> scored = analysis.scores();
+        Map<CustomerId, List<Score>> computed = new LinkedHashMap<>();
         for (int i = 0; i < scored.size(); i++) {
-            scores.put(tenant, scored.get(i).customerId(), "rfm.cluster", assigned[i]);
-            scoresChanged(tenant, scored.get(i).customerId());
+            computed.put(scored.get(i).customerId(), List.of(Score.of("rfm.cluster", assigned[i], now)));
         }
+        store(tenant, computed, now);
         return model;
     }
 
     /**
      * Fits BG/NBD and Gamma-Gamma to the tenant's orders in {@code currency} (calibration from the first order's
      * day to today in the engine's zone; same-day orders merged, weeks of 7 days), predicts every customer's value
-     * over {@code horizonWeeks} and keeps the {@code clv.*} scores for segments.
+     * over {@code horizonWeeks} and stores the {@code clv.*} scores.
      *
      * @throws ModelFitException if the orders cannot identify the models (too few customers, no repeat buyers, …)
      */
     public LifetimeValues lifetimeValues(TenantId tenant, Currency currency, int horizonWeeks) {
+        Instant now = engine.clock().instant();
         List<Purchase> purchases = new ArrayList<>();
         for (Interaction i : interactions(tenant)) {
             if (i.type().equals(InteractionType.ORDER_PLACED) && i.subject() instanceof Subject.Known known
@@ -197,33 +264,37 @@ public final class AnalyticsService {
                         i.amount().get().amount()));
             }
         }
-        LocalDate end = engine.clock().instant().atZone(zone).toLocalDate();
+        LocalDate end = now.atZone(zone).toLocalDate();
         LocalDate start = purchases.stream().map(Purchase::date).min(Comparator.naturalOrder()).orElse(end);
         List<PurchaseSummary> summaries = PurchaseSummaries.summarize(purchases, start, end);
         BgNbdModel bgnbd = BgNbdModel.fit(summaries);
         GammaGammaModel spend = GammaGammaModel.fit(summaries);
         ClvCalculator clv = ClvCalculator.of(bgnbd, spend);
         List<CustomerValue> values = new ArrayList<>(summaries.size());
+        Map<CustomerId, List<Score>> computed = new LinkedHashMap<>();
         for (PurchaseSummary s : summaries) {
             CustomerId id = CustomerId.of(s.customerKey());
             CustomerValue v = new CustomerValue(id, bgnbd.probabilityAlive(s),
                     bgnbd.conditionalExpectedPurchases(s, horizonWeeks), clv.lifetimeValue(s, horizonWeeks));
             values.add(v);
-            scores.put(tenant, id, "clv.expected_value", v.expectedValue());
-            scores.put(tenant, id, "clv.p_alive", v.probabilityAlive());
-            scores.put(tenant, id, "clv.expected_purchases", v.expectedPurchases());
-            scoresChanged(tenant, id);
+            computed.put(id, List.of(Score.of("clv.expected_value", v.expectedValue(), now),
+                    Score.of("clv.p_alive", v.probabilityAlive(), now),
+                    Score.of("clv.expected_purchases", v.expectedPurchases(), now)));
         }
+        store(tenant, computed, now);
         values.sort(Comparator.comparingDouble(CustomerValue::expectedValue).reversed()
                 .thenComparing(CustomerValue::customer, Comparator.comparing(CustomerId::value)));
         return new LifetimeValues(start, end, horizonWeeks, bgnbd.parameters(), spend.parameters(), values);
     }
 
-    private void scoresChanged(TenantId tenant, CustomerId id) {
-        Tracking t = tracked.get(tenant);
-        if (t != null) {
-            t.scoresChanged(id);
-        }
+    /** Stores a batch scoring's results, re-deciding the tracked segments of each customer whose scores changed. */
+    private void store(TenantId tenant, Map<CustomerId, List<Score>> computed, Instant at) {
+        batch.write(tenant, computed, at, id -> {
+            Tracking t = tracked.get(tenant);
+            if (t != null) {
+                t.reconcile(id);
+            }
+        });
     }
 
     /** The tenant's interactions, read page by page with the store's streaming scan. */
@@ -231,13 +302,31 @@ public final class AnalyticsService {
         return Pages.all(cursor -> engine.interactions().scan(tenant, cursor, InteractionStore.MAX_PAGE_SIZE));
     }
 
+    /**
+     * After a write of this engine committed (its locks still held): re-decides the tracked segments of the
+     * customer it changed, in a unit of its own.
+     */
     private void observe(DomainEvent event) {
-        if (event instanceof DomainEvent.InteractionRecorded e) {
-            live.record(e.interaction());
-        }
         Tracking t = tracked.get(event.tenant());
         if (t != null) {
-            t.apply(event);
+            changed(event).ifPresent(id -> engine.storage().atomically(
+                    List.of(LockKey.customer(event.tenant(), id)), () -> t.reconcile(id)));
         }
+    }
+
+    /** The customer whose segments an event can change; none for the events analytics writes itself. */
+    private static Optional<CustomerId> changed(DomainEvent event) {
+        if (event instanceof DomainEvent.InteractionRecorded e && e.interaction().subject() instanceof Subject.Known k) {
+            return Optional.of(k.customer());
+        } else if (event instanceof DomainEvent.CustomerCreated e) {
+            return Optional.of(e.customer().id());
+        } else if (event instanceof DomainEvent.CustomerUpdated e) {
+            return Optional.of(e.customer().id());
+        } else if (event instanceof DomainEvent.CustomersMerged e) {
+            return Optional.of(e.survivor().id());
+        } else if (event instanceof DomainEvent.InteractionsReassigned e) {
+            return Optional.of(e.to());
+        }
+        return Optional.empty();
     }
 }

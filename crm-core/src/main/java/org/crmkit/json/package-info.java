@@ -23,12 +23,32 @@
  *   <li><b>Closed variants</b> carry a discriminator: a party's {@code "kind"} ({@code person},
  *       {@code organization}), a contact value's {@code "kind"} ({@code email}, {@code phone}, {@code postal},
  *       {@code social}, {@code device}), a subject's {@code "kind"} ({@code customer}, {@code visitor}), a domain
- *       event's {@code "type"} ({@code customer_created}, {@code customer_updated}, {@code customers_merged},
- *       {@code customer_erased}, {@code interaction_recorded}, {@code interactions_reassigned}), a segment
- *       condition's {@code "type"} (below).</li>
+ *       event's {@code "type"} (below), a segment condition's {@code "type"} (below).</li>
  *   <li><b>Optional values</b> that are empty are omitted; every other field is always written, empty collections
  *       as {@code []} or {@code {}}. Sets and maps are written sorted (the order the model keeps them in); lists
  *       keep their order.</li>
+ * </ul>
+ *
+ * <h2>Domain events</h2>
+ * An event is an object with {@code "type"}, {@code "id"}, {@code "tenant"} and {@code "at"}, followed by the fields
+ * of its type:
+ * <ul>
+ *   <li>{@code customer_created}, {@code customer_updated}: {@code customer}; {@code customers_merged}:
+ *       {@code survivor}, {@code record} (the merge record); {@code customer_erased}: {@code customer} (an id) and
+ *       {@code merged} (the ids of the customers merged into it, sorted);</li>
+ *   <li>{@code interaction_recorded}: {@code interaction}; {@code interactions_reassigned}: {@code from} (a
+ *       subject), {@code to} (a customer id), {@code count};</li>
+ *   <li>{@code segment_membership_changed}: {@code segment}, {@code customer}, {@code entered} (a boolean);</li>
+ *   <li>{@code consent_changed}: {@code customer}, {@code scope} ({@code {"channel":"email","purpose":"newsletter",
+ *       "contact_point":…}}, the contact point optional), {@code state} ({@code opted_in}, {@code opted_out},
+ *       {@code pending_confirmation}, {@code expired}, {@code lapsed});</li>
+ *   <li>{@code contact_suppressed}: {@code contact_hash} (the keyed hash of the contact point, 64 lower-case
+ *       hexadecimal digits; either case is read), {@code kind} (a contact kind), {@code reason}
+ *       ({@code hard_bounce}, {@code complaint}, {@code legal_request}, {@code host_decision});
+ *       {@code contact_lifted}: {@code contact_hash};</li>
+ *   <li>{@code score_changed}: {@code customer}, {@code scores}, sorted by name:
+ *       {@code [{"name":"engagement","value":7.5,"as_of":"2026-01-01T00:00:00Z"}]}, the value a JSON number (the
+ *       shortest decimal that reads back as the same double; {@code -0.0} reads as {@code 0.0}).</li>
  * </ul>
  *
  * <h2>Segments</h2>

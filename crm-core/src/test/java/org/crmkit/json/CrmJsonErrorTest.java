@@ -62,6 +62,29 @@ class CrmJsonErrorTest {
     }
 
     @Test
+    void invalidValuesOfTheNewEvents_areReportedAtTheirPaths() {
+        String head = "{\"id\":\"00000000-0000-0007-0000-000000000007\",\"tenant\":\"acme\","
+                + "\"at\":\"2026-01-01T00:00:00Z\",";
+        assertThat(failure(head + "\"type\":\"contact_lifted\",\"contact_hash\":\"abc\"}", DomainEvent.class)
+                .path()).isEqualTo("$.contact_hash");
+        String consent = head + "\"type\":\"consent_changed\",\"customer\":\"c-1\",\"scope\":{\"channel\":"
+                + "\"sms\",\"purpose\":\"marketing\"%s},\"state\":\"%s\"}";
+        assertThat(failure(consent.formatted("", "no_record"), DomainEvent.class).path()).isEqualTo("$.state");
+        assertThat(failure(consent.formatted("", "maybe"), DomainEvent.class).path()).isEqualTo("$.state");
+        assertThat(failure(consent.formatted(",\"contact_point\":{\"kind\":\"email\",\"address\":\"a@b.de\"}",
+                "opted_in"), DomainEvent.class).path()).isEqualTo("$.scope.contact_point");
+        String score = head + "\"type\":\"score_changed\",\"customer\":\"c-1\",\"scores\":[%s]}";
+        String one = "{\"name\":\"%s\",\"value\":%s,\"as_of\":\"2026-01-01T00:00:00Z\"}";
+        assertThat(failure(score.formatted(one.formatted("a", "1e400")), DomainEvent.class).path())
+                .isEqualTo("$.scores[0].value");
+        assertThat(failure(score.formatted(one.formatted("A", "1")), DomainEvent.class).path())
+                .isEqualTo("$.scores[0]");
+        assertThat(failure(score.formatted(one.formatted("a", "1") + "," + one.formatted("a", "2")),
+                DomainEvent.class).path()).isEqualTo("$.scores");
+        assertThat(failure(score.formatted(""), DomainEvent.class).path()).isEqualTo("$.scores");
+    }
+
+    @Test
     void missingField_isNamed() {
         JsonCodecException e = failure(customer.replace("\"version\":3,", ""), Customer.class);
         assertThat(e).hasMessage("$.version: missing");

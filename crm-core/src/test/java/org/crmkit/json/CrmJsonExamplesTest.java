@@ -28,6 +28,13 @@ import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.campaign.CampaignId;
+import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.ConsentScope;
+import org.crmkit.spi.consent.ConsentState;
+import org.crmkit.spi.consent.Hash256;
+import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.consent.SuppressionReason;
+import org.crmkit.spi.customer.ContactKind;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactUsage;
 import org.crmkit.spi.customer.ContactValue;
@@ -52,6 +59,7 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.spi.score.Score;
 import org.junit.jupiter.api.Test;
 
 /** Examples of every model type: the JSON it is written as, and that it reads back equal. */
@@ -193,7 +201,51 @@ class CrmJsonExamplesTest {
         }
         assertThat(json.write(events.get(3))).isEqualTo("{\"type\":\"customer_erased\","
                 + "\"id\":\"00000000-0000-0007-0000-000000000007\",\"tenant\":\"acme\","
-                + "\"at\":\"2026-01-01T00:00:00Z\",\"customer\":\"c-0\"}");
+                + "\"at\":\"2026-01-01T00:00:00Z\",\"customer\":\"c-1\",\"merged\":[\"c-0\"]}");
+    }
+
+    @Test
+    void consentSuppressionAndScoreEvents_areWrittenInThePinnedFormat() {
+        EventId id = EventId.of(new UUID(7, 7));
+        String head = "\"id\":\"00000000-0000-0007-0000-000000000007\",\"tenant\":\"acme\","
+                + "\"at\":\"2026-01-01T00:00:00Z\",";
+        Hash256 hash = Hash256.parse("00ff".repeat(16));
+        roundTrip(new DomainEvent.ConsentChanged(id, JsonFixtures.TENANT, JsonFixtures.T0, CustomerId.of("c-1"),
+                ConsentScope.of(ConsentChannel.EMAIL, Purpose.NEWSLETTER, EmailAddress.parse("a@b.de")),
+                ConsentState.OPTED_OUT), DomainEvent.class, "{\"type\":\"consent_changed\"," + head
+                + "\"customer\":\"c-1\",\"scope\":{\"channel\":\"email\",\"purpose\":\"newsletter\","
+                + "\"contact_point\":{\"kind\":\"email\",\"address\":\"a@b.de\"}},\"state\":\"opted_out\"}");
+        roundTrip(new DomainEvent.ConsentChanged(id, JsonFixtures.TENANT, JsonFixtures.T0, CustomerId.of("c-1"),
+                ConsentScope.of(ConsentChannel.POSTAL_MAIL, Purpose.MARKETING), ConsentState.OPTED_IN),
+                DomainEvent.class, "{\"type\":\"consent_changed\"," + head + "\"customer\":\"c-1\","
+                        + "\"scope\":{\"channel\":\"postal_mail\",\"purpose\":\"marketing\"},"
+                        + "\"state\":\"opted_in\"}");
+        roundTrip(new DomainEvent.ContactSuppressed(id, JsonFixtures.TENANT, JsonFixtures.T0, hash,
+                ContactKind.PHONE, SuppressionReason.HARD_BOUNCE), DomainEvent.class,
+                "{\"type\":\"contact_suppressed\"," + head + "\"contact_hash\":\"" + "00ff".repeat(16) + "\","
+                        + "\"kind\":\"phone\",\"reason\":\"hard_bounce\"}");
+        roundTrip(new DomainEvent.ContactLifted(id, JsonFixtures.TENANT, JsonFixtures.T0, hash), DomainEvent.class,
+                "{\"type\":\"contact_lifted\"," + head + "\"contact_hash\":\"" + "00ff".repeat(16) + "\"}");
+        roundTrip(new DomainEvent.ScoreChanged(id, JsonFixtures.TENANT, JsonFixtures.T0, CustomerId.of("c-1"),
+                List.of(Score.of("rfm.recency", 4, JsonFixtures.T0),
+                        Score.of("engagement", 7.5, Instant.parse("2025-12-31T23:00:00.5Z")))),
+                DomainEvent.class, "{\"type\":\"score_changed\"," + head + "\"customer\":\"c-1\",\"scores\":["
+                        + "{\"name\":\"engagement\",\"value\":7.5,\"as_of\":\"2025-12-31T23:00:00.500Z\"},"
+                        + "{\"name\":\"rfm.recency\",\"value\":4.0,\"as_of\":\"2026-01-01T00:00:00Z\"}]}");
+    }
+
+    @Test
+    void scoreValue_isAnyJsonNumber_andNegativeZeroReadsAsZero() {
+        String event = "{\"type\":\"score_changed\",\"id\":\"00000000-0000-0007-0000-000000000007\","
+                + "\"tenant\":\"acme\",\"at\":\"2026-01-01T00:00:00Z\",\"customer\":\"c-1\",\"scores\":["
+                + "{\"name\":\"a\",\"value\":%s,\"as_of\":\"2026-01-01T00:00:00Z\"}]}";
+        assertThat(scoreOf(json.read(event.formatted("3"), DomainEvent.class))).isEqualTo(3.0);
+        assertThat(scoreOf(json.read(event.formatted("1.25e-3"), DomainEvent.class))).isEqualTo(0.00125);
+        assertThat(scoreOf(json.read(event.formatted("-0.0"), DomainEvent.class))).isEqualTo(0.0);
+    }
+
+    static double scoreOf(DomainEvent event) {
+        return ((DomainEvent.ScoreChanged) event).scores().get(0).value();
     }
 
     @Test

@@ -27,6 +27,12 @@ import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.campaign.CampaignId;
+import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.ConsentScope;
+import org.crmkit.spi.consent.ConsentState;
+import org.crmkit.spi.consent.Hash256;
+import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.customer.ContactKind;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.ContactUsage;
@@ -54,6 +60,7 @@ import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Operator;
@@ -195,12 +202,17 @@ final class JsonArbitraries {
     }
 
     static Arbitrary<ContactValue> contactValues() {
-        return Arbitraries.oneOf(
-                emails(),
-                phones(),
-                postalAddresses(),
-                Combinators.combine(snake(), nonBlankLine(40)).as(SocialHandle::new),
-                Combinators.combine(snake(), nonBlankLine(80)).as(DeviceToken::new));
+        return Arbitraries.of(ContactKind.class).flatMap(JsonArbitraries::contactValues);
+    }
+
+    static Arbitrary<ContactValue> contactValues(ContactKind kind) {
+        return switch (kind) {
+            case EMAIL -> emails().map(ContactValue.class::cast);
+            case PHONE -> phones().map(ContactValue.class::cast);
+            case POSTAL -> postalAddresses().map(ContactValue.class::cast);
+            case SOCIAL -> Combinators.combine(snake(), nonBlankLine(40)).as(SocialHandle::new);
+            case DEVICE -> Combinators.combine(snake(), nonBlankLine(80)).as(DeviceToken::new);
+        };
     }
 
     /** Up to {@code max} points with distinct values and at most one primary per kind. */
@@ -320,7 +332,43 @@ final class JsonArbitraries {
                         Arbitraries.integers().between(0, Integer.MAX_VALUE))
                         .as(DomainEvent.InteractionsReassigned::new),
                 Combinators.combine(ids, tenants, ats, snake(), customerIds(), Arbitraries.of(true, false))
-                        .as(DomainEvent.SegmentMembershipChanged::new));
+                        .as(DomainEvent.SegmentMembershipChanged::new),
+                Combinators.combine(ids, tenants, ats, customerIds(), consentScopes(),
+                        Arbitraries.of(ConsentState.class).filter(s -> s != ConsentState.NO_RECORD))
+                        .as(DomainEvent.ConsentChanged::new),
+                Combinators.combine(ids, tenants, ats, hashes(), Arbitraries.of(ContactKind.class),
+                        Arbitraries.of(SuppressionReason.class)).as(DomainEvent.ContactSuppressed::new),
+                Combinators.combine(ids, tenants, ats, hashes()).as(DomainEvent.ContactLifted::new),
+                Combinators.combine(ids, tenants, ats, customerIds(),
+                        scores().list().ofMinSize(1).ofMaxSize(4).uniqueElements(Score::name))
+                        .as(DomainEvent.ScoreChanged::new));
+    }
+
+    /** A channel, a purpose and, for some channels with contact points, one of the channel's kind. */
+    static Arbitrary<ConsentScope> consentScopes() {
+        return Combinators.combine(Arbitraries.of(ConsentChannel.class), snake().map(Purpose::of))
+                .flatAs((channel, purpose) -> channel.contactKind()
+                        .map(kind -> contactValues(kind).optional())
+                        .orElse(Arbitraries.just(Optional.empty()))
+                        .map(point -> new ConsentScope(channel, purpose, point)));
+    }
+
+    static Arbitrary<Hash256> hashes() {
+        return Arbitraries.bytes().array(byte[].class).ofSize(Hash256.LENGTH).map(Hash256::of);
+    }
+
+    /**
+     * Finite doubles of every magnitude (from raw bit patterns, so subnormals and the extremes too) and a few
+     * round ones. Never {@code -0.0}: JSON has no negative zero, the codec reads it as {@code 0.0}.
+     */
+    static Arbitrary<Double> scoreValues() {
+        Arbitrary<Double> any = Arbitraries.longs().map(Double::longBitsToDouble).filter(Double::isFinite);
+        Arbitrary<Double> round = Arbitraries.of(0.0, 1.0, 2.5, -3.0, 5.0, 100.0, 0.1);
+        return Arbitraries.oneOf(any, round).map(v -> v == 0 ? 0.0 : v);
+    }
+
+    static Arbitrary<Score> scores() {
+        return Combinators.combine(scoreNames(), scoreValues(), instants()).as(Score::of);
     }
 
     // --- segments ---

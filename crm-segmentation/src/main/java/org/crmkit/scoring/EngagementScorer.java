@@ -3,7 +3,6 @@ package org.crmkit.scoring;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.crmkit.scoring.internal.EngagementState;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.interaction.Interaction;
@@ -27,7 +26,8 @@ import org.crmkit.spi.interaction.Subject;
  * after that instant count with a weight above 1 (the state does not remember individual interactions).
  *
  * <p>Anonymous interactions and interactions earning zero points leave no state. Recording is not idempotent: record
- * each interaction once. Thread-safe: {@link #record} and {@link #score} may be called from many threads; updates to
+ * each interaction once. The states live in this object's memory only; {@link EngagementState} is the same
+ * arithmetic for a score kept elsewhere (the engine keeps it in its score store). Thread-safe: {@link #record} and {@link #score} may be called from many threads; updates to
  * one customer are atomic.
  */
 public final class EngagementScorer {
@@ -38,7 +38,7 @@ public final class EngagementScorer {
     /** A scorer with no recorded interactions, applying {@code rules}. */
     public EngagementScorer(EngagementRules rules) {
         this.rules = Checks.notNull(rules, "rules");
-        this.halfLifeSeconds = rules.halfLife().getSeconds() + rules.halfLife().getNano() / 1e9;
+        this.halfLifeSeconds = EngagementState.seconds(rules.halfLife());
     }
 
     /** The rules and half-life applied. */

@@ -6,6 +6,11 @@
  * <p>Every duration in this package is in weeks of 7 days. Start from {@link org.crmkit.scoring.PurchaseSummaries}
  * (dated purchases to per-customer summaries), fit {@link org.crmkit.scoring.BgNbdModel} and
  * {@link org.crmkit.scoring.GammaGammaModel}, and combine them with {@link org.crmkit.scoring.ClvCalculator}.
+ *
+ * <p>Also RFM ({@link org.crmkit.scoring.RfmScorer}), typical profiles ({@link org.crmkit.scoring.Clustering}) and
+ * the decaying engagement score: {@link org.crmkit.scoring.EngagementRules} give the points,
+ * {@link org.crmkit.scoring.EngagementState} is its arithmetic over one stored number, and
+ * {@link org.crmkit.scoring.EngagementScorer} keeps states in memory.
  */
 @NullMarked
 package org.crmkit.scoring;

@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
-import org.crmkit.segmentation.internal.Compiler;
 import org.crmkit.segmentation.internal.Dependencies;
 import org.crmkit.segmentation.internal.Inliner;
 import org.crmkit.segmentation.internal.Test;
@@ -26,7 +25,6 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionType;
-import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.SegmentChange;
 import org.crmkit.spi.segment.SegmentMembershipListener;
@@ -75,19 +73,14 @@ public final class IncrementalSegments {
         this.tenant = Checks.notNull(tenant, "tenant");
         this.clock = Checks.notNull(clock, "clock");
         this.listener = Checks.notNull(listener, "listener");
-        this.windows = new WindowTable(Checks.notNull(zone, "zone"));
-        Map<String, Condition> conditions = catalog.conditions();
-        Compiler compiler = new Compiler(conditions, catalog.functions(), windows);
-        int n = conditions.size();
-        names = new String[n];
-        tests = new Test[n];
+        CompiledSegments compiled = new CompiledSegments(catalog, zone);
+        this.windows = compiled.windows;
+        this.names = compiled.names;
+        this.tests = compiled.tests;
+        int n = names.length;
         dependencies = new Dependencies[n];
-        int k = 0;
-        for (Map.Entry<String, Condition> e : conditions.entrySet()) {
-            names[k] = e.getKey();
-            tests[k] = compiler.compile(e.getValue());
-            dependencies[k] = Dependencies.of(Inliner.inline(e.getValue(), conditions));
-            k++;
+        for (int k = 0; k < n; k++) {
+            dependencies[k] = Dependencies.of(Inliner.inline(compiled.conditions.get(names[k]), compiled.conditions));
         }
         profileSegments = select(d -> d.profile());
         timedSegments = select(d -> d.timed());

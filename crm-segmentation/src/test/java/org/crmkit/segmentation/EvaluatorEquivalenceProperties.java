@@ -27,7 +27,7 @@ class EvaluatorEquivalenceProperties {
     private static final ForkJoinPool POOL = new ForkJoinPool(2);
 
     @Property(tries = 150, seed = "20261123")
-    void bulkIncrementalAndReference_giveTheSameMembers(@ForAll long seed) {
+    void bulkIncrementalCompiledAndReference_giveTheSameMembers(@ForAll long seed) {
         SegmentCatalog catalog = Fixtures.catalog();
         catalog.define("base_vip", "vip = true or tags contains \"v2\"");
         for (int k = 0; k < 6; k++) {
@@ -43,6 +43,12 @@ class EvaluatorEquivalenceProperties {
         catalog.definitions().forEach(d -> conditions.put(d.name(), d.condition()));
         ReferenceEvaluator reference = new ReferenceEvaluator(conditions, catalog.functions(), Fixtures.NOW,
                 Fixtures.ZONE);
+        CompiledSegments compiled = CompiledSegments.of(catalog, Fixtures.ZONE);
+        Map<String, Set<CustomerId>> matched = new HashMap<>();
+        for (CustomerSnapshot s : snapshots) {
+            compiled.matching(s, Fixtures.NOW).forEach(name -> matched.computeIfAbsent(name, x -> new HashSet<>())
+                    .add(s.customer().id()));
+        }
 
         for (SegmentDefinition d : catalog.definitions()) {
             Set<CustomerId> expected = new HashSet<>();
@@ -55,6 +61,7 @@ class EvaluatorEquivalenceProperties {
                     ? "all members" : "some members");
             assertThat(bulk.members(d.name(), snapshots)).as("bulk %s", d).isEqualTo(expected);
             assertThat(incremental.members(d.name())).as("incremental %s", d).isEqualTo(expected);
+            assertThat(matched.getOrDefault(d.name(), Set.of())).as("compiled %s", d).isEqualTo(expected);
             assertThat(events.getOrDefault(d.name(), Set.of())).as("events %s", d).isEqualTo(expected);
         }
     }

@@ -1,110 +1,64 @@
 package org.crmkit.analytics.internal;
 
-import java.time.ZoneId;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
+import java.time.Instant;
+import java.util.Optional;
 
 import org.crmkit.internal.Engine;
-import org.crmkit.segmentation.CustomerSnapshot;
-import org.crmkit.segmentation.IncrementalSegments;
-import org.crmkit.segmentation.SegmentCatalog;
+import org.crmkit.segmentation.CompiledSegments;
+import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
-import org.crmkit.spi.event.DomainEvent;
-import org.crmkit.spi.interaction.Interaction;
-import org.crmkit.spi.interaction.Subject;
-import org.crmkit.spi.segment.SegmentChange;
 
 /**
- * Incremental segment tracking of one tenant: a snapshot per customer kept current from the engine's domain events,
- * and the segments re-evaluated for the changed customer only; each entry or exit is published as
- * {@link DomainEvent.SegmentMembershipChanged} right after the event that caused it. Thread-safe: changes of one
- * customer are applied one at a time.
+ * Incremental segment tracking of one tenant: the segments compiled when tracking started, and the customers'
+ * memberships of them kept in the membership store. A changed customer is re-decided against every tracked segment
+ * from its snapshot as stored, and only the differences from the stored memberships are written, each with its
+ * event: so engines sharing a storage, or one restarted, agree and publish nothing twice. Keeps nothing about
+ * customers in memory. Thread-safe.
  */
 public final class Tracking {
+    private final Engine engine;
     private final TenantId tenant;
+    private final CompiledSegments segments;
     private final Snapshots snapshots;
-    private final IncrementalSegments segments;
-    private final Map<CustomerId, CustomerSnapshot> current = new ConcurrentHashMap<>();
+    private final StoredMemberships memberships;
 
-    public Tracking(Engine engine, TenantId tenant, SegmentCatalog catalog, ZoneId zone, Snapshots snapshots) {
+    public Tracking(Engine engine, TenantId tenant, CompiledSegments segments, Snapshots snapshots,
+                    StoredMemberships memberships) {
+        this.engine = engine;
         this.tenant = tenant;
+        this.segments = segments;
         this.snapshots = snapshots;
-        this.segments = IncrementalSegments.of(catalog, tenant, engine.clock(), zone, change ->
-                engine.events().write(change.at(), (id, at) -> new DomainEvent.SegmentMembershipChanged(id,
-                        change.tenant(), at, change.segment(), change.customer(),
-                        change.kind() == SegmentChange.Kind.ENTERED)));
-        for (CustomerSnapshot s : snapshots.all(tenant)) {
-            current.put(s.customer().id(), s);
-        }
-        segments.load(current.values());
+        this.memberships = memberships;
     }
 
-    public IncrementalSegments segments() {
+    /** The tracked segments. */
+    public CompiledSegments segments() {
         return segments;
     }
 
-    /** Applies a domain event of this tenant. */
-    public void apply(DomainEvent event) {
-        if (event instanceof DomainEvent.InteractionRecorded e
-                && e.interaction().subject() instanceof Subject.Known known) {
-            Interaction i = e.interaction();
-            change(known.customer(), s -> s.withInteraction(i), fresh -> segments.interactionRecorded(fresh, i));
-        } else if (event instanceof DomainEvent.CustomerCreated e) {
-            rebuild(e.customer());
-        } else if (event instanceof DomainEvent.CustomerUpdated e) {
-            Customer c = e.customer();
-            change(c.id(), s -> s.withCustomer(c), segments::profileChanged);
-        } else if (event instanceof DomainEvent.CustomersMerged e) {
-            forget(e.record().merged());
-            rebuild(e.survivor());
-        } else if (event instanceof DomainEvent.InteractionsReassigned e) {
-            snapshots.customer(tenant, e.to()).ifPresent(this::rebuild);
-        } else if (event instanceof DomainEvent.CustomerErased e) {
-            forget(e.customer());
-        }
+    /**
+     * Re-decides every customer of the tenant, one chunk of customers per storage unit holding their locks.
+     */
+    public void reconcileAll() {
+        Optional<String> cursor = Optional.empty();
+        do {
+            Page<Customer> page = engine.customers().scan(tenant, cursor, CustomerChunks.SIZE);
+            CustomerChunks.forEach(engine, tenant, page.items().stream().map(Customer::id).toList(),
+                    this::reconcile);
+            cursor = page.nextCursor();
+        } while (cursor.isPresent());
     }
 
-    /** Takes the customer's new scores (after a batch scoring) and re-evaluates the segments reading scores. */
-    public void scoresChanged(CustomerId customer) {
-        current.computeIfPresent(customer, (id, s) -> {
-            CustomerSnapshot fresh = snapshots.rescored(s);
-            segments.scoresChanged(fresh);
-            return fresh;
-        });
-    }
-
-    private void change(CustomerId id, UnaryOperator<CustomerSnapshot> how,
-                        Consumer<CustomerSnapshot> evaluate) {
-        current.compute(id, (k, old) -> {
-            if (old == null) {
-                return snapshots.customer(tenant, id).map(c -> {
-                    CustomerSnapshot fresh = snapshots.of(c);
-                    segments.refresh(fresh);
-                    return fresh;
-                }).orElse(null);
-            }
-            CustomerSnapshot fresh = snapshots.rescored(how.apply(old));
-            evaluate.accept(fresh);
-            return fresh;
-        });
-    }
-
-    private void rebuild(Customer customer) {
-        current.compute(customer.id(), (k, old) -> {
-            CustomerSnapshot fresh = snapshots.of(customer);
-            segments.refresh(fresh);
-            return fresh;
-        });
-    }
-
-    private void forget(CustomerId id) {
-        current.compute(id, (k, old) -> {
-            segments.removed(id);
-            return null;
-        });
+    /**
+     * Re-decides the customer's tracked memberships now, from the customer as stored (a customer that no longer
+     * exists is left alone: merges and erasure take it out of every segment). The caller runs a unit holding the
+     * customer's lock.
+     */
+    public void reconcile(CustomerId id) {
+        Instant now = engine.clock().instant();
+        engine.customers().findById(tenant, id).ifPresent(c -> memberships.reconcile(tenant, id,
+                segments.segments(), segments.matching(snapshots.of(c, now), now), now));
     }
 }

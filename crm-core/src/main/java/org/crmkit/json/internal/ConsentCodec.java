@@ -89,7 +89,7 @@ public final class ConsentCodec {
         g.writeEndObject();
     }
 
-    private static void writeScope(ConsentScope scope, JsonGenerator g) throws IOException {
+    static void writeScope(ConsentScope scope, JsonGenerator g) throws IOException {
         g.writeObjectFieldStart("scope");
         JsonOut.constant(g, "channel", scope.channel());
         g.writeStringField("purpose", scope.purpose().name());

@@ -1,0 +1,77 @@
+package org.crmkit.segmentation;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+import org.crmkit.segmentation.internal.Compiler;
+import org.crmkit.segmentation.internal.Test;
+import org.crmkit.segmentation.internal.WindowTable;
+import org.crmkit.spi.Checks;
+import org.crmkit.spi.segment.Condition;
+
+/**
+ * Every segment a {@link SegmentCatalog} held when this was built, compiled once: which of them one customer meets.
+ * For an engine that keeps memberships elsewhere (in a membership store) and re-decides a changed customer against
+ * them; {@link IncrementalSegments} keeps memberships in memory instead, {@link SegmentEvaluator} decides one segment
+ * over a whole base. All three give the same answer for the same snapshot and instant.
+ *
+ * <p>Immutable and thread-safe (redefining a catalog's segments later does not change what was compiled).
+ */
+public final class CompiledSegments {
+    final Map<String, Condition> conditions;
+    final String[] names;
+    final Test[] tests;
+    final WindowTable windows;
+
+    CompiledSegments(SegmentCatalog catalog, ZoneId zone) {
+        Checks.notNull(catalog, "catalog");
+        this.windows = new WindowTable(Checks.notNull(zone, "zone"));
+        this.conditions = catalog.conditions();
+        Compiler compiler = new Compiler(conditions, catalog.functions(), windows);
+        names = new String[conditions.size()];
+        tests = new Test[conditions.size()];
+        int k = 0;
+        for (Map.Entry<String, Condition> e : conditions.entrySet()) {
+            names[k] = e.getKey();
+            tests[k] = compiler.compile(e.getValue());
+            k++;
+        }
+    }
+
+    /**
+     * The segments {@code catalog} defines now, compiled.
+     *
+     * @param zone the time zone of day boundaries of day windows
+     */
+    public static CompiledSegments of(SegmentCatalog catalog, ZoneId zone) {
+        return new CompiledSegments(catalog, zone);
+    }
+
+    /** The names of the compiled segments, in the order the catalog defined them. */
+    public List<String> segments() {
+        return List.of(names);
+    }
+
+    /**
+     * The segments the customer of {@code snapshot} meets at {@code now}, sorted by name. Runs the segments' host
+     * functions, if any, on the calling thread.
+     *
+     * @param now the instant relative windows are measured from
+     */
+    public SortedSet<String> matching(CustomerSnapshot snapshot, Instant now) {
+        Checks.notNull(snapshot, "snapshot");
+        long[] starts = windows.starts(Checks.notNull(now, "now"));
+        SortedSet<String> met = new TreeSet<>();
+        for (int k = 0; k < tests.length; k++) {
+            if (tests[k].test(snapshot, starts)) {
+                met.add(names[k]);
+            }
+        }
+        return Collections.unmodifiableSortedSet(met);
+    }
+}
