@@ -80,7 +80,8 @@ public final class Crm implements AutoCloseable {
         this.ownsStorage = ownsStorage;
         this.relay = relay;
         this.events = new EventService(listeners, relay, engine.storage().outbox(), engine.clock());
-        this.customers = new CustomerService(engine, b.matcher != null ? b.matcher : DuplicateMatcher.sameEmailOrPhone(),
+        this.customers = new CustomerService(engine,
+                b.matcher != null ? b.matcher : DuplicateMatcher.sameEmailOrPhone(),
                 b.survivorship != null ? b.survivorship : SurvivorshipPolicy.preferSurvivor());
         this.interactions = new InteractionService(engine, customers);
         this.consents = Optional.ofNullable(b.hmacKey).map(key -> consentService(engine, b, key));
@@ -160,8 +161,9 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
-     * Stops the event relay (waiting for a delivery in progress and giving up its lease) and closes the storage if
-     * this engine opened it through a {@link StorageProvider}. Undelivered events stay in the outbox. Idempotent.
+     * Stops the event relay (waiting for a delivery in progress), delivers the events that are due one last time,
+     * gives up the relay's lease, and closes the storage if this engine opened it. Events that could not be
+     * delivered stay in the outbox for the next engine on the storage. Idempotent.
      */
     @Override
     public void close() {

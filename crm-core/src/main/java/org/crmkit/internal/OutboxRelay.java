@@ -143,7 +143,7 @@ public final class OutboxRelay implements AutoCloseable {
             }
             outbox.delivered(done);
             delivered += done.size();
-            if (!running && thread != null || !outbox.lease(owner, clock.instant(), LEASE)) {
+            if (!outbox.lease(owner, clock.instant(), LEASE)) {
                 break;
             }
         }
@@ -174,7 +174,10 @@ public final class OutboxRelay implements AutoCloseable {
         return wait.compareTo(maxRetry) > 0 ? maxRetry : wait;
     }
 
-    /** Stops the thread, waiting for a pass in progress, and gives the lease up. */
+    /**
+     * Stops the thread (waiting for a pass in progress), delivers what is due one last time, and gives the lease
+     * up.
+     */
     @Override
     public void close() {
         running = false;
@@ -187,6 +190,10 @@ public final class OutboxRelay implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        outbox.release(owner);
+        try {
+            pass();
+        } finally {
+            outbox.release(owner);
+        }
     }
 }

@@ -35,7 +35,7 @@ class MergeAndErasureAnalyticsTest {
         shop.order(crm, bob, "o1", "20.00");
         crm.analytics().rfm(T, Currency.getInstance("EUR"));
         Instant merged = shop.clock.instant();
-        int eventsBefore = shop.outbox(DomainEvent.SegmentMembershipChanged.class).size();
+        int eventsBefore = shop.written(DomainEvent.SegmentMembershipChanged.class).size();
 
         crm.customers().merge(T, ann.id(), bob.id());
 
@@ -44,14 +44,14 @@ class MergeAndErasureAnalyticsTest {
                 .contains(Score.of("engagement", 12.5, merged));
         assertThat(shop.storage.scores().find(T, bob.id())).isEmpty();
         assertThat(shop.storage.memberships().segmentsOf(T, bob.id())).isEmpty();
-        assertThat(shop.outbox(DomainEvent.SegmentMembershipChanged.class).subList(eventsBefore,
-                shop.outbox(DomainEvent.SegmentMembershipChanged.class).size()))
+        assertThat(shop.written(DomainEvent.SegmentMembershipChanged.class).subList(eventsBefore,
+                shop.written(DomainEvent.SegmentMembershipChanged.class).size()))
                 .extracting(DomainEvent.SegmentMembershipChanged::customer, DomainEvent.SegmentMembershipChanged::segment,
                         DomainEvent.SegmentMembershipChanged::entered)
                 .containsExactlyInAnyOrder(tuple(bob.id(), "engaged", false), tuple(bob.id(), "recent_buyers", false),
                         tuple(ann.id(), "recent_buyers", true));
         assertThat(crm.analytics().trackedMembers(T, "engaged")).contains(Set.of(ann.id()));
-        assertThat(shop.outbox(DomainEvent.ScoreChanged.class)).last()
+        assertThat(shop.written(DomainEvent.ScoreChanged.class)).last()
                 .satisfies(e -> assertThat(e.customer()).isEqualTo(ann.id()));
     }
 
@@ -83,7 +83,7 @@ class MergeAndErasureAnalyticsTest {
         crm.customers().merge(T, ann.id(), bob.id());
         shop.storage.scores().put(T, bob.id(), List.of(Score.of("rfm.recency", 2, shop.clock.instant())));
         shop.storage.memberships().enter(T, "engaged", bob.id(), shop.clock.instant());
-        int eventsBefore = shop.outbox(DomainEvent.SegmentMembershipChanged.class).size();
+        int eventsBefore = shop.written(DomainEvent.SegmentMembershipChanged.class).size();
 
         crm.customers().erase(T, ann.id());
 
@@ -91,8 +91,8 @@ class MergeAndErasureAnalyticsTest {
         assertThat(shop.storage.scores().find(T, bob.id())).isEmpty();
         assertThat(shop.storage.memberships().segmentsOf(T, ann.id())).isEmpty();
         assertThat(shop.storage.memberships().segmentsOf(T, bob.id())).isEmpty();
-        assertThat(shop.outbox(DomainEvent.SegmentMembershipChanged.class).subList(eventsBefore,
-                shop.outbox(DomainEvent.SegmentMembershipChanged.class).size()))
+        assertThat(shop.written(DomainEvent.SegmentMembershipChanged.class).subList(eventsBefore,
+                shop.written(DomainEvent.SegmentMembershipChanged.class).size()))
                 .allSatisfy(e -> assertThat(e.entered()).isFalse())
                 .extracting(DomainEvent.SegmentMembershipChanged::customer)
                 .containsExactlyInAnyOrder(ann.id(), ann.id(), bob.id());

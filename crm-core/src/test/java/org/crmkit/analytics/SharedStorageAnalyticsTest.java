@@ -102,7 +102,7 @@ class SharedStorageAnalyticsTest {
         Crm first = engine(1);
         first.analytics().track(T);
         trade(first);
-        int published = shop.outbox(DomainEvent.SegmentMembershipChanged.class).size();
+        int published = shop.written(DomainEvent.SegmentMembershipChanged.class).size();
 
         Crm second = engine(2);
         second.analytics().track(T);
@@ -113,7 +113,7 @@ class SharedStorageAnalyticsTest {
         assertThat(members(second)).isEqualTo(members(first));
         assertThat(tracked(second)).isEqualTo(tracked(first));
         assertThat(tracked(first).values()).allSatisfy(t -> assertThat(t).isPresent());
-        assertThat(shop.outbox(DomainEvent.SegmentMembershipChanged.class)).hasSize(published);
+        assertThat(shop.written(DomainEvent.SegmentMembershipChanged.class)).hasSize(published);
     }
 
     @Test
@@ -124,7 +124,7 @@ class SharedStorageAnalyticsTest {
         Map<String, Optional<Double>> scores = scores(before);
         Map<String, Set<CustomerId>> members = members(before);
         Map<String, Optional<Set<CustomerId>>> tracked = tracked(before);
-        int published = shop.outbox(DomainEvent.SegmentMembershipChanged.class).size();
+        int published = shop.written(DomainEvent.SegmentMembershipChanged.class).size();
         before.close();
 
         Crm after = engine(3);
@@ -133,7 +133,7 @@ class SharedStorageAnalyticsTest {
         assertThat(scores(after)).isEqualTo(scores);
         assertThat(members(after)).isEqualTo(members);
         assertThat(tracked(after)).isEqualTo(tracked);
-        assertThat(shop.outbox(DomainEvent.SegmentMembershipChanged.class)).hasSize(published);
+        assertThat(shop.written(DomainEvent.SegmentMembershipChanged.class)).hasSize(published);
     }
 
     @Test
@@ -150,6 +150,6 @@ class SharedStorageAnalyticsTest {
         assertThat(one.analytics().score(T, ann.id(), "engagement")).contains(5.0);
         assertThat(one.analytics().trackedMembers(T, "engaged")).contains(Set.of(ann.id()));
         assertThat(two.analytics().trackedMembers(T, "recent_buyers")).contains(Set.of(ann.id()));
-        assertThat(shop.outbox(DomainEvent.SegmentMembershipChanged.class)).hasSize(2);
+        assertThat(shop.written(DomainEvent.SegmentMembershipChanged.class)).hasSize(2);
     }
 }

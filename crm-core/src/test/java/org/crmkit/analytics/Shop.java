@@ -3,6 +3,8 @@ package org.crmkit.analytics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 import org.crmkit.Crm;
 import org.crmkit.scoring.EngagementRule;
@@ -33,6 +35,7 @@ final class Shop {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-05-04T10:00:00Z"));
     final Storage storage;
+    final List<DomainEvent> delivered = new CopyOnWriteArrayList<>();
 
     Shop(Storage storage) {
         this.storage = storage;
@@ -41,7 +44,7 @@ final class Shop {
     /** An engine on the shop's storage with the engagement rules and {@code recent_buyers}, {@code engaged}. */
     Crm engine(long seed) {
         Crm crm = Crm.builder().storage(storage).clock(clock).seed(seed).eventRelayThread(false).engagementRules(RULES)
-                .build();
+                .eventSink(delivered::add).build();
         crm.analytics().catalog().define("recent_buyers", "count(order_placed within 7d) >= 1");
         crm.analytics().catalog().define("engaged", "score(\"engagement\") > 3");
         return crm;
@@ -63,8 +66,9 @@ final class Shop {
     }
 
     /** The events of {@code type} waiting in the outbox, in the order written. */
-    <E extends DomainEvent> List<E> outbox(Class<E> type) {
-        return storage.outbox().pending(0, Outbox.MAX_PAGE_SIZE).stream().map(OutboxMessage::event)
-                .filter(type::isInstance).map(type::cast).toList();
+    /** Every event of {@code type} the engines wrote: those delivered to their sink, then those still waiting. */
+    <E extends DomainEvent> List<E> written(Class<E> type) {
+        return Stream.concat(delivered.stream(), storage.outbox().pending(0, Outbox.MAX_PAGE_SIZE).stream()
+                .map(OutboxMessage::event)).filter(type::isInstance).map(type::cast).toList();
     }
 }

@@ -62,7 +62,7 @@ class StoredAnalyticsTest {
         assertThat(shop.storage.scores().find(T, ann.id(), "engagement"))
                 .contains(Score.of("engagement", 7.5, first.plus(Shop.HALF_LIFE)));
         assertThat(crm.analytics().score(T, ann.id(), "engagement").orElseThrow()).isCloseTo(3.75, offset(1e-9));
-        assertThat(shop.outbox(DomainEvent.ScoreChanged.class)).extracting(DomainEvent.ScoreChanged::scores)
+        assertThat(shop.written(DomainEvent.ScoreChanged.class)).extracting(DomainEvent.ScoreChanged::scores)
                 .containsExactly(List.of(Score.of("engagement", 5, first)),
                         List.of(Score.of("engagement", 7.5, first.plus(Shop.HALF_LIFE))));
     }
@@ -75,7 +75,7 @@ class StoredAnalyticsTest {
 
         assertThatThrownBy(() -> shop.click(crm, ann, "c1")).hasMessageContaining("refuses ScoreChanged");
 
-        assertThat(shop.outbox(DomainEvent.InteractionRecorded.class)).isEmpty();
+        assertThat(shop.written(DomainEvent.InteractionRecorded.class)).isEmpty();
         assertThat(shop.storage.scores().find(T, ann.id())).isEmpty();
     }
 
@@ -106,10 +106,10 @@ class StoredAnalyticsTest {
         shop.order(crm, cid, "o3", "50.00");
         crm.analytics().rfm(T, EUR);
         Instant firstRun = shop.clock.instant();
-        int first = shop.outbox(DomainEvent.ScoreChanged.class).size();
+        int first = shop.written(DomainEvent.ScoreChanged.class).size();
         shop.clock.advance(Duration.ofHours(1));
         crm.analytics().rfm(T, EUR);
-        int second = shop.outbox(DomainEvent.ScoreChanged.class).size();
+        int second = shop.written(DomainEvent.ScoreChanged.class).size();
         Map<CustomerId, SortedMap<String, Score>> before = new HashMap<>();
         for (Customer c : List.of(ann, bob, cid)) {
             before.put(c.id(), shop.storage.scores().find(T, c.id()));
@@ -120,8 +120,8 @@ class StoredAnalyticsTest {
 
         assertThat(first).isEqualTo(3);
         assertThat(second).isEqualTo(first);
-        List<DomainEvent.ScoreChanged> third = shop.outbox(DomainEvent.ScoreChanged.class).subList(second,
-                shop.outbox(DomainEvent.ScoreChanged.class).size());
+        List<DomainEvent.ScoreChanged> third = shop.written(DomainEvent.ScoreChanged.class).subList(second,
+                shop.written(DomainEvent.ScoreChanged.class).size());
         assertThat(third).isNotEmpty().allSatisfy(e -> assertThat(e.scores()).allSatisfy(changed ->
                 assertThat(changed.value()).isNotEqualTo(before.get(e.customer()).get(changed.name()).value())));
         for (Customer c : List.of(ann, bob, cid)) {
@@ -162,7 +162,7 @@ class StoredAnalyticsTest {
 
         assertThat(shop.storage.memberships().memberSince(T, "engaged", ann.id())).contains(shop.clock.instant());
         assertThat(shop.storage.memberships().memberSince(T, "recent_buyers", ann.id())).isEmpty();
-        assertThat(shop.outbox(DomainEvent.SegmentMembershipChanged.class))
+        assertThat(shop.written(DomainEvent.SegmentMembershipChanged.class))
                 .extracting(DomainEvent.SegmentMembershipChanged::segment, DomainEvent.SegmentMembershipChanged::entered,
                         DomainEvent.SegmentMembershipChanged::at)
                 .containsExactly(tuple("recent_buyers", true, ordered),
@@ -186,7 +186,7 @@ class StoredAnalyticsTest {
 
         crm.analytics().track(T);
 
-        assertThat(shop.outbox(DomainEvent.SegmentMembershipChanged.class))
+        assertThat(shop.written(DomainEvent.SegmentMembershipChanged.class))
                 .extracting(DomainEvent.SegmentMembershipChanged::customer, DomainEvent.SegmentMembershipChanged::entered)
                 .containsExactlyInAnyOrder(tuple(ann.id(), true),
                         tuple(bob.id(), false));

@@ -52,43 +52,48 @@ final class AnalyticsDemo {
         LocalDate end = purchases.stream().map(Purchase::date).max(Comparator.naturalOrder())
                 .orElse(LocalDate.of(2025, 9, 30));
         SimulatedClock clock = new SimulatedClock(end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        Crm crm = Crm.builder().clock(clock).seed(seed).zone(ZoneOffset.UTC)
+        try (Crm crm = Crm.builder().clock(clock).seed(seed).zone(ZoneOffset.UTC)
                 .engagementRules(EngagementRules.builder().rule(EngagementRule.of(InteractionType.ORDER_PLACED, 10))
                         .rule(EngagementRule.of(InteractionType.PAGE_VIEW, 1)).build())
-                .build();
-        PurchaseLoader.load(crm, SHOP, purchases, USD);
-        out.printf("== Analytics: %,d purchases by %,d customers (%s) ==%n", purchases.size(),
-                crm.storage().customers().count(SHOP), transactions.map(Path::toString).orElse("generated, seed " + seed));
+                .build()) {
+            PurchaseLoader.load(crm, SHOP, purchases, USD);
+            out.printf("== Analytics: %,d purchases by %,d customers (%s) ==%n", purchases.size(),
+                    crm.storage().customers().count(SHOP),
+                    transactions.map(Path::toString).orElse("generated, seed " + seed));
 
-        LifetimeValues clv = crm.analytics().lifetimeValues(SHOP, USD, 52);
-        out.printf("BG/NBD:      r=%.3f alpha=%.3f a=%.3f b=%.3f (log-likelihood %.1f)%n", clv.purchases().r(),
-                clv.purchases().alpha(), clv.purchases().a(), clv.purchases().b(), clv.purchases().logLikelihood());
-        out.printf("Gamma-Gamma: p=%.3f q=%.3f gamma=%.3f%n", clv.spend().p(), clv.spend().q(), clv.spend().gamma());
-        out.println("Top 10 customers by value over the next 52 weeks:");
-        for (CustomerValue v : clv.customers().subList(0, Math.min(10, clv.customers().size()))) {
-            out.printf("  %-10s P(alive) %.2f  purchases %5.2f  value %8.2f USD%n", v.customer(),
-                    v.probabilityAlive(), v.expectedPurchases(), v.expectedValue());
+            LifetimeValues clv = crm.analytics().lifetimeValues(SHOP, USD, 52);
+            out.printf("BG/NBD:      r=%.3f alpha=%.3f a=%.3f b=%.3f (log-likelihood %.1f)%n",
+                    clv.purchases().r(), clv.purchases().alpha(), clv.purchases().a(), clv.purchases().b(),
+                    clv.purchases().logLikelihood());
+            out.printf("Gamma-Gamma: p=%.3f q=%.3f gamma=%.3f%n", clv.spend().p(), clv.spend().q(),
+                    clv.spend().gamma());
+            out.println("Top 10 customers by value over the next 52 weeks:");
+            for (CustomerValue v : clv.customers().subList(0, Math.min(10, clv.customers().size()))) {
+                out.printf("  %-10s P(alive) %.2f  purchases %5.2f  value %8.2f USD%n", v.customer(),
+                        v.probabilityAlive(), v.expectedPurchases(), v.expectedValue());
+            }
+
+            RfmAnalysis rfm = crm.analytics().rfm(SHOP, USD);
+            out.println("RFM grid (customers per recency x frequency score; 5 is best):");
+            out.println(rfm.table().render());
+
+            ClusterModel clusters = crm.analytics().profiles(SHOP, rfm, 4, seed);
+            out.printf("Typical profiles (k-means on RFM, silhouette %.2f):%n", clusters.silhouette());
+            clusters.clusters().forEach(c -> out.println("  " + c.description()));
+
+            Map<String, String> segments = new LinkedHashMap<>();
+            segments.put("loyal", "count(order_placed within 180d) >= 3");
+            segments.put("slipping", "rfm.recency <= 2 and rfm.frequency >= 4");
+            segments.put("high_value", "clv.expected_value > 100 and not segment(\"slipping\")");
+            int top = clusters.clusters().stream().max(Comparator.comparingDouble(c -> c.centre().get("monetary")))
+                    .orElseThrow().index();
+            segments.put("top_profile", "rfm.cluster = " + top + " and rfm.recency >= 3");
+            segments.forEach((name, text) -> {
+                crm.analytics().catalog().define(name, text);
+                out.printf("Segment %-11s %,6d customers   %s%n", name + ":",
+                        crm.analytics().members(SHOP, name).size(),
+                        text);
+            });
         }
-
-        RfmAnalysis rfm = crm.analytics().rfm(SHOP, USD);
-        out.println("RFM grid (customers per recency x frequency score; 5 is best):");
-        out.println(rfm.table().render());
-
-        ClusterModel clusters = crm.analytics().profiles(SHOP, rfm, 4, seed);
-        out.printf("Typical profiles (k-means on RFM, silhouette %.2f):%n", clusters.silhouette());
-        clusters.clusters().forEach(c -> out.println("  " + c.description()));
-
-        Map<String, String> segments = new LinkedHashMap<>();
-        segments.put("loyal", "count(order_placed within 180d) >= 3");
-        segments.put("slipping", "rfm.recency <= 2 and rfm.frequency >= 4");
-        segments.put("high_value", "clv.expected_value > 100 and not segment(\"slipping\")");
-        int top = clusters.clusters().stream().max(Comparator.comparingDouble(c -> c.centre().get("monetary")))
-                .orElseThrow().index();
-        segments.put("top_profile", "rfm.cluster = " + top + " and rfm.recency >= 3");
-        segments.forEach((name, text) -> {
-            crm.analytics().catalog().define(name, text);
-            out.printf("Segment %-11s %,6d customers   %s%n", name + ":", crm.analytics().members(SHOP, name).size(),
-                    text);
-        });
     }
 }

@@ -27,9 +27,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        new WebShopDemo(seed, System.out).run(Optional.ofNullable(export));
+        try (WebShopDemo shop = new WebShopDemo(seed, System.out)) {
+            shop.run(Optional.ofNullable(export));
+        }
         System.out.println();
-        new PermissionDemo(seed, System.out).run();
+        try (PermissionDemo permission = new PermissionDemo(seed, System.out)) {
+            permission.run();
+        }
         System.out.println();
         new AnalyticsDemo(seed, System.out).run(Optional.ofNullable(transactions));
         return 0;

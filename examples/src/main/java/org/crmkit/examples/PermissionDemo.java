@@ -29,7 +29,7 @@ import org.crmkit.spi.customer.Person;
  * newsletter), a double opt-in confirmed by e-mail, and an unsubscribe through the signed link of a mail footer; each
  * decision printed with its reasons, then a consent receipt. Deterministic: a simulated clock and a fixed key.
  */
-final class PermissionDemo {
+final class PermissionDemo implements AutoCloseable {
     private static final TenantId SHOP = TenantId.of("espresso-shop");
     private static final ConsentScope NEWSLETTER = ConsentScope.of(ConsentChannel.EMAIL, Purpose.NEWSLETTER);
     private static final Wording WORDING = Wording.of("nl-2026-01", "Yes, send me the espresso newsletter.");
@@ -91,5 +91,11 @@ final class PermissionDemo {
                 + ")"
                 : "DENIED " + ((ContactDecision.Denied) decision).reasons();
         out.printf("%-58s newsletter e-mail: %s%n", what + ":", verdict);
+    }
+
+    /** Stops the demo engine's event relay. */
+    @Override
+    public void close() {
+        crm.close();
     }
 }

@@ -22,11 +22,16 @@ public final class QuickStart {
     }
 
     public static void main(String[] args) {
-        Crm crm = Crm.builder()
+        try (Crm crm = Crm.builder()
                 .clock(Clock.systemUTC())
                 .defaultPhoneRegion("DE")
                 .eventSink(event -> System.out.println("event: " + event.getClass().getSimpleName()))
-                .build();
+                .build()) {                                  // in-memory storage unless you give your own
+            run(crm);
+        }                                                    // close() delivers what is due and stops the relay
+    }
+
+    private static void run(Crm crm) {
         TenantId shop = TenantId.DEFAULT;
         Customer ann = crm.customers().register(shop, Person.named("Ann", "Lee"), b -> b
                 .contactPoint(ContactPoint.of(EmailAddress.parse("Ann.Lee@example.com"), ContactUsage.HOME)

@@ -50,25 +50,26 @@ final class SegmentsCommand implements Callable<Integer> {
         List<Purchase> purchases = PurchaseLog.readShowingProgress(transactions);
         LocalDate day = purchases.stream().map(Purchase::date).max(Comparator.naturalOrder())
                 .map(d -> d.plusDays(1)).orElse(LocalDate.EPOCH);
-        Crm crm = Crm.builder().clock(Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
-                ZoneOffset.UTC)).seed(1).build();
-        crm.analytics().catalog().define("segment", segment);
-        try (Progress progress = Progress.of("Loading", purchases.size(), "purchases", 1)) {
-            PurchaseLoader.load(crm, TENANT, purchases, currency);
-            progress.stepTo(purchases.size());
+        try (Crm crm = Crm.builder().clock(Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                ZoneOffset.UTC)).seed(1).build()) {
+            crm.analytics().catalog().define("segment", segment);
+            try (Progress progress = Progress.of("Loading", purchases.size(), "purchases", 1)) {
+                PurchaseLoader.load(crm, TENANT, purchases, currency);
+                progress.stepTo(purchases.size());
+            }
+            crm.analytics().rfm(TENANT, currency);
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                crm.analytics().lifetimeValues(TENANT, currency, 52);
+            } catch (ModelFitException e) {
+                err.println("crmkit segments: no clv.* scores (" + e.getMessage() + ")");
+            }
+            int members = crm.analytics().members(TENANT, "segment").size();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%d of %d customers are in the segment%n", members, crm.storage().customers().count(TENANT));
+            out.flush();
+            err.flush();
         }
-        crm.analytics().rfm(TENANT, currency);
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            crm.analytics().lifetimeValues(TENANT, currency, 52);
-        } catch (ModelFitException e) {
-            err.println("crmkit segments: no clv.* scores (" + e.getMessage() + ")");
-        }
-        int members = crm.analytics().members(TENANT, "segment").size();
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("%d of %d customers are in the segment%n", members, crm.storage().customers().count(TENANT));
-        out.flush();
-        err.flush();
         return 0;
     }
 }

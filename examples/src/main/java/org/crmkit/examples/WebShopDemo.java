@@ -45,7 +45,7 @@ import org.crmkit.spi.interaction.VisitorId;
  * B2B account, a duplicate found and merged, and the 360° view of a customer. Deterministic: a simulated clock and a
  * fixed seed.
  */
-final class WebShopDemo {
+final class WebShopDemo implements AutoCloseable {
     private static final TenantId SHOP = TenantId.of("espresso-shop");
 
     private final PrintStream out;
@@ -135,6 +135,7 @@ final class WebShopDemo {
             Files.writeString(export.get(), json);
         }
         out.println();
+        crm.events().flush();
         out.println("Domain events published: " + events);
     }
 
@@ -186,5 +187,11 @@ final class WebShopDemo {
 
     private void count(DomainEvent event) {
         events.merge(event.getClass().getSimpleName(), 1, Integer::sum);
+    }
+
+    /** Stops the demo engine's event relay. */
+    @Override
+    public void close() {
+        crm.close();
     }
 }

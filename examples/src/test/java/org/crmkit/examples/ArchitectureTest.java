@@ -24,7 +24,7 @@ class ArchitectureTest {
     private static final String BENCHMARKS = "org.crmkit.benchmarks..";
     private static final String[] CORE = {"org.crmkit", "org.crmkit.customer..", "org.crmkit.interaction..",
         "org.crmkit.internal..", "org.crmkit.memory..", "org.crmkit.cache..", "org.crmkit.json..",
-        "org.crmkit.campaign..", "org.crmkit.analytics.."};
+        "org.crmkit.campaign..", "org.crmkit.analytics..", "org.crmkit.event.."};
 
     private static JavaClasses classes;
 
