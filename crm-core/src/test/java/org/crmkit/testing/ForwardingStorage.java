@@ -3,7 +3,6 @@ package org.crmkit.testing;
 import java.util.Collection;
 import java.util.function.Supplier;
 
-import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.SuppressionStore;
 import org.crmkit.spi.customer.CustomerStore;
@@ -14,72 +13,66 @@ import org.crmkit.spi.segment.MembershipStore;
 import org.crmkit.spi.storage.LockKey;
 import org.crmkit.spi.storage.Storage;
 
-/** An in-memory storage with another customer store in it, for tests of what a store offers. Thread-safe. */
-public final class StorageWith implements Storage {
-    private final Storage base = new InMemoryStorage();
-    private final CustomerStore customers;
+/** A storage that does what another does; tests override what they change. Thread-safe if the other is. */
+public class ForwardingStorage implements Storage {
+    private final Storage delegate;
 
-    private StorageWith(CustomerStore customers) {
-        this.customers = customers;
-    }
-
-    /** An in-memory storage whose customer store is {@code customers} (outside the storage's units). */
-    public static Storage customers(CustomerStore customers) {
-        return new StorageWith(customers);
+    public ForwardingStorage(Storage delegate) {
+        this.delegate = delegate;
     }
 
     @Override
     public CustomerStore customers() {
-        return customers;
+        return delegate.customers();
     }
 
     @Override
     public InteractionStore interactions() {
-        return base.interactions();
+        return delegate.interactions();
     }
 
     @Override
     public ConsentStore consents() {
-        return base.consents();
+        return delegate.consents();
     }
 
     @Override
     public SuppressionStore suppressions() {
-        return base.suppressions();
+        return delegate.suppressions();
     }
 
     @Override
     public ScoreStore scores() {
-        return base.scores();
+        return delegate.scores();
     }
 
     @Override
     public MembershipStore memberships() {
-        return base.memberships();
+        return delegate.memberships();
     }
 
     @Override
     public Outbox outbox() {
-        return base.outbox();
+        return delegate.outbox();
     }
 
     @Override
     public <T> T atomically(Collection<LockKey> locks, Supplier<T> work) {
-        return base.atomically(locks, work);
+        return delegate.atomically(locks, work);
     }
 
     @Override
     public void afterCommit(Runnable action) {
-        base.afterCommit(action);
+        delegate.afterCommit(action);
     }
 
     @Override
     public void afterRollback(Runnable action) {
-        base.afterRollback(action);
+        delegate.afterRollback(action);
     }
 
     @Override
     public void close() {
-        base.close();
+        delegate.close();
     }
 }
