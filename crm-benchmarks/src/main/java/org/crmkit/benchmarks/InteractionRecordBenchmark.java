@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.crmkit.Crm;
+import org.crmkit.memory.InMemoryInteractionStore;
 import org.crmkit.spi.interaction.Interaction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,6 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * engine's relay thread (its default) drains the outbox to the sink meanwhile. A fresh engine and in-memory storage
  * per invocation, with the defaults (staleness 1 s, relay thread on, sink that drops). Target: at least 1,000,000
  * interactions per second.
+ *
+ * <p>The anchor, {@link #storeOnly}, appends the same interactions straight into a fresh in-memory interaction store
+ * (no resolution, no unit, no event), in the same run: the ratio of the two is what the engine path costs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -40,6 +44,7 @@ public class InteractionRecordBenchmark {
 
     private Interaction[] batch;
     private Crm crm;
+    private InMemoryInteractionStore store;
 
     @Setup(Level.Trial)
     public void prepare() {
@@ -52,6 +57,7 @@ public class InteractionRecordBenchmark {
 
     @Setup(Level.Invocation)
     public void freshEngine() {
+        store = new InMemoryInteractionStore();
         crm = Crm.builder().seed(1).build();
         for (int n = 0; n < CUSTOMERS; n++) {
             crm.storage().customers().create(SyntheticBase.customer(n));
@@ -61,6 +67,14 @@ public class InteractionRecordBenchmark {
     @TearDown(Level.Invocation)
     public void close() {
         crm.close();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void storeOnly(Blackhole bh) {
+        for (Interaction i : batch) {
+            bh.consume(store.append(i));
+        }
     }
 
     @Benchmark
