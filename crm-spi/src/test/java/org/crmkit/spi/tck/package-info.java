@@ -6,7 +6,9 @@
  * {@link org.crmkit.spi.tck.InteractionStoreContract} in a test class whose name ends in {@code ContractTest},
  * return a new empty store from {@code newStore()}, and run it with the JUnit Platform (both the Jupiter and the
  * jqwik engine must be on the test class path: the contracts hold example tests and model-based properties).
- * Optional capabilities are declared by {@code features()}, which defaults to what the store implements.
+ * Optional capabilities are declared by {@code features()} ({@link org.crmkit.spi.tck.StoreFeature}): the tests of
+ * a feature run only when it is declared, and each contract checks that the implementation offers exactly the
+ * declared features through {@code capability(Class)}.
  */
 @NullMarked
 package org.crmkit.spi.tck;

@@ -1,0 +1,39 @@
+package org.crmkit.spi.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.crmkit.spi.Capable;
+
+/** The check every contract makes of its declared {@link StoreFeature}s. Stateless. */
+final class DeclaredFeatures {
+    private DeclaredFeatures() {
+    }
+
+    /**
+     * Asserts that {@code declared} names features of the port type {@code portType} only, and that {@code port}
+     * offers through {@link Capable#capability} exactly the declared ones among them.
+     */
+    static void assertOfferedExactly(Capable port, Class<? extends Capable> portType, Set<StoreFeature> declared) {
+        assertThat(declared).as("declared features").allSatisfy(f -> assertThat(f.port())
+                .as("%s is a feature of %s, not of %s", f, f.port().getSimpleName(), portType.getSimpleName())
+                .isEqualTo(portType));
+        for (StoreFeature feature : StoreFeature.of(portType)) {
+            assertCapability(port, feature, declared.contains(feature));
+        }
+    }
+
+    /** Asserts that {@code port} offers the capability of {@code feature} if and only if {@code offered}. */
+    static void assertCapability(Capable port, StoreFeature feature, boolean offered) {
+        Optional<?> capability = port.capability(feature.capability());
+        if (offered) {
+            assertThat(capability).as("%s is declared, so capability(%s) is present", feature,
+                    feature.capability().getSimpleName()).get().isInstanceOf(feature.capability());
+        } else {
+            assertThat(capability).as("%s is not declared, so capability(%s) is empty", feature,
+                    feature.capability().getSimpleName()).isEmpty();
+        }
+    }
+}
