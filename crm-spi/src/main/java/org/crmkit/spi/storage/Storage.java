@@ -73,7 +73,8 @@ public interface Storage extends Capable, AutoCloseable {
      *       are taken after the outer unit's), so an engine names every lock it needs in the outermost unit.</li>
      *   <li><b>Isolation</b> is the implementation's: a database gives its transaction isolation; the in-memory
      *       storage makes a unit's writes visible to other threads as they happen and undoes them on failure. Other
-     *       writers of what a unit locks are kept out by its locks.</li>
+     *       writers of what a unit locks are kept out by its locks. Outbox messages are the exception everywhere:
+     *       none is pending before its unit committed (see {@link Outbox}).</li>
      *   <li>Actions registered with {@link #afterCommit} run once the outermost unit committed, and those
      *       registered with {@link #afterRollback} once it was undone, on the calling thread, while the locks are
      *       still held.</li>
