@@ -12,8 +12,9 @@ import org.crmkit.spi.interaction.InteractionType;
 
 /**
  * Generators of random store scenarios for the model-based properties: short sequences of operations over the
- * small universes of {@link CustomerModel} and {@link InteractionModel}. Tenant 0 is drawn four times as often as
- * tenant 1, so that most operations meet each other.
+ * small universes of {@link CustomerModel}, {@link InteractionModel}, {@link ScoreModel}, {@link MembershipModel}
+ * and {@link OutboxModel}. Tenant 0 is drawn four times as often as tenant 1, so that most operations meet each
+ * other.
  */
 final class ModelArbitraries {
     private static final int MAX_OPERATIONS = 40;
@@ -60,6 +61,16 @@ final class ModelArbitraries {
         Arbitrary<InteractionOp> erase = Combinators.combine(tenant(), subject).as(InteractionOp.Erase::new);
         return Arbitraries.frequencyOf(Tuple.of(8, append), Tuple.of(2, reassign), Tuple.of(1, erase))
                 .list().ofMaxSize(MAX_OPERATIONS);
+    }
+
+    static Arbitrary<List<ScoreOp>> scoreOperations() {
+        Arbitrary<Integer> customer = Arbitraries.integers().between(0, ScoreModel.CUSTOMERS - 1);
+        Arbitrary<List<Integer>> names = Arbitraries.integers().between(0, ScoreModel.NAMES.size() - 1)
+                .list().ofMaxSize(3);
+        Arbitrary<ScoreOp> put = Combinators.combine(tenant(), customer, names,
+                Arbitraries.integers().between(-8, 40), Arbitraries.integers().between(0, 5)).as(ScoreOp.Put::new);
+        Arbitrary<ScoreOp> remove = Combinators.combine(tenant(), customer).as(ScoreOp.Remove::new);
+        return Arbitraries.frequencyOf(Tuple.of(5, put), Tuple.of(1, remove)).list().ofMaxSize(MAX_OPERATIONS);
     }
 
     private static Arbitrary<Integer> tenant() {
