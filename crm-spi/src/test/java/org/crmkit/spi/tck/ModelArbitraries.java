@@ -73,6 +73,18 @@ final class ModelArbitraries {
         return Arbitraries.frequencyOf(Tuple.of(5, put), Tuple.of(1, remove)).list().ofMaxSize(MAX_OPERATIONS);
     }
 
+    static Arbitrary<List<MembershipOp>> membershipOperations() {
+        Arbitrary<Integer> segment = Arbitraries.integers().between(0, MembershipModel.SEGMENTS.size() - 1);
+        Arbitrary<Integer> customer = Arbitraries.integers().between(0, MembershipModel.CUSTOMERS - 1);
+        Arbitrary<MembershipOp> enter = Combinators.combine(tenant(), segment, customer,
+                Arbitraries.integers().between(0, 5)).as(MembershipOp.Enter::new);
+        Arbitrary<MembershipOp> leave = Combinators.combine(tenant(), segment, customer).as(MembershipOp.Leave::new);
+        Arbitrary<MembershipOp> remove = Combinators.combine(tenant(), customer).as(MembershipOp.Remove::new);
+        Arbitrary<MembershipOp> clear = Combinators.combine(tenant(), segment).as(MembershipOp.Clear::new);
+        return Arbitraries.frequencyOf(Tuple.of(6, enter), Tuple.of(3, leave), Tuple.of(1, remove),
+                Tuple.of(1, clear)).list().ofMaxSize(MAX_OPERATIONS);
+    }
+
     private static Arbitrary<Integer> tenant() {
         return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(0)), Tuple.of(1, Arbitraries.just(1)));
     }
