@@ -82,9 +82,10 @@ public final class InMemoryOutbox implements Outbox {
     @Override
     public long append(DomainEvent event) {
         Checks.notNull(event, "event");
-        long sequence;
+        boolean held = units.inUnit();
+        OutboxMessage message;
         synchronized (this) {
-            sequence = next++;
+            long sequence = next++;
             long number = sequence >>> CHUNK_BITS;
             Chunk chunk = chunk(number);
             if (chunk == null) {
@@ -92,9 +93,16 @@ public final class InMemoryOutbox implements Outbox {
                 put(number, chunk);
             }
             chunk.open++;
+            message = OutboxMessage.of(sequence, event);
+            if (!held) {
+                chunk.slots[(int) (sequence & SLOT_MASK)] = message;
+                live++;
+            }
         }
-        units.stage(new Reservation(OutboxMessage.of(sequence, event)));
-        return sequence;
+        if (held) {
+            units.stage(new Reservation(message));
+        }
+        return message.sequence();
     }
 
     private synchronized void reveal(OutboxMessage message) {

@@ -85,6 +85,22 @@ final class ModelArbitraries {
                 Tuple.of(1, clear)).list().ofMaxSize(MAX_OPERATIONS);
     }
 
+    static Arbitrary<List<OutboxOp>> outboxOperations() {
+        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1_000);
+        Arbitrary<OutboxOp> append = Combinators.combine(tenant(), Arbitraries.integers()
+                .between(0, OutboxModel.CUSTOMERS - 1)).as(OutboxOp.Append::new);
+        Arbitrary<OutboxOp> deliver = Combinators.combine(pick.list().ofMaxSize(4), Arbitraries.of(true, false))
+                .as(OutboxOp.Deliver::new);
+        Arbitrary<OutboxOp> fail = Combinators.combine(pick, Arbitraries.integers().between(0, 30))
+                .as(OutboxOp.Fail::new);
+        Arbitrary<Integer> owner = Arbitraries.integers().between(0, 2);
+        Arbitrary<OutboxOp> lease = Combinators.combine(owner, Arbitraries.integers().between(0, 20),
+                Arbitraries.integers().between(1, 5)).as(OutboxOp.Lease::new);
+        Arbitrary<OutboxOp> release = owner.map(OutboxOp.Release::new);
+        return Arbitraries.frequencyOf(Tuple.of(6, append), Tuple.of(3, deliver), Tuple.of(2, fail),
+                Tuple.of(2, lease), Tuple.of(1, release)).list().ofMaxSize(MAX_OPERATIONS);
+    }
+
     private static Arbitrary<Integer> tenant() {
         return Arbitraries.frequencyOf(Tuple.of(4, Arbitraries.just(0)), Tuple.of(1, Arbitraries.just(1)));
     }
