@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>An append inside a {@linkplain InMemoryStorage#atomically unit} takes its sequence at once but stays invisible
  * ({@link #pending}, {@link #backlog}) until the unit commits, before the unit's after-commit actions run; if the
- * unit is undone, the sequence stays unused. Deliveries and failures inside a unit are undone with it.
+ * unit is undone, the sequence stays unused. Deliveries, failures and lease changes inside a unit are undone with
+ * it.
  *
  * <p>Thread-safe: every call takes one lock for a few array operations. Nothing is persisted.
  */
@@ -42,8 +43,7 @@ public final class InMemoryOutbox implements Outbox {
     private long next = 1;
     /** How many messages are visible and undelivered. */
     private long live;
-    private @Nullable String leaseOwner;
-    private Instant leaseUntil = Instant.MIN;
+    private Lease lease = Lease.FREE;
 
     /** An outbox of its own, outside any storage's units. */
     public InMemoryOutbox() {
@@ -58,6 +58,11 @@ public final class InMemoryOutbox implements Outbox {
     private static final class Chunk {
         final @Nullable OutboxMessage[] slots = new OutboxMessage[CHUNK];
         int open;
+    }
+
+    /** Who holds the relay lease, and until when; nobody when {@code owner} is null. */
+    private record Lease(@Nullable String owner, Instant until) {
+        static final Lease FREE = new Lease(null, Instant.MIN);
     }
 
     /** An appended message waiting for its unit. */
@@ -193,28 +198,41 @@ public final class InMemoryOutbox implements Outbox {
     }
 
     @Override
-    public synchronized boolean lease(String owner, Instant now, Duration duration) {
+    public boolean lease(String owner, Instant now, Duration duration) {
         Checks.token(owner, "owner", 128);
         Checks.notNull(now, "now");
         Checks.notNull(duration, "duration");
         if (duration.isNegative() || duration.isZero()) {
             throw new ValidationException("duration", "must be positive (" + duration + ")");
         }
-        if (leaseOwner == null || owner.equals(leaseOwner) || !leaseUntil.isAfter(now)) {
-            leaseOwner = owner;
-            leaseUntil = now.plus(duration);
-            return true;
+        Lease before;
+        synchronized (this) {
+            if (lease.owner != null && !owner.equals(lease.owner) && lease.until.isAfter(now)) {
+                return false;
+            }
+            before = lease;
+            lease = new Lease(owner, now.plus(duration));
         }
-        return false;
+        units.undo(() -> restoreLease(before));
+        return true;
     }
 
     @Override
-    public synchronized void release(String owner) {
+    public void release(String owner) {
         Checks.notNull(owner, "owner");
-        if (owner.equals(leaseOwner)) {
-            leaseOwner = null;
-            leaseUntil = Instant.MIN;
+        Lease before;
+        synchronized (this) {
+            if (!owner.equals(lease.owner)) {
+                return;
+            }
+            before = lease;
+            lease = Lease.FREE;
         }
+        units.undo(() -> restoreLease(before));
+    }
+
+    private synchronized void restoreLease(Lease before) {
+        lease = before;
     }
 
     /** Empties the slot of {@code s}, dropping its chunk if that was the last open one; what it held, or null. */
