@@ -103,6 +103,13 @@ final class CustomerModel {
         return new CustomerErasure.Erased(removed, merged);
     }
 
+    CustomerModel copy() {
+        CustomerModel copy = new CustomerModel();
+        customers.forEach((tenant, held) -> copy.customers.put(tenant, new TreeMap<>(held)));
+        merges.forEach((tenant, held) -> copy.merges.put(tenant, new HashMap<>(held)));
+        return copy;
+    }
+
     /** Asserts that every read of {@code store} over the model's universe answers as the model does. */
     void assertSameAs(CustomerStore store) {
         for (TenantId tenant : TENANTS) {

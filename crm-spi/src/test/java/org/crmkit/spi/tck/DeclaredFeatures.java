@@ -2,10 +2,19 @@ package org.crmkit.spi.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.spi.Capable;
+import org.crmkit.spi.consent.ConsentStore;
+import org.crmkit.spi.consent.SuppressionStore;
+import org.crmkit.spi.customer.CustomerStore;
+import org.crmkit.spi.event.Outbox;
+import org.crmkit.spi.interaction.InteractionStore;
+import org.crmkit.spi.score.ScoreStore;
+import org.crmkit.spi.segment.MembershipStore;
+import org.crmkit.spi.storage.Storage;
 
 /** The check every contract makes of its declared {@link StoreFeature}s. Stateless. */
 final class DeclaredFeatures {
@@ -23,6 +32,27 @@ final class DeclaredFeatures {
         for (StoreFeature feature : StoreFeature.of(portType)) {
             assertCapability(port, feature, declared.contains(feature));
         }
+    }
+
+    /**
+     * Asserts that {@code storage} offers through {@link Storage#capability} exactly the declared features, and that
+     * the port each belongs to does so too.
+     */
+    static void assertOfferedExactly(Storage storage, Set<StoreFeature> declared) {
+        for (StoreFeature feature : StoreFeature.values()) {
+            assertCapability(storage, feature, declared.contains(feature));
+            assertCapability(port(storage, feature.port()), feature, declared.contains(feature));
+        }
+    }
+
+    /** The port of type {@code type} of the storage. */
+    static Capable port(Storage storage, Class<? extends Capable> type) {
+        Map<Class<? extends Capable>, Capable> ports = Map.of(CustomerStore.class, storage.customers(),
+                InteractionStore.class, storage.interactions(), ConsentStore.class, storage.consents(),
+                SuppressionStore.class, storage.suppressions(), ScoreStore.class, storage.scores(),
+                MembershipStore.class, storage.memberships(), Outbox.class, storage.outbox());
+        assertThat(ports).as("ports of a storage").containsKey(type);
+        return ports.get(type);
     }
 
     /** Asserts that {@code port} offers the capability of {@code feature} if and only if {@code offered}. */
