@@ -61,7 +61,9 @@ public final class InteractionPartition {
             byKey.add(keyHash(interaction.source(), interaction.externalId()), slot);
             insertOrdered(timeline, slot, stored.occurredAt());
             live++;
-            units.undo(() -> guard.writing(() -> unappend(slot)));
+            if (units.inUnit()) {
+                units.undo(() -> guard.writing(() -> unappend(slot)));
+            }
             return new AppendResult.Appended(interaction);
         });
     }
