@@ -71,7 +71,7 @@ public interface Outbox extends Capable {
 
     /**
      * Takes or renews the relay lease for {@code owner} until {@code now + duration}, if the lease is free, expired
-     * at {@code now}, or held by {@code owner} already.
+     * at {@code now} (its end is not after {@code now}), or held by {@code owner} already.
      *
      * @param owner    the relay asking: a token of at most 128 characters, unique per engine
      * @param now      the present, by the asking engine's clock
