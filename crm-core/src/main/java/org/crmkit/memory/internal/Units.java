@@ -252,29 +252,12 @@ public final class Units {
                 write.commit();
             }
         }
-        List<Runnable> actions = unit.afterCommit;
-        if (actions == null || actions.isEmpty()) {
-            return;
+        Throwable first = runOutside(unit, unit.afterCommit, null);
+        if (first instanceof RuntimeException e) {
+            throw e;
         }
-        RuntimeException first = null;
-        current.set(null);
-        try {
-            for (Runnable action : actions) {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    if (first == null) {
-                        first = e;
-                    } else {
-                        first.addSuppressed(e);
-                    }
-                }
-            }
-        } finally {
-            current.set(unit);
-        }
-        if (first != null) {
-            throw first;
+        if (first instanceof Error e) {
+            throw e;
         }
     }
 
@@ -294,21 +277,35 @@ public final class Units {
                 write.abandon();
             }
         }
-        List<Runnable> actions = unit.afterRollback;
+        runOutside(unit, unit.afterRollback, failure);
+    }
+
+    /**
+     * Runs every action with the thread in no unit (a unit an action starts is an outermost one of its own). Each
+     * exception is added as suppressed to {@code failure} if given; otherwise the first is returned, the later ones
+     * suppressed in it.
+     */
+    private @Nullable Throwable runOutside(Unit unit, @Nullable List<Runnable> actions, @Nullable Throwable failure) {
         if (actions == null || actions.isEmpty()) {
-            return;
+            return null;
         }
+        Throwable first = failure;
         current.set(null);
         try {
             for (Runnable action : actions) {
                 try {
                     action.run();
                 } catch (RuntimeException | Error e) {
-                    failure.addSuppressed(e);
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
                 }
             }
         } finally {
             current.set(unit);
         }
+        return failure == null ? first : null;
     }
 }

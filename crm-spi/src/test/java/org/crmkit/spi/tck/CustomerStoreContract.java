@@ -647,11 +647,7 @@ public abstract class CustomerStoreContract {
     @Test
     void erase_followsAChainOfMerges_removingEveryRecordOnIt() {
         CustomerErasure erasure = erasure();
-        Customer z = stored(withContacts(customer("c-z"), email("zoe@example.com")));
-        Customer w = stored("c-w");
-        Customer x = stored("c-x");
-        Customer w2 = store.merge(w, z.version(), record(w, z));
-        Customer x2 = store.merge(x, w2.version(), record(x, w2));
+        Customer x2 = chainOfMerges(stored(withContacts(customer("c-z"), email("zoe@example.com"))));
 
         assertThat(erasure.erase(TENANT, x2.id())).isEqualTo(erased(true, "c-w", "c-z"));
 
@@ -663,11 +659,7 @@ public abstract class CustomerStoreContract {
     @Test
     void erase_ofAMergedAwayIdInTheMiddleOfAChain_removesWhatWasMergedIntoIt_andKeepsTheRest() {
         CustomerErasure erasure = erasure();
-        Customer z = stored("c-z");
-        Customer w = stored("c-w");
-        Customer x = stored("c-x");
-        Customer w2 = store.merge(w, z.version(), record(w, z));
-        Customer x2 = store.merge(x, w2.version(), record(x, w2));
+        Customer x2 = chainOfMerges(stored("c-z"));
 
         assertThat(erasure.erase(TENANT, cid("c-w"))).isEqualTo(erased(true, "c-z"));
 
@@ -762,6 +754,14 @@ public abstract class CustomerStoreContract {
 
         assertThat(store.findById(OTHER_TENANT, cid("c-1"))).contains(there);
         assertThat(store.findByIdentity(OTHER_TENANT, identity("u1"))).contains(there);
+    }
+
+    /** Merges {@code z} into a new customer c-w, then c-w into a new c-x; the stored c-x. */
+    private Customer chainOfMerges(Customer z) {
+        Customer w = stored("c-w");
+        Customer x = stored("c-x");
+        Customer w2 = store.merge(w, z.version(), record(w, z));
+        return store.merge(x, w2.version(), record(x, w2));
     }
 
     private static CustomerErasure.Erased erased(boolean removed, String... merged) {
