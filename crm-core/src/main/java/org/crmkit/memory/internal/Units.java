@@ -108,7 +108,7 @@ public final class Units {
 
     /** Runs {@code work} as a unit holding {@code locks}; see {@code Storage.atomically}. */
     public <T> T run(Collection<LockKey> locks, Supplier<T> work) {
-        Checks.noNullElements(locks, "locks");
+        Checks.notNull(locks, "locks");
         Checks.notNull(work, "work");
         Unit unit = current.get();
         if (unit == null) {
@@ -153,20 +153,24 @@ public final class Units {
         }
     }
 
-    /** Takes the stripes of {@code locks} in ascending stripe order (those the unit holds already are re-entered). */
+    /**
+     * Takes the stripes of {@code locks} in ascending stripe order (those the unit holds already are re-entered),
+     * having checked that none is null.
+     */
     private void lock(Unit unit, Collection<LockKey> locks) {
         int n = locks.size();
         if (n == 0) {
             return;
         }
         if (n == 1) {
-            unit.hold(stripes[stripe(locks.iterator().next())]);
+            LockKey key = locks instanceof List<LockKey> list ? list.get(0) : locks.iterator().next();
+            unit.hold(stripes[stripe(Checks.notNull(key, "locks"))]);
             return;
         }
         int[] wanted = new int[n];
         int i = 0;
         for (LockKey key : locks) {
-            wanted[i++] = stripe(key);
+            wanted[i++] = stripe(Checks.notNull(key, "locks"));
         }
         Arrays.sort(wanted);
         for (i = 0; i < n; i++) {
