@@ -1,12 +1,16 @@
 package org.crmkit.cache;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
@@ -19,7 +23,6 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.MergeRecord;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A read-through cache in front of another {@link CustomerStore}, built on Caffeine. It keeps the same contract as
@@ -33,19 +36,30 @@ import org.jspecify.annotations.Nullable;
  *
  * <p><b>Writes</b> go to the delegate; once it returned or threw, the entries they may have made stale are
  * discarded: the customer's id and identities, and for a merge the merged customer and its identities. A lookup
- * that raced with a write does not cache what it read. Writes made to the delegate directly, bypassing this cache,
- * are not seen until the affected entries expire ({@link Builder#expireAfterWrite}) or are evicted, or until
- * {@link #invalidateAll()}.
+ * that raced with a write does not cache what it read. Writes made to the delegate directly, bypassing this cache
+ * (by another engine sharing the storage, say), are seen once the affected entries expire: by default 1 second
+ * after they were cached ({@link #DEFAULT_EXPIRE_AFTER_WRITE}, the library-wide staleness bound; see
+ * {@link Builder#expireAfterWrite}), or when they are evicted, or after {@link #invalidateAll()}.
  *
- * <p><b>Erasure.</b> If the delegate implements {@link CustomerErasure}, the store {@link #of} and
- * {@link Builder#build} return implements it too (erasing through the cache); otherwise it does not, and the
- * engine refuses erasure as it would for the delegate. Ask with {@code instanceof CustomerErasure}.
+ * <p><b>Capabilities</b> ({@link #capability}) are those of the delegate, passed through, so that an engine finds,
+ * say, the delegate's {@link org.crmkit.spi.segment.SegmentQueryCapability} through the cache. A capability
+ * reached that way reads or writes the delegate directly, past the cache; that is right for queries, and
+ * {@link CustomerErasure}, the one capability that writes customers, goes through the cache instead.
+ *
+ * <p><b>Erasure.</b> If the delegate offers {@link CustomerErasure}, so does the cache (the store {@link #of} and
+ * {@link Builder#build} return implements it, erasing through the cache); otherwise it does not, and the engine
+ * refuses erasure as it would for the delegate. An erasure leaves none of the erased person's data in the cache:
+ * it discards the entries of the erased id and of the ids merged into it ({@link CustomerErasure.Erased#merged}),
+ * every identity entry naming one of them, and every negative identity entry of the tenant (which may hold an
+ * identity value of the person).
  *
  * <p>Thread-safe if the delegate is.
  */
 public sealed class CachingCustomerStore implements CustomerStore permits CachingCustomerStore.Erasing {
     /** The default of {@link Builder#maximumSize}. */
     public static final long DEFAULT_MAXIMUM_SIZE = 10_000;
+    /** The default of {@link Builder#expireAfterWrite}, 1 second: the library-wide staleness bound. */
+    public static final Duration DEFAULT_EXPIRE_AFTER_WRITE = Duration.ofSeconds(1);
 
     private final CustomerStore delegate;
     private final Cache<IdKey, Optional<Customer>> byId;
@@ -65,7 +79,10 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
         this.byIdentity = b.caffeine().build();
     }
 
-    /** A cache of {@link #DEFAULT_MAXIMUM_SIZE} entries without expiry in front of {@code delegate}. */
+    /**
+     * A cache of {@link #DEFAULT_MAXIMUM_SIZE} entries, each expiring {@link #DEFAULT_EXPIRE_AFTER_WRITE} (1 second)
+     * after it was cached, in front of {@code delegate}.
+     */
     public static CachingCustomerStore of(CustomerStore delegate) {
         return builder(delegate).build();
     }
@@ -164,6 +181,20 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
         return delegate.count(tenant);
     }
 
+    /**
+     * This store if it is a {@code type} ({@link CustomerStore}, and {@link CustomerErasure} if the delegate erases),
+     * else the delegate's capability: passed through, except {@link CustomerErasure}, which only the cache itself
+     * offers.
+     */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        Checks.notNull(type, "type");
+        if (type.isInstance(this)) {
+            return Optional.of(type.cast(this));
+        }
+        return type == CustomerErasure.class ? Optional.empty() : delegate.capability(type);
+    }
+
     /** Discards every cached entry, e.g. after writing to the delegate directly. */
     public void invalidateAll() {
         writes.incrementAndGet();
@@ -171,16 +202,46 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
         byIdentity.invalidateAll();
     }
 
-    /** Erases through the delegate, then discards the customer's entries. */
+    /** Erases through the delegate, then discards every entry that may hold the erased person's data. */
     Erased eraseThrough(CustomerErasure erasure, TenantId tenant, CustomerId id) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(id, "id");
+        Set<CustomerId> erased = new HashSet<>();
+        erased.add(id);
         try {
-            return erasure.erase(tenant, id);
+            Erased result = erasure.erase(tenant, id);
+            erased.addAll(result.merged());
+            return result;
         } finally {
-            writes.incrementAndGet();
+            forgetErased(tenant, erased);
+        }
+    }
+
+    /**
+     * Discards the entries of the erased ids, the identity entries naming one of them, and the tenant's negative
+     * identity entries.
+     */
+    private void forgetErased(TenantId tenant, Set<CustomerId> erased) {
+        writes.incrementAndGet();
+        for (CustomerId id : erased) {
             byId.invalidate(new IdKey(tenant, id));
         }
+        byIdentity.asMap().entrySet().removeIf(e -> e.getKey().tenant().equals(tenant)
+                && e.getValue().map(erased::contains).orElse(true));
+    }
+
+    /** Every key and value cached, for tests that look for data that should be gone. */
+    List<Object> cached() {
+        List<Object> all = new ArrayList<>();
+        byId.asMap().forEach((k, v) -> {
+            all.add(k);
+            all.add(v);
+        });
+        byIdentity.asMap().forEach((k, v) -> {
+            all.add(k);
+            all.add(v);
+        });
+        return all;
     }
 
     /**
@@ -230,7 +291,9 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
         private final CustomerStore delegate;
         private long maximumSize = DEFAULT_MAXIMUM_SIZE;
         private boolean maximumSizeSet;
-        private @Nullable Duration expireAfterWrite;
+        private Duration expireAfterWrite = DEFAULT_EXPIRE_AFTER_WRITE;
+        private boolean expireAfterWriteSet;
+        private Ticker ticker = Ticker.systemTicker();
 
         private Builder(CustomerStore delegate) {
             this.delegate = Checks.notNull(delegate, "delegate");
@@ -250,33 +313,41 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
         }
 
         /**
-         * How long an entry is kept after it was cached; by default until evicted. Bounds how long writes that
-         * bypass the cache stay unseen.
+         * How long an entry is kept after it was cached, positive; by default 1 second
+         * ({@link CachingCustomerStore#DEFAULT_EXPIRE_AFTER_WRITE}, the library-wide staleness bound). Bounds how
+         * long writes that bypass the cache (made by another engine sharing the delegate's storage) stay unseen.
          */
         public Builder expireAfterWrite(Duration duration) {
             Checks.notNull(duration, "expireAfterWrite");
-            if (expireAfterWrite != null) {
+            if (expireAfterWriteSet) {
                 throw new ValidationException("expireAfterWrite", "is set already");
             }
             if (duration.isNegative() || duration.isZero()) {
                 throw new ValidationException("expireAfterWrite", "must be positive (" + duration + ")");
             }
             this.expireAfterWrite = duration;
+            this.expireAfterWriteSet = true;
             return this;
         }
 
-        /** The caching store; it implements {@link CustomerErasure} if and only if the delegate does. */
+        /** The time source of expiry; the system's by default. For tests that move time by hand. */
+        Builder ticker(Ticker ticker) {
+            this.ticker = Checks.notNull(ticker, "ticker");
+            return this;
+        }
+
+        /**
+         * The caching store; it offers {@link CustomerErasure} (and implements it) if and only if the delegate
+         * offers it.
+         */
         public CachingCustomerStore build() {
-            return delegate instanceof CustomerErasure erasure
-                    ? new Erasing(this, erasure) : new CachingCustomerStore(this);
+            return delegate.capability(CustomerErasure.class)
+                    .<CachingCustomerStore>map(erasure -> new Erasing(this, erasure))
+                    .orElseGet(() -> new CachingCustomerStore(this));
         }
 
         private Caffeine<Object, Object> caffeine() {
-            Caffeine<Object, Object> c = Caffeine.newBuilder().maximumSize(maximumSize);
-            if (expireAfterWrite != null) {
-                c.expireAfterWrite(expireAfterWrite);
-            }
-            return c;
+            return Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(expireAfterWrite).ticker(ticker);
         }
     }
 }

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 
-import org.crmkit.memory.internal.Units;
 import org.crmkit.memory.internal.CustomerPartition;
 import org.crmkit.memory.internal.Partitions;
+import org.crmkit.memory.internal.Units;
+import org.crmkit.spi.Checks;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.ValidationException;
@@ -17,19 +18,20 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.MergeRecord;
-import org.crmkit.spi.Checks;
 
 /**
  * A {@link CustomerStore} on the heap, indexed by id, identity and contact-point key; it also supports
- * {@link CustomerErasure}.
+ * {@link CustomerErasure}. Inside a unit of its {@link InMemoryStorage}, every write (create, update, merge, erase) is
+ * undone exactly if the unit fails; an erasure's undo keeps what it removed until the unit ends.
  *
  * <p>Thread-safe. Each tenant has its own read-write lock: reads of one tenant run in parallel, writes of one tenant
  * are serialised, and tenants never block each other. Lookups by id, identity and contact point are hash lookups;
  * {@link #scan} walks an ordered index of ids. Nothing is persisted.
  */
 public final class InMemoryCustomerStore implements CustomerStore, CustomerErasure {
-    private final Partitions<CustomerPartition> partitions = new Partitions<>(CustomerPartition::new);
-    private final Units units;
+    private static final Erased NOTHING = new Erased(false, new TreeSet<>());
+
+    private final Partitions<CustomerPartition> partitions;
 
     /** A store of its own, outside any storage's units. */
     public InMemoryCustomerStore() {
@@ -38,7 +40,7 @@ public final class InMemoryCustomerStore implements CustomerStore, CustomerErasu
 
     /** A store of a storage whose units undo its writes. */
     InMemoryCustomerStore(Units units) {
-        this.units = units;
+        this.partitions = new Partitions<>(() -> new CustomerPartition(units));
     }
 
     @Override
@@ -115,7 +117,6 @@ public final class InMemoryCustomerStore implements CustomerStore, CustomerErasu
     @Override
     public Erased erase(TenantId tenant, CustomerId id) {
         Checks.notNull(id, "id");
-        return partitions.existing(tenant).map(p -> p.erase(id)).orElse(new Erased(false, new TreeSet<>()));
+        return partitions.existing(tenant).map(p -> p.erase(id)).orElse(NOTHING);
     }
-
 }

@@ -3,10 +3,10 @@ package org.crmkit.memory;
 import java.util.List;
 import java.util.Optional;
 
-import org.crmkit.memory.internal.Units;
 import org.crmkit.memory.internal.InteractionPartition;
 import org.crmkit.memory.internal.Partitions;
 import org.crmkit.memory.internal.SubjectCursor;
+import org.crmkit.memory.internal.Units;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
@@ -28,10 +28,12 @@ import org.crmkit.spi.interaction.Subject;
  * through open-addressing int tables, and per subject by a sorted int list), so ten million interactions take little
  * more than the interaction objects themselves. Reads by subject binary-search their start. Nothing is persisted;
  * erased interactions leave an empty slot behind.
+ *
+ * <p>Inside a unit of its {@link InMemoryStorage}, every write (append, reassign, erase) is undone exactly if the
+ * unit fails (an undone append leaves an empty slot); an erasure's undo keeps what it removed until the unit ends.
  */
 public final class InMemoryInteractionStore implements InteractionStore, InteractionErasure {
-    private final Partitions<InteractionPartition> partitions = new Partitions<>(InteractionPartition::new);
-    private final Units units;
+    private final Partitions<InteractionPartition> partitions;
 
     /** A store of its own, outside any storage's units. */
     public InMemoryInteractionStore() {
@@ -40,7 +42,7 @@ public final class InMemoryInteractionStore implements InteractionStore, Interac
 
     /** A store of a storage whose units undo its writes. */
     InMemoryInteractionStore(Units units) {
-        this.units = units;
+        this.partitions = new Partitions<>(() -> new InteractionPartition(units));
     }
 
     @Override

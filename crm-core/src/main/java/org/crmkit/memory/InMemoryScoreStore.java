@@ -51,6 +51,7 @@ public final class InMemoryScoreStore implements ScoreStore {
 
     @Override
     public void put(TenantId tenant, CustomerId customer, Collection<Score> scores) {
+        Checks.notNull(tenant, "tenant");
         Checks.notNull(customer, "customer");
         Checks.noNullElements(scores, "scores");
         TreeMap<String, Score> added = new TreeMap<>();

@@ -19,10 +19,13 @@ import org.crmkit.spi.storage.Storage;
  * {@code Crm} instances of one process can share (they then see each other's writes at once, as engines on one
  * database would after their staleness bound).
  *
- * <p><b>Units</b> ({@link #atomically}) hold striped locks shared by every engine on this storage and keep an undo
- * log: each store write takes effect at once (other threads see it: there is no isolation), and if the unit throws,
- * its writes are undone, newest first. A unit nested in another joins it; if the nested one throws, the outermost
- * unit is undone whatever its caller does with the exception.
+ * <p><b>Units</b> ({@link #atomically}) hold striped locks shared by every engine on this storage (4,096 stripes:
+ * two keys may share one, which serialises their units but never deadlocks them) and keep an undo log: each store
+ * write takes effect at once (other threads see it: there is no isolation), and if the unit throws, its writes are
+ * undone exactly, newest first. Outbox messages are the exception: they become pending when the unit commits,
+ * before its after-commit actions run. A unit nested in another joins it; if the nested one throws, the outermost
+ * unit is undone whatever its caller does with the exception, and throws {@link IllegalStateException}. Once a
+ * thread has run a unit, its next units allocate nothing of their own.
  *
  * <p>Thread-safe. Nothing is persisted; {@link #close()} does nothing and the storage stays usable.
  */

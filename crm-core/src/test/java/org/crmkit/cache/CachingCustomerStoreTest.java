@@ -7,11 +7,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.crmkit.memory.InMemoryCustomerStore;
 import org.crmkit.spi.ConcurrentModificationException;
@@ -20,9 +24,11 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerErasure;
 import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.MergeRecord;
 import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.segment.SegmentQueryCapability;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -146,9 +152,75 @@ class CachingCustomerStoreTest {
     }
 
     @Test
+    void writesBypassingTheCache_areSeenOnceTheDefaultExpiryOfOneSecondPassed() {
+        AtomicLong nanos = new AtomicLong();
+        CachingCustomerStore expiring = CachingCustomerStore.builder(delegate).ticker(nanos::get).build();
+        Customer v1 = expiring.create(customer("c-1").toBuilder().identity(SHOP_ID).build());
+        expiring.findById(TENANT, v1.id());
+        expiring.findByIdentity(TENANT, SHOP_ID);
+        Customer v2 = delegate.update(v1.toBuilder().tag("vip").removeIdentity(SHOP_ID).build());
+
+        nanos.addAndGet(Duration.ofMillis(999).toNanos());
+        assertThat(expiring.findById(TENANT, v1.id())).contains(v1);
+
+        nanos.addAndGet(Duration.ofMillis(1).toNanos());
+        assertThat(expiring.findById(TENANT, v1.id())).contains(v2);
+        assertThat(expiring.findByIdentity(TENANT, SHOP_ID)).isEmpty();
+        assertThat(CachingCustomerStore.DEFAULT_EXPIRE_AFTER_WRITE).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
     void erasure_isOffered_exactlyWhenTheDelegateOffersIt() {
-        assertThat(CachingCustomerStore.of(new InMemoryCustomerStore())).isInstanceOf(CustomerErasure.class);
-        assertThat(CachingCustomerStore.of(delegate)).isNotInstanceOf(CustomerErasure.class);
+        CachingCustomerStore erasing = CachingCustomerStore.of(new InMemoryCustomerStore());
+
+        assertThat(erasing).isInstanceOf(CustomerErasure.class);
+        assertThat(erasing.capability(CustomerErasure.class)).get().isSameAs(erasing);
+        assertThat(cache).isNotInstanceOf(CustomerErasure.class);
+        assertThat(cache.capability(CustomerErasure.class)).isEmpty();
+    }
+
+    @Test
+    void erasure_isOffered_whenTheDelegateOffersItThroughCapabilityOnly_andGoesThroughTheCache() {
+        InMemoryCustomerStore target = new InMemoryCustomerStore();
+        AtomicInteger erasures = new AtomicInteger();
+        CustomerErasure counting = (tenant, id) -> {
+            erasures.incrementAndGet();
+            return target.erase(tenant, id);
+        };
+        CountingCustomerStore offering = new CountingCustomerStore() {
+            @Override
+            public <T> Optional<T> capability(Class<T> type) {
+                return type == CustomerErasure.class ? Optional.of(type.cast(counting)) : super.capability(type);
+            }
+        };
+        CachingCustomerStore caching = CachingCustomerStore.of(offering);
+        Customer stored = caching.create(customer("c-1"));
+        caching.findById(TENANT, stored.id());
+
+        CustomerErasure erasure = caching.capability(CustomerErasure.class).orElseThrow();
+        erasure.erase(TENANT, stored.id());
+
+        assertThat((Object) erasure).isSameAs(caching);
+        assertThat(erasures).hasValue(1);
+        assertThat(caching.cached()).doesNotContain(Optional.of(stored));
+    }
+
+    @Test
+    void capability_passesTheDelegatesCapabilitiesThrough() {
+        SegmentQueryCapability query = (tenant, segment, now, zone) -> Set.of(CustomerId.of("c-9"));
+        CountingCustomerStore querying = new CountingCustomerStore() {
+            @Override
+            public <T> Optional<T> capability(Class<T> type) {
+                return type == SegmentQueryCapability.class ? Optional.of(type.cast(query)) : super.capability(type);
+            }
+        };
+        CachingCustomerStore caching = CachingCustomerStore.of(querying);
+
+        assertThat(caching.capability(SegmentQueryCapability.class)).containsSame(query);
+        assertThat(caching.capability(CustomerStore.class)).containsSame(caching);
+        assertThat(caching.capability(CountingCustomerStore.class)).containsSame(querying);
+        assertThat(cache.capability(SegmentQueryCapability.class)).isEmpty();
+        assertThatThrownBy(() -> cache.capability(null)).isInstanceOf(ValidationException.class);
     }
 
     @Test
@@ -158,10 +230,49 @@ class CachingCustomerStoreTest {
         erasing.findById(TENANT, stored.id());
         erasing.findByIdentity(TENANT, SHOP_ID);
 
-        assertThat(((CustomerErasure) erasing).erase(TENANT, stored.id()).any()).isTrue();
+        assertThat(erasing.capability(CustomerErasure.class).orElseThrow().erase(TENANT, stored.id()).any())
+                .isTrue();
 
         assertThat(erasing.findById(TENANT, stored.id())).isEmpty();
         assertThat(erasing.findByIdentity(TENANT, SHOP_ID)).isEmpty();
+    }
+
+    /**
+     * Z was merged into W and W into X by another engine (past this cache), which still holds Z's and W's
+     * identities as naming them; X's former identity was looked up in vain. Erasing X leaves nothing of the person in
+     * the cache, neither as a key nor as a value, and keeps what it holds of others.
+     */
+    @Test
+    void erase_leavesNoneOfThePersonsDataInTheCache_keysIncluded() {
+        InMemoryCustomerStore target = new InMemoryCustomerStore();
+        CachingCustomerStore erasing = CachingCustomerStore.of(target);
+        ExternalIdentity xId = ExternalIdentity.of("webshop", "secret-x");
+        ExternalIdentity wId = ExternalIdentity.of("webshop", "secret-w");
+        ExternalIdentity zId = ExternalIdentity.of("webshop", "secret-z");
+        ExternalIdentity formerId = ExternalIdentity.of("webshop", "secret-former");
+        Customer x = erasing.create(person("c-x").toBuilder().identity(xId).build());
+        Customer w = erasing.create(person("c-w").toBuilder().identity(wId).build());
+        Customer z = erasing.create(person("c-z").toBuilder().identity(zId).build());
+        Customer keeper = erasing.create(customer("c-keeper").toBuilder().identity(SHOP_ID).build());
+        for (ExternalIdentity identity : List.of(xId, wId, zId, formerId, SHOP_ID)) {
+            erasing.findByIdentity(TENANT, identity);
+        }
+        Customer w2 = target.merge(w, z.version(), new MergeRecord(TENANT, w.id(), z.id(), T0, z, new TreeMap<>()));
+        target.merge(x, w2.version(), new MergeRecord(TENANT, x.id(), w2.id(), T0, w2, new TreeMap<>()));
+        assertThat(erasing.cached()).anySatisfy(o -> assertThat(o.toString()).contains("secret"));
+
+        CustomerErasure.Erased erased = erasing.capability(CustomerErasure.class).orElseThrow()
+                .erase(TENANT, x.id());
+
+        assertThat(erased.merged()).containsExactly(w.id(), z.id());
+        assertThat(erasing.cached()).isNotEmpty().noneSatisfy(o -> assertThat(o.toString())
+                .containsAnyOf("secret", "Zed", "c-x", "c-w", "c-z"));
+        assertThat(erasing.cached()).contains(Optional.of(keeper.id()));
+        assertThat(erasing.findByIdentity(TENANT, SHOP_ID)).contains(keeper);
+    }
+
+    private static Customer person(String id) {
+        return Customer.builder(TENANT, CustomerId.of(id), Person.named("Zed", id), T0).build();
     }
 
     @Test
@@ -175,6 +286,8 @@ class CachingCustomerStoreTest {
                         e -> assertThat(e.field()).isEqualTo("expireAfterWrite"));
         assertThatThrownBy(() -> CachingCustomerStore.builder(delegate).expireAfterWrite(Duration.ofSeconds(-1)))
                 .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> CachingCustomerStore.builder(delegate).expireAfterWrite(Duration.ofSeconds(2))
+                .expireAfterWrite(Duration.ofSeconds(3))).isInstanceOf(ValidationException.class);
         assertThat(CachingCustomerStore.builder(delegate).maximumSize(1).expireAfterWrite(Duration.ofMinutes(5))
                 .build()).isNotNull();
     }

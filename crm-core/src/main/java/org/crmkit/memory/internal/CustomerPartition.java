@@ -1,6 +1,9 @@
 package org.crmkit.memory.internal;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -32,14 +35,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's customers and their indexes. Writes are serialised by a lock and check everything before they change
- * anything, so a write that throws leaves the partition as it was. Reads take no lock: every map is concurrent and
- * holds immutable customers themselves (the indexes too, so a lookup by identity or contact point is one hash
- * lookup), and each write replaces a key's entry in one atomic step. A read concurrent with a write sees the customer
- * before or after it. Writes update the maps in an order that never hides a customer from a reader by id: a merge
- * records the merge, stores the survivor and only then removes the merged customer.
+ * anything, so a write that throws leaves the partition as it was; inside a unit of its {@link Units}, each write
+ * registers how to undo it exactly. Reads take no lock: every map is concurrent and holds immutable customers
+ * themselves (the indexes too, so a lookup by identity or contact point is one hash lookup), and each write replaces
+ * a key's entry in one atomic step. A read concurrent with a write sees the customer before or after it. Writes
+ * update the maps in an order that never hides a customer from a reader by id: a merge records the merge, stores the
+ * survivor and only then removes the merged customer.
  */
 public final class CustomerPartition {
     private final Guarded guard = new Guarded();
+    private final Units units;
     private final Map<CustomerId, Customer> byId = new ConcurrentHashMap<>();
     private final NavigableSet<CustomerId> order = new ConcurrentSkipListSet<>();
     private final Map<ExternalIdentity, Customer> byIdentity = new ConcurrentHashMap<>();
@@ -50,47 +55,67 @@ public final class CustomerPartition {
      */
     private final Map<Object, Object> byContact = new ConcurrentHashMap<>();
     private final Map<CustomerId, MergeRecord> merges = new ConcurrentHashMap<>();
+    /** Survivor to the customers whose merge records name it; written and read under the write lock only. */
+    private final Map<CustomerId, Set<CustomerId>> mergedInto = new HashMap<>();
+
+    public CustomerPartition(Units units) {
+        this.units = units;
+    }
 
     public Customer create(Customer customer) {
-        return guard.write(() -> {
+        Customer stored = guard.write(() -> {
             Customer held = byId.get(customer.id());
             if (held != null) {
                 throw new DuplicateKeyException("customer id " + customer.id(), held.id().value());
             }
             checkIdentitiesFree(customer, customer.id(), customer.id());
-            Customer stored = customer.toBuilder().version(1).build();
-            byId.put(stored.id(), stored);
-            order.add(stored.id());
-            reindex(null, stored);
-            return stored;
+            Customer created = customer.toBuilder().version(1).build();
+            put(created.id(), created);
+            return created;
         });
+        units.undo(() -> guard.writing(() -> put(stored.id(), null)));
+        return stored;
     }
 
     public Customer update(Customer customer) {
-        return guard.write(() -> {
+        Customer[] before = new Customer[1];
+        Customer stored = guard.write(() -> {
             Customer current = current(customer.id(), customer.version());
             checkIdentitiesFree(customer, customer.id(), customer.id());
-            Customer stored = customer.toBuilder().version(current.version() + 1).build();
-            byId.put(stored.id(), stored);
-            reindex(current, stored);
-            return stored;
+            before[0] = current;
+            Customer updated = customer.toBuilder().version(current.version() + 1).build();
+            put(updated.id(), updated);
+            return updated;
         });
+        Customer previous = before[0];
+        units.undo(() -> guard.writing(() -> put(previous.id(), previous)));
+        return stored;
     }
 
     public Customer merge(Customer survivor, long mergedVersion, MergeRecord record) {
-        return guard.write(() -> {
+        Customer[] before = new Customer[2];
+        MergeRecord[] replaced = new MergeRecord[1];
+        Customer stored = guard.write(() -> {
             Customer currentSurvivor = current(survivor.id(), survivor.version());
             Customer currentMerged = current(record.merged(), mergedVersion);
             checkIdentitiesFree(survivor, survivor.id(), record.merged());
-            Customer stored = survivor.toBuilder().version(currentSurvivor.version() + 1).build();
-            merges.put(record.merged(), record);
-            byId.put(stored.id(), stored);
-            reindex(currentSurvivor, stored);
-            byId.remove(currentMerged.id());
-            order.remove(currentMerged.id());
-            reindex(currentMerged, null);
-            return stored;
+            before[0] = currentSurvivor;
+            before[1] = currentMerged;
+            Customer merged = survivor.toBuilder().version(currentSurvivor.version() + 1).build();
+            replaced[0] = record(record.merged(), record);
+            put(merged.id(), merged);
+            put(currentMerged.id(), null);
+            return merged;
         });
+        Customer previousSurvivor = before[0];
+        Customer previousMerged = before[1];
+        MergeRecord previousRecord = replaced[0];
+        units.undo(() -> guard.writing(() -> {
+            put(previousMerged.id(), previousMerged);
+            put(previousSurvivor.id(), previousSurvivor);
+            record(previousMerged.id(), previousRecord);
+        }));
+        return stored;
     }
 
     /**
@@ -98,27 +123,41 @@ public final class CustomerPartition {
      * it, directly or through a chain of merges.
      */
     public CustomerErasure.Erased erase(CustomerId id) {
-        return guard.write(() -> {
-            Customer current = byId.remove(id);
+        Customer[] before = new Customer[1];
+        Map<CustomerId, MergeRecord> removedRecords = new HashMap<>();
+        CustomerErasure.Erased erased = guard.write(() -> {
+            Customer current = byId.get(id);
+            before[0] = current;
             if (current != null) {
-                order.remove(id);
-                reindex(current, null);
+                put(id, null);
             }
-            boolean removed = current != null | merges.remove(id) != null;
-            SortedSet<CustomerId> mergedInto = new TreeSet<>();
-            Set<CustomerId> frontier = Set.of(id);
-            while (!frontier.isEmpty()) {
-                Set<CustomerId> next = new HashSet<>();
-                for (MergeRecord r : merges.values()) {
-                    if (frontier.contains(r.survivor()) && mergedInto.add(r.merged())) {
-                        next.add(r.merged());
+            MergeRecord own = record(id, null);
+            if (own != null) {
+                removedRecords.put(id, own);
+            }
+            SortedSet<CustomerId> below = new TreeSet<>();
+            Deque<CustomerId> survivors = new ArrayDeque<>();
+            survivors.push(id);
+            while (!survivors.isEmpty()) {
+                for (CustomerId merged : List.copyOf(mergedInto.getOrDefault(survivors.pop(), Set.of()))) {
+                    if (below.add(merged)) {
+                        removedRecords.put(merged, record(merged, null));
+                        survivors.push(merged);
                     }
                 }
-                frontier = next;
             }
-            mergedInto.forEach(merges::remove);
-            return new CustomerErasure.Erased(removed, mergedInto);
+            return new CustomerErasure.Erased(current != null || own != null, below);
         });
+        Customer previous = before[0];
+        if (erased.any()) {
+            units.undo(() -> guard.writing(() -> {
+                if (previous != null) {
+                    put(previous.id(), previous);
+                }
+                removedRecords.forEach(this::record);
+            }));
+        }
+        return erased;
     }
 
     public Optional<Customer> findById(CustomerId id) {
@@ -157,6 +196,38 @@ public final class CustomerPartition {
 
     public long count() {
         return byId.size();
+    }
+
+    /** Makes {@code id} hold {@code customer}, or nothing; the indexes follow from what it held before. */
+    private void put(CustomerId id, @Nullable Customer customer) {
+        Customer old;
+        if (customer == null) {
+            old = byId.remove(id);
+            order.remove(id);
+        } else {
+            old = byId.put(id, customer);
+            order.add(id);
+        }
+        reindex(old, customer);
+    }
+
+    /**
+     * Makes {@code record} (or nothing) the merge record of {@code merged}, keeping {@link #mergedInto} in step;
+     * the record it replaces, or null.
+     */
+    private @Nullable MergeRecord record(CustomerId merged, @Nullable MergeRecord record) {
+        MergeRecord old = record == null ? merges.remove(merged) : merges.put(merged, record);
+        if (old != null) {
+            Set<CustomerId> siblings = mergedInto.get(old.survivor());
+            siblings.remove(merged);
+            if (siblings.isEmpty()) {
+                mergedInto.remove(old.survivor());
+            }
+        }
+        if (record != null) {
+            mergedInto.computeIfAbsent(record.survivor(), s -> new HashSet<>()).add(merged);
+        }
+        return old;
     }
 
     private Customer current(CustomerId id, long expectedVersion) {

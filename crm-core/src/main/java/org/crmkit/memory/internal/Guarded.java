@@ -24,4 +24,13 @@ final class Guarded {
             lock.writeLock().unlock();
         }
     }
+
+    void writing(Runnable action) {
+        lock.writeLock().lock();
+        try {
+            action.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
 }

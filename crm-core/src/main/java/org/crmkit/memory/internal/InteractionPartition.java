@@ -15,16 +15,20 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.Subject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One tenant's interactions: an append-only log of slots (a slot is erased by clearing it), two {@link SlotIndex}es
  * (by id and by idempotency key) and, per subject, its slots in occurred-at order. Guarded by one read-write lock.
+ * Inside a unit of its {@link Units}, each write registers how to undo it exactly (an undone append leaves an empty
+ * slot, as an erasure does).
  */
 public final class InteractionPartition {
     private static final int CHUNK_BITS = 14;
     private static final int CHUNK = 1 << CHUNK_BITS;
 
     private final Guarded guard = new Guarded();
+    private final Units units;
     private Interaction[][] chunks = new Interaction[1][];
     private int slots;
     private int live;
@@ -32,6 +36,10 @@ public final class InteractionPartition {
     private final SlotIndex byKey = new SlotIndex();
     /** Per subject: one shared instance of the subject (every stored interaction refers to it) and its slots. */
     private final Map<Subject, Timeline> bySubject = new HashMap<>();
+
+    public InteractionPartition(Units units) {
+        this.units = units;
+    }
 
     public AppendResult append(Interaction interaction) {
         return guard.write(() -> {
@@ -53,8 +61,27 @@ public final class InteractionPartition {
             byKey.add(keyHash(interaction.source(), interaction.externalId()), slot);
             insertOrdered(timeline, slot, stored.occurredAt());
             live++;
+            if (units.inUnit()) {
+                units.undo(() -> guard.writing(() -> unappend(slot)));
+            }
             return new AppendResult.Appended(interaction);
         });
+    }
+
+    /** Undoes the append that stored slot {@code slot}, leaving the slot empty. */
+    private void unappend(int slot) {
+        Interaction stored = at(slot);
+        byId.remove(stored.id().hashCode(), slot);
+        byKey.remove(keyHash(stored.source(), stored.externalId()), slot);
+        Timeline timeline = bySubject.get(stored.subject());
+        timeline.remove(slot);
+        if (timeline.size() == 0) {
+            bySubject.remove(stored.subject());
+        } else {
+            timeline.newest(at(timeline.get(timeline.size() - 1)).occurredAt());
+        }
+        put(slot, null);
+        live--;
     }
 
     public Optional<Interaction> findById(InteractionId id) {
@@ -114,8 +141,23 @@ public final class InteractionPartition {
             bySubject.remove(from);
             bySubject.put(shared, Timeline.merge(shared, target == null ? new Timeline(shared) : target, moving,
                     this::compareSlots));
+            units.undo(() -> guard.writing(() -> unreassign(moving, shared, target)));
             return moving.size();
         });
+    }
+
+    /** Undoes a reassignment of {@code moving}'s slots to {@code to}, whose timeline was {@code target} before. */
+    private void unreassign(Timeline moving, Subject to, @Nullable Timeline target) {
+        for (int i = 0; i < moving.size(); i++) {
+            int slot = moving.get(i);
+            put(slot, at(slot).withSubject(moving.subject()));
+        }
+        bySubject.put(moving.subject(), moving);
+        if (target == null) {
+            bySubject.remove(to);
+        } else {
+            bySubject.put(to, target);
+        }
     }
 
     public int erase(Subject subject) {
@@ -124,16 +166,30 @@ public final class InteractionPartition {
             if (erased == null) {
                 return 0;
             }
+            Interaction[] gone = new Interaction[erased.size()];
             for (int i = 0; i < erased.size(); i++) {
                 int slot = erased.get(i);
-                Interaction gone = at(slot);
-                byId.remove(gone.id().hashCode(), slot);
-                byKey.remove(keyHash(gone.source(), gone.externalId()), slot);
+                gone[i] = at(slot);
+                byId.remove(gone[i].id().hashCode(), slot);
+                byKey.remove(keyHash(gone[i].source(), gone[i].externalId()), slot);
                 put(slot, null);
             }
             live -= erased.size();
+            units.undo(() -> guard.writing(() -> unerase(erased, gone)));
             return erased.size();
         });
+    }
+
+    /** Undoes the erasure of {@code erased}, whose slots held {@code gone}. */
+    private void unerase(Timeline erased, Interaction[] gone) {
+        for (int i = 0; i < gone.length; i++) {
+            int slot = erased.get(i);
+            put(slot, gone[i]);
+            byId.add(gone[i].id().hashCode(), slot);
+            byKey.add(keyHash(gone[i].source(), gone[i].externalId()), slot);
+        }
+        bySubject.put(erased.subject(), erased);
+        live += gone.length;
     }
 
     /** Up to {@code limit} interactions in slot order, starting after slot {@code after} (or at the start). */
@@ -232,7 +288,7 @@ public final class InteractionPartition {
         return slot;
     }
 
-    private void put(int slot, Interaction interaction) {
+    private void put(int slot, @Nullable Interaction interaction) {
         chunks[slot >>> CHUNK_BITS][slot & (CHUNK - 1)] = interaction;
     }
 

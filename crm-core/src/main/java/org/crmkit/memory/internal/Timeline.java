@@ -62,6 +62,23 @@ final class Timeline {
         }
     }
 
+    /** Removes {@code slot}, searching from the newest end (where an undone append is); nothing if absent. */
+    void remove(int slot) {
+        for (int i = size - 1; i >= 0; i--) {
+            if (slots[i] == slot) {
+                System.arraycopy(slots, i + 1, slots, i, size - i - 1);
+                size--;
+                return;
+            }
+        }
+    }
+
+    /** Sets the newest occurred-at instant, after a removal: that of the last slot. */
+    void newest(Instant at) {
+        newestSecond = at.getEpochSecond();
+        newestNano = at.getNano();
+    }
+
     /**
      * A timeline of {@code subject} holding the slots of both timelines (each sorted by {@code order}), merged in
      * order.

@@ -9,19 +9,29 @@ import java.util.function.Supplier;
 
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.storage.LockKey;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The atomic units of one in-memory storage: striped locks shared by every engine on the storage, and per thread the
- * undo log of the unit it runs. In-memory stores write at once and register how to undo each write with
- * {@link #undo}; a unit that throws runs those undo actions newest first. A unit nested in another joins it; if the
- * nested one throws, the whole outermost unit is undone, even when a caller in between catches the exception.
- * Thread-safe.
+ * unit it runs. In-memory stores write at once and register how to undo each write with {@link #undo}; a write that
+ * must stay unseen until its unit commits (an outbox message) is {@linkplain #stage staged} instead. A unit that
+ * throws runs its undo actions newest first and abandons what it staged; a unit that returns reveals what it staged,
+ * in order, before any {@link #afterCommit} action runs. A unit nested in another joins it; if the nested one
+ * throws, the whole outermost unit is undone, even when a caller in between catches the exception.
+ *
+ * <p>Each thread keeps its unit object (and the lists in it, allocated when first needed) from one unit to the next,
+ * so a unit allocates nothing of its own once the thread has run one. While the actions registered with
+ * {@link #afterCommit} and {@link #afterRollback} run, the thread is in no unit: what they write takes effect at
+ * once, and a unit they start is an outermost unit of its own. Thread-safe.
  */
 public final class Units {
     private static final int STRIPES = 4096;
+    /** Lists longer than this are dropped after a unit instead of being kept for the next one. */
+    private static final int KEPT_CAPACITY = 256;
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+    /** The calling thread's unit: running if {@link Unit#active}, else kept for its next unit; null if none yet. */
+    private final ThreadLocal<@Nullable Unit> current = new ThreadLocal<>();
 
     public Units() {
         for (int i = 0; i < STRIPES; i++) {
@@ -29,81 +39,143 @@ public final class Units {
         }
     }
 
-    /** The unit of the calling thread: its undo log, its actions, the stripes it holds, whether it must be undone. */
+    /** A write held back until its unit ends: revealed if the unit commits, abandoned if it is undone. */
+    public interface Staged {
+        /** Makes the write visible; called once, in the order the writes were staged. */
+        void commit();
+
+        /** Forgets the write, which was never visible. */
+        void abandon();
+    }
+
+    /** One thread's unit: the stripes it holds, its undo log, what it staged, its actions. Not thread-safe. */
     private static final class Unit {
-        final List<Runnable> undo = new ArrayList<>();
-        final List<Runnable> afterCommit = new ArrayList<>();
-        final List<Runnable> afterRollback = new ArrayList<>();
-        final List<ReentrantLock> held = new ArrayList<>();
-        boolean rollbackOnly;
+        boolean active;
+        /** The first exception thrown out of a nested unit: the outermost unit must then be undone. */
+        @Nullable Throwable nestedFailure;
+        @Nullable ReentrantLock firstLock;
+        @Nullable List<ReentrantLock> moreLocks;
+        @Nullable List<Runnable> undo;
+        @Nullable List<Staged> staged;
+        @Nullable List<Runnable> afterCommit;
+        @Nullable List<Runnable> afterRollback;
+
+        void hold(ReentrantLock lock) {
+            lock.lock();
+            if (firstLock == null) {
+                firstLock = lock;
+            } else {
+                if (moreLocks == null) {
+                    moreLocks = new ArrayList<>(4);
+                }
+                moreLocks.add(lock);
+            }
+        }
+
+        /** Releases every lock the unit holds, the latest first. */
+        void releaseLocks() {
+            if (moreLocks != null) {
+                for (int i = moreLocks.size() - 1; i >= 0; i--) {
+                    moreLocks.get(i).unlock();
+                }
+                moreLocks = kept(moreLocks);
+            }
+            if (firstLock != null) {
+                firstLock.unlock();
+                firstLock = null;
+            }
+        }
+
+        /** Readies the unit for the thread's next one. */
+        void reset() {
+            active = false;
+            nestedFailure = null;
+            undo = kept(undo);
+            staged = kept(staged);
+            afterCommit = kept(afterCommit);
+            afterRollback = kept(afterRollback);
+        }
+
+        /** The list emptied, or null if it grew too long to keep. */
+        private static <E> @Nullable List<E> kept(@Nullable List<E> list) {
+            if (list == null || list.size() > KEPT_CAPACITY) {
+                return null;
+            }
+            list.clear();
+            return list;
+        }
     }
 
     /** Runs {@code work} as a unit holding {@code locks}; see {@code Storage.atomically}. */
     public <T> T run(Collection<LockKey> locks, Supplier<T> work) {
-        Checks.noNullElements(locks, "locks");
+        Checks.notNull(locks, "locks");
         Checks.notNull(work, "work");
-        Unit outer = current.get();
-        if (outer != null) {
-            return nested(outer, locks, work);
+        Unit unit = current.get();
+        if (unit == null) {
+            unit = new Unit();
+            current.set(unit);
+        } else if (unit.active) {
+            return nested(unit, locks, work);
         }
-        Unit unit = new Unit();
-        lock(unit, locks);
-        current.set(unit);
+        unit.active = true;
         try {
             T result;
             try {
+                lock(unit, locks);
                 result = work.get();
-                if (unit.rollbackOnly) {
-                    throw new IllegalStateException("a nested unit failed, so the unit was undone");
+                if (unit.nestedFailure != null) {
+                    throw new IllegalStateException("a nested unit failed, so the unit was undone",
+                            unit.nestedFailure);
                 }
             } catch (RuntimeException | Error failure) {
-                current.remove();
+                unit.active = false;
                 rollback(unit, failure);
                 throw failure;
             }
-            current.remove();
-            runAll(unit.afterCommit);
+            unit.active = false;
+            commit(unit);
             return result;
         } finally {
-            current.remove();
-            for (int i = unit.held.size() - 1; i >= 0; i--) {
-                unit.held.get(i).unlock();
-            }
+            unit.releaseLocks();
+            unit.reset();
         }
     }
 
     private <T> T nested(Unit outer, Collection<LockKey> locks, Supplier<T> work) {
-        lock(outer, locks);
         try {
+            lock(outer, locks);
             return work.get();
         } catch (RuntimeException | Error failure) {
-            outer.rollbackOnly = true;
+            if (outer.nestedFailure == null) {
+                outer.nestedFailure = failure;
+            }
             throw failure;
         }
     }
 
-    /** Takes the stripes of {@code locks} in ascending stripe order (those the unit holds already are re-entered). */
+    /**
+     * Takes the stripes of {@code locks} in ascending stripe order (those the unit holds already are re-entered),
+     * having checked that none is null.
+     */
     private void lock(Unit unit, Collection<LockKey> locks) {
-        if (locks.isEmpty()) {
+        int n = locks.size();
+        if (n == 0) {
             return;
         }
-        if (locks.size() == 1) {
-            ReentrantLock lock = stripes[stripe(locks.iterator().next())];
-            lock.lock();
-            unit.held.add(lock);
+        if (n == 1) {
+            LockKey key = locks instanceof List<LockKey> list ? list.get(0) : locks.iterator().next();
+            unit.hold(stripes[stripe(Checks.notNull(key, "locks"))]);
             return;
         }
-        int[] wanted = new int[locks.size()];
-        int n = 0;
+        int[] wanted = new int[n];
+        int i = 0;
         for (LockKey key : locks) {
-            wanted[n++] = stripe(key);
+            wanted[i++] = stripe(Checks.notNull(key, "locks"));
         }
         Arrays.sort(wanted);
-        for (int i = 0; i < n; i++) {
+        for (i = 0; i < n; i++) {
             if (i == 0 || wanted[i] != wanted[i - 1]) {
-                ReentrantLock lock = stripes[wanted[i]];
-                lock.lock();
-                unit.held.add(lock);
+                unit.hold(stripes[wanted[i]]);
             }
         }
     }
@@ -113,75 +185,131 @@ public final class Units {
         return (h ^ (h >>> 16)) & (STRIPES - 1);
     }
 
+    /** The calling thread's running unit, or null outside one. */
+    private @Nullable Unit running() {
+        Unit unit = current.get();
+        return unit != null && unit.active ? unit : null;
+    }
+
     /**
      * Registers how to undo a write just made, if the calling thread runs a unit of these units; outside a unit the
      * write stays, and nothing is registered.
      */
     public void undo(Runnable action) {
-        Unit unit = current.get();
+        Unit unit = running();
         if (unit != null) {
+            if (unit.undo == null) {
+                unit.undo = new ArrayList<>();
+            }
             unit.undo.add(action);
         }
     }
 
+    /** Holds {@code write} back until the calling thread's unit ends; outside a unit, commits it at once. */
+    public void stage(Staged write) {
+        Unit unit = running();
+        if (unit == null) {
+            write.commit();
+            return;
+        }
+        if (unit.staged == null) {
+            unit.staged = new ArrayList<>();
+        }
+        unit.staged.add(write);
+    }
+
     /** Whether the calling thread runs a unit of these units. */
     public boolean inUnit() {
-        return current.get() != null;
+        return running() != null;
     }
 
     /** Runs {@code action} after the calling thread's unit committed, or now outside a unit. */
     public void afterCommit(Runnable action) {
         Checks.notNull(action, "action");
-        Unit unit = current.get();
+        Unit unit = running();
         if (unit == null) {
             action.run();
-        } else {
-            unit.afterCommit.add(action);
+            return;
         }
+        if (unit.afterCommit == null) {
+            unit.afterCommit = new ArrayList<>();
+        }
+        unit.afterCommit.add(action);
     }
 
     /** Runs {@code action} after the calling thread's unit was undone; outside a unit, never. */
     public void afterRollback(Runnable action) {
         Checks.notNull(action, "action");
-        Unit unit = current.get();
+        Unit unit = running();
         if (unit != null) {
+            if (unit.afterRollback == null) {
+                unit.afterRollback = new ArrayList<>();
+            }
             unit.afterRollback.add(action);
         }
     }
 
-    private static void rollback(Unit unit, Throwable failure) {
-        for (int i = unit.undo.size() - 1; i >= 0; i--) {
-            try {
-                unit.undo.get(i).run();
-            } catch (RuntimeException | Error e) {
-                failure.addSuppressed(e);
+    /** Reveals what the unit staged, then runs its after-commit actions; the first exception of one is thrown. */
+    private void commit(Unit unit) {
+        if (unit.staged != null) {
+            for (Staged write : unit.staged) {
+                write.commit();
             }
         }
-        for (Runnable action : unit.afterRollback) {
-            try {
-                action.run();
-            } catch (RuntimeException | Error e) {
-                failure.addSuppressed(e);
-            }
+        Throwable first = runOutside(unit, unit.afterCommit, null);
+        if (first instanceof RuntimeException e) {
+            throw e;
+        }
+        if (first instanceof Error e) {
+            throw e;
         }
     }
 
-    /** Runs every action; the first exception is thrown after all ran, the others suppressed in it. */
-    private static void runAll(List<Runnable> actions) {
-        RuntimeException first = null;
-        for (Runnable action : actions) {
-            try {
-                action.run();
-            } catch (RuntimeException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
+    /** Undoes the unit's writes newest first, abandons what it staged, then runs its after-rollback actions. */
+    private void rollback(Unit unit, Throwable failure) {
+        if (unit.undo != null) {
+            for (int i = unit.undo.size() - 1; i >= 0; i--) {
+                try {
+                    unit.undo.get(i).run();
+                } catch (RuntimeException | Error e) {
+                    failure.addSuppressed(e);
                 }
             }
         }
-        if (first != null) {
-            throw first;
+        if (unit.staged != null) {
+            for (Staged write : unit.staged) {
+                write.abandon();
+            }
         }
+        runOutside(unit, unit.afterRollback, failure);
+    }
+
+    /**
+     * Runs every action with the thread in no unit (a unit an action starts is an outermost one of its own). Each
+     * exception is added as suppressed to {@code failure} if given; otherwise the first is returned, the later ones
+     * suppressed in it.
+     */
+    private @Nullable Throwable runOutside(Unit unit, @Nullable List<Runnable> actions, @Nullable Throwable failure) {
+        if (actions == null || actions.isEmpty()) {
+            return null;
+        }
+        Throwable first = failure;
+        current.set(null);
+        try {
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException | Error e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+        } finally {
+            current.set(unit);
+        }
+        return failure == null ? first : null;
     }
 }

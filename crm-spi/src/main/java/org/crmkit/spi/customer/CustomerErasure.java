@@ -30,7 +30,9 @@ public interface CustomerErasure {
      *
      * @param removed whether the customer itself, or the record of its own merge into another, was stored and is
      *                now removed
-     * @param merged  the customers merged into it, directly or through a chain, whose merge records were removed
+     * @param merged  the customers merged into it, directly or through a chain, whose merge records were removed;
+     *                never the erased id itself (an id merged away and later given to a new customer that absorbed
+     *                its survivor forms a cycle, which the erasure breaks at the erased id)
      */
     record Erased(boolean removed, SortedSet<CustomerId> merged) {
         public Erased {

@@ -18,6 +18,12 @@ import org.crmkit.spi.Capable;
  *       Engines append the events of one customer while holding the customer's lock, so those events' sequences
  *       follow the order of the customer's writes. A database may make a sequence visible after a higher one
  *       (transactions commit out of order); readers therefore never skip a message they did not see.</li>
+ *   <li><b>Visibility.</b> A message appended inside a unit is neither {@link #pending} nor counted by
+ *       {@link #backlog} until the unit has committed, and never if the unit is undone (its sequence then stays
+ *       unused): a relay must never deliver an event of a change that did not happen. The in-memory storage, which
+ *       otherwise shows a unit's writes as they happen, holds outbox messages back until the commit, before the
+ *       unit's {@linkplain org.crmkit.spi.storage.Storage#afterCommit after-commit actions} run. Outside a unit a
+ *       message is pending once {@link #append} returned.</li>
  *   <li><b>Durability.</b> A message stays until {@link #delivered}, across restarts; a failed attempt is recorded
  *       with {@link #failed}, so that back-off survives a restart.</li>
  *   <li><b>Lease.</b> One relay at a time delivers, among all engines sharing the storage: the one holding the
@@ -31,9 +37,10 @@ public interface Outbox extends Capable {
     int MAX_PAGE_SIZE = 10_000;
 
     /**
-     * Appends {@code event} for delivery.
+     * Appends {@code event} for delivery, once the calling thread's unit commits (at once outside a unit).
      *
      * @return its sequence, positive and higher than every sequence appended before
+     * @throws org.crmkit.spi.ValidationException if {@code event} is null
      */
     long append(DomainEvent event);
 
@@ -47,7 +54,10 @@ public interface Outbox extends Capable {
      */
     List<OutboxMessage> pending(long afterSequence, int limit);
 
-    /** Removes the messages of these sequences: they were delivered. Sequences not pending are ignored. */
+    /**
+     * Removes the messages of these sequences: they were delivered. Idempotent: sequences not pending (delivered
+     * already, never appended, or of a unit not committed) are ignored.
+     */
     void delivered(Collection<Long> sequences);
 
     /**
@@ -56,12 +66,12 @@ public interface Outbox extends Capable {
      */
     void failed(long sequence, Instant retryAt);
 
-    /** How many messages wait, and since when. */
+    /** How many messages are pending (due or not), and the instant of the event of the lowest sequence. */
     OutboxBacklog backlog();
 
     /**
      * Takes or renews the relay lease for {@code owner} until {@code now + duration}, if the lease is free, expired
-     * at {@code now}, or held by {@code owner} already.
+     * at {@code now} (its end is not after {@code now}), or held by {@code owner} already.
      *
      * @param owner    the relay asking: a token of at most 128 characters, unique per engine
      * @param now      the present, by the asking engine's clock

@@ -30,7 +30,8 @@ public interface ScoreStore extends Capable {
     int MAX_PAGE_SIZE = 10_000;
 
     /**
-     * Stores the customer's {@code scores}, each replacing the customer's score of its name.
+     * Stores the customer's {@code scores}, each replacing the customer's score of its name. An empty collection
+     * changes nothing.
      *
      * @throws org.crmkit.spi.ValidationException if two of the scores have the same name, or an argument is null
      */

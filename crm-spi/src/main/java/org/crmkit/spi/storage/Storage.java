@@ -69,19 +69,24 @@ public interface Storage extends Capable, AutoCloseable {
      *       held until the outermost unit ends. They are taken in ascending {@link LockKey} order, so two units
      *       never deadlock over them. A lock is reentrant.</li>
      *   <li><b>Nesting.</b> A unit started inside another on the same thread joins it: its writes commit or are
-     *       undone with the outer unit. It may name locks the outer unit holds; naming others risks a deadlock (they
-     *       are taken after the outer unit's), so an engine names every lock it needs in the outermost unit.</li>
+     *       undone with the outer unit. If it throws, the outermost unit is undone even when a caller in between
+     *       catches the exception: the outermost {@code atomically} then throws {@link IllegalStateException} with
+     *       the nested unit's exception as its cause. A nested unit may name locks the outer unit holds; naming
+     *       others risks a deadlock (they are taken after the outer unit's), so an engine names every lock it needs
+     *       in the outermost unit.</li>
      *   <li><b>Isolation</b> is the implementation's: a database gives its transaction isolation; the in-memory
      *       storage makes a unit's writes visible to other threads as they happen and undoes them on failure. Other
-     *       writers of what a unit locks are kept out by its locks.</li>
+     *       writers of what a unit locks are kept out by its locks. Outbox messages are the exception everywhere:
+     *       none is pending before its unit committed (see {@link Outbox}).</li>
      *   <li>Actions registered with {@link #afterCommit} run once the outermost unit committed, and those
      *       registered with {@link #afterRollback} once it was undone, on the calling thread, while the locks are
-     *       still held.</li>
+     *       still held. They run outside the unit: what they write takes effect at once.</li>
      * </ul>
      *
      * @param locks what to lock; may be empty
      * @param work  the unit's work
-     * @throws org.crmkit.spi.ValidationException if an argument is null
+     * @throws org.crmkit.spi.ValidationException if an argument is null (or one of the locks is)
+     * @throws IllegalStateException              if a nested unit threw and {@code work} caught it
      */
     <T> T atomically(Collection<LockKey> locks, Supplier<T> work);
 
@@ -102,8 +107,9 @@ public interface Storage extends Capable, AutoCloseable {
     void afterCommit(Runnable action);
 
     /**
-     * Runs {@code action} when the calling thread's outermost unit has been undone; outside a unit, never. For an
-     * engine that updated its memory ahead of the commit and must now forget it.
+     * Runs {@code action} when the calling thread's outermost unit has been undone; outside a unit, never. Actions
+     * run in the order registered; an exception from one is added as suppressed to the exception that undid the
+     * unit. For an engine that updated its memory ahead of the commit and must now forget it.
      */
     void afterRollback(Runnable action);
 

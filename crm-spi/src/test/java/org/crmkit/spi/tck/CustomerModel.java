@@ -2,15 +2,20 @@ package org.crmkit.spi.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerErasure;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.EmailAddress;
@@ -77,10 +82,32 @@ final class CustomerModel {
         merges(survivor.tenant()).put(record.merged(), record);
     }
 
-    /** Erases like {@link org.crmkit.spi.customer.CustomerErasure#erase}; whether something was removed. */
-    boolean erase(TenantId tenant, CustomerId id) {
-        boolean removed = customers(tenant).remove(id) != null;
-        return merges(tenant).values().removeIf(r -> r.merged().equals(id) || r.survivor().equals(id)) || removed;
+    /**
+     * Erases like {@link CustomerErasure#erase}: the customer, its own merge record, and the records of every
+     * customer merged into it directly or through a chain.
+     */
+    CustomerErasure.Erased erase(TenantId tenant, CustomerId id) {
+        Map<CustomerId, MergeRecord> records = merges(tenant);
+        boolean removed = customers(tenant).remove(id) != null | records.remove(id) != null;
+        SortedSet<CustomerId> merged = new TreeSet<>();
+        Deque<CustomerId> survivors = new ArrayDeque<>(List.of(id));
+        while (!survivors.isEmpty()) {
+            CustomerId survivor = survivors.pop();
+            for (MergeRecord r : List.copyOf(records.values())) {
+                if (r.survivor().equals(survivor) && merged.add(r.merged())) {
+                    survivors.push(r.merged());
+                }
+            }
+        }
+        merged.forEach(records::remove);
+        return new CustomerErasure.Erased(removed, merged);
+    }
+
+    CustomerModel copy() {
+        CustomerModel copy = new CustomerModel();
+        customers.forEach((tenant, held) -> copy.customers.put(tenant, new TreeMap<>(held)));
+        merges.forEach((tenant, held) -> copy.merges.put(tenant, new HashMap<>(held)));
+        return copy;
     }
 
     /** Asserts that every read of {@code store} over the model's universe answers as the model does. */

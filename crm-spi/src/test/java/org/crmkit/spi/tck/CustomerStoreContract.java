@@ -20,14 +20,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.NotFoundException;
@@ -45,12 +51,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The contract of {@link CustomerStore} (and of {@link CustomerErasure} when the store offers
- * {@link StoreFeature#ERASURE}), as JUnit 5 tests and jqwik model-based properties.
+ * The contract of {@link CustomerStore} (and of {@link CustomerErasure} when the store declares
+ * {@link StoreFeature#CUSTOMER_ERASURE}), as JUnit 5 tests and jqwik model-based properties.
  *
- * <p>Extend it in a class named {@code …ContractTest} and return a new, empty store from {@link #newStore()}; it is
- * called before every test and every try of a property, so stores must not share data. Not thread-safe itself; some
- * tests use several threads against the store.
+ * <p>Extend it in a class named {@code …ContractTest}, return a new, empty store from {@link #newStore()} and the
+ * features the store promises from {@link #features()}. {@code newStore()} is called before every test and every try
+ * of a property, so stores must not share data. The tests of a feature run only when it is declared; whether the
+ * store offers exactly the declared features ({@code store.capability(CustomerErasure.class)}) is checked either
+ * way. Not thread-safe itself; some tests use several threads against the store.
  */
 public abstract class CustomerStoreContract {
     private static final String STALE_READ = "stale";
@@ -61,10 +69,11 @@ public abstract class CustomerStoreContract {
     /** A new, empty store. */
     protected abstract CustomerStore newStore();
 
-    /** The optional features of the store under test; by default what it implements. */
-    protected Set<StoreFeature> features() {
-        return StoreFeature.offeredBy(store);
-    }
+    /**
+     * The optional features the store under test promises, of those of {@link CustomerStore}
+     * ({@link StoreFeature#of}); an empty set if none.
+     */
+    protected abstract Set<StoreFeature> features();
 
     /** The store under test, new for every test. */
     protected final CustomerStore store() {
@@ -89,8 +98,8 @@ public abstract class CustomerStoreContract {
     }
 
     private CustomerErasure erasure() {
-        assumeThat(features()).as("features").contains(StoreFeature.ERASURE);
-        return (CustomerErasure) store;
+        assumeThat(features()).as("features").contains(StoreFeature.CUSTOMER_ERASURE);
+        return store.capability(CustomerErasure.class).orElseThrow();
     }
 
     private List<Customer> everything(TenantId tenant) {
@@ -572,9 +581,8 @@ public abstract class CustomerStoreContract {
     // ---------------------------------------------------------------- erasure
 
     @Test
-    void erasure_isOfferedExactlyWhenTheFeatureIsDeclared() {
-        assertThat(store instanceof CustomerErasure).as("implements CustomerErasure")
-                .isEqualTo(features().contains(StoreFeature.ERASURE));
+    void declaredFeatures_areOffered_andNoOthers() {
+        DeclaredFeatures.assertOfferedExactly(store, CustomerStore.class, features());
     }
 
     @Test
@@ -583,7 +591,7 @@ public abstract class CustomerStoreContract {
         stored(withIdentities(withContacts(customer("c-1"), email("a@example.com")), identity("u1")));
         Customer keeper = stored("c-2");
 
-        assertThat(erasure.erase(TENANT, cid("c-1")).any()).isTrue();
+        assertThat(erasure.erase(TENANT, cid("c-1"))).isEqualTo(erased(true));
 
         assertThat(store.findById(TENANT, cid("c-1"))).isEmpty();
         assertThat(store.findByIdentity(TENANT, identity("u1"))).isEmpty();
@@ -599,28 +607,28 @@ public abstract class CustomerStoreContract {
         CustomerErasure erasure = erasure();
         stored("c-1");
 
-        assertThat(erasure.erase(TENANT, cid("c-1")).any()).isTrue();
-        assertThat(erasure.erase(TENANT, cid("c-1")).any()).isFalse();
-        assertThat(erasure.erase(TENANT, cid("c-never")).any()).isFalse();
+        assertThat(erasure.erase(TENANT, cid("c-1"))).isEqualTo(erased(true));
+        assertThat(erasure.erase(TENANT, cid("c-1"))).isEqualTo(erased(false));
+        assertThat(erasure.erase(TENANT, cid("c-never"))).isEqualTo(erased(false));
         assertThat(store.count(TENANT)).isZero();
     }
 
     @Test
-    void erase_ofTheMergedCustomer_removesItsMergeRecord() {
+    void erase_ofTheMergedCustomer_removesItsMergeRecord_andLeavesTheSurvivor() {
         CustomerErasure erasure = erasure();
         Customer survivor = stored("c-1");
         Customer merged = stored("c-2");
         Customer result = store.merge(survivor, merged.version(), record(survivor, merged));
 
-        assertThat(erasure.erase(TENANT, cid("c-2")).any()).isTrue();
+        assertThat(erasure.erase(TENANT, cid("c-2"))).isEqualTo(erased(true));
 
         assertThat(store.findMergeRecord(TENANT, cid("c-2"))).isEmpty();
         assertThat(store.findById(TENANT, cid("c-1"))).contains(result);
-        assertThat(erasure.erase(TENANT, cid("c-2")).any()).isFalse();
+        assertThat(erasure.erase(TENANT, cid("c-2"))).isEqualTo(erased(false));
     }
 
     @Test
-    void erase_ofTheSurvivor_removesTheRecordsNamingIt() {
+    void erase_ofTheSurvivor_removesTheRecordsNamingIt_andNamesTheirCustomers() {
         CustomerErasure erasure = erasure();
         Customer survivor = stored("c-1");
         Customer merged = stored("c-2");
@@ -629,10 +637,110 @@ public abstract class CustomerStoreContract {
         Customer after = store.merge(survivor, merged.version(), record(survivor, merged));
         store.merge(other, otherMerged.version(), record(other, otherMerged));
 
-        assertThat(erasure.erase(TENANT, after.id()).any()).isTrue();
+        assertThat(erasure.erase(TENANT, after.id())).isEqualTo(erased(true, "c-2"));
 
         assertThat(store.findMergeRecord(TENANT, cid("c-2"))).isEmpty();
         assertThat(store.findMergeRecord(TENANT, cid("c-4"))).isPresent();
+        assertThat(erasure.erase(TENANT, after.id())).isEqualTo(erased(false));
+    }
+
+    @Test
+    void erase_followsAChainOfMerges_removingEveryRecordOnIt() {
+        CustomerErasure erasure = erasure();
+        Customer x2 = chainOfMerges(stored(withContacts(customer("c-z"), email("zoe@example.com"))));
+
+        assertThat(erasure.erase(TENANT, x2.id())).isEqualTo(erased(true, "c-w", "c-z"));
+
+        assertThat(store.findMergeRecord(TENANT, cid("c-z"))).isEmpty();
+        assertThat(store.findMergeRecord(TENANT, cid("c-w"))).isEmpty();
+        assertThat(store.count(TENANT)).isZero();
+    }
+
+    @Test
+    void erase_ofAMergedAwayIdInTheMiddleOfAChain_removesWhatWasMergedIntoIt_andKeepsTheRest() {
+        CustomerErasure erasure = erasure();
+        Customer x2 = chainOfMerges(stored("c-z"));
+
+        assertThat(erasure.erase(TENANT, cid("c-w"))).isEqualTo(erased(true, "c-z"));
+
+        assertThat(store.findMergeRecord(TENANT, cid("c-z"))).isEmpty();
+        assertThat(store.findMergeRecord(TENANT, cid("c-w"))).isEmpty();
+        assertThat(store.findById(TENANT, cid("c-x"))).contains(x2);
+    }
+
+    @Test
+    void erase_ofAnIdMergedAwayAndLaterReused_doesNotNameItselfAsMerged() {
+        CustomerErasure erasure = erasure();
+        Customer a = stored("c-a");
+        Customer b = stored("c-b");
+        Customer b2 = store.merge(b, a.version(), record(b, a));
+        Customer reborn = stored("c-a");
+        store.merge(reborn, b2.version(), record(reborn, b2));
+
+        assertThat(erasure.erase(TENANT, cid("c-a"))).isEqualTo(erased(true, "c-b"));
+
+        assertThat(store.findMergeRecord(TENANT, cid("c-a"))).isEmpty();
+        assertThat(store.findMergeRecord(TENANT, cid("c-b"))).isEmpty();
+        assertThat(store.count(TENANT)).isZero();
+    }
+
+    /**
+     * Customers 0 to n - 1 merged into each other as a random forest (each into a customer of a higher number, or
+     * not at all), including chains of any length: erasing one removes the merge records of exactly the customers
+     * below it, and says so, and keeps every other record.
+     */
+    @Property(tries = 60, seed = "20240502")
+    void erase_removesTheRecordsOfExactlyTheCustomersMergedIntoIt_throughChainsOfAnyLength(
+            @ForAll("mergeForests") List<Integer> parents, @ForAll @IntRange(max = 60) int pick) {
+        store = newStore();
+        if (!features().contains(StoreFeature.CUSTOMER_ERASURE)) {
+            return;
+        }
+        CustomerErasure erasure = erasure();
+        int n = parents.size() + 1;
+        Map<Integer, Customer> alive = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            alive.put(i, stored(String.format("c-%03d", i)));
+        }
+        for (int i = 0; i < parents.size(); i++) {
+            int parent = parents.get(i);
+            if (parent > i) {
+                Customer merged = alive.remove(i);
+                Customer survivor = alive.get(parent);
+                alive.put(parent, store.merge(survivor, merged.version(), record(survivor, merged)));
+            }
+        }
+        int target = pick % n;
+        SortedSet<CustomerId> below = new TreeSet<>();
+        for (int i = n - 1; i >= 0; i--) {
+            if (i < parents.size() && parents.get(i) > i
+                    && (parents.get(i) == target || below.contains(cid(String.format("c-%03d", parents.get(i)))))) {
+                below.add(cid(String.format("c-%03d", i)));
+            }
+        }
+
+        assertThat(erasure.erase(TENANT, cid(String.format("c-%03d", target))))
+                .isEqualTo(new CustomerErasure.Erased(true, below));
+
+        for (int i = 0; i < parents.size(); i++) {
+            CustomerId id = cid(String.format("c-%03d", i));
+            boolean kept = parents.get(i) > i && i != target && !below.contains(id);
+            assertThat(store.findMergeRecord(TENANT, id).isPresent()).as("merge record of %s", id).isEqualTo(kept);
+        }
+    }
+
+    /** For customer i, the customer it is merged into: a higher number, or i itself for none. */
+    @Provide
+    Arbitrary<List<Integer>> mergeForests() {
+        return Arbitraries.integers().between(1, 50).flatMap(n -> {
+            List<Arbitrary<Integer>> parents = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int self = i;
+                parents.add(Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(self)),
+                        Tuple.of(4, Arbitraries.integers().between(self + 1, n))));
+            }
+            return Combinators.combine(parents).as(List::copyOf);
+        });
     }
 
     @Test
@@ -641,11 +749,27 @@ public abstract class CustomerStoreContract {
         Customer there = store.create(withIdentities(customer(OTHER_TENANT, "c-1"), identity("u1")));
         stored("c-1");
 
-        assertThat(erasure.erase(TENANT, cid("c-1")).any()).isTrue();
-        assertThat(erasure.erase(TENANT, cid("c-1")).any()).isFalse();
+        assertThat(erasure.erase(TENANT, cid("c-1"))).isEqualTo(erased(true));
+        assertThat(erasure.erase(TENANT, cid("c-1"))).isEqualTo(erased(false));
 
         assertThat(store.findById(OTHER_TENANT, cid("c-1"))).contains(there);
         assertThat(store.findByIdentity(OTHER_TENANT, identity("u1"))).contains(there);
+    }
+
+    /** Merges {@code z} into a new customer c-w, then c-w into a new c-x; the stored c-x. */
+    private Customer chainOfMerges(Customer z) {
+        Customer w = stored("c-w");
+        Customer x = stored("c-x");
+        Customer w2 = store.merge(w, z.version(), record(w, z));
+        return store.merge(x, w2.version(), record(x, w2));
+    }
+
+    private static CustomerErasure.Erased erased(boolean removed, String... merged) {
+        SortedSet<CustomerId> ids = new TreeSet<>();
+        for (String id : merged) {
+            ids.add(cid(id));
+        }
+        return new CustomerErasure.Erased(removed, ids);
     }
 
     // ---------------------------------------------------------------- concurrency
@@ -740,7 +864,7 @@ public abstract class CustomerStoreContract {
     @Property(tries = 200, seed = "20240501")
     void randomOperations_leaveTheStoreEqualToTheModel(@ForAll("customerOperations") List<CustomerOp> operations) {
         store = newStore();
-        boolean erasure = features().contains(StoreFeature.ERASURE);
+        boolean erasure = features().contains(StoreFeature.CUSTOMER_ERASURE);
         CustomerModel model = new CustomerModel();
         for (CustomerOp op : operations) {
             if (op instanceof CustomerOp.Erase && !erasure) {

@@ -99,6 +99,12 @@ final class InteractionModel {
         return copy;
     }
 
+    InteractionModel copy() {
+        InteractionModel copy = new InteractionModel();
+        logs.forEach((tenant, log) -> copy.logs.put(tenant, new ArrayList<>(log)));
+        return copy;
+    }
+
     /** Asserts that every read of {@code store} over the model's universe answers as the model does. */
     void assertSameAs(InteractionStore store) {
         InteractionQuery oldestFirst = InteractionQuery.all().withLimit(2);

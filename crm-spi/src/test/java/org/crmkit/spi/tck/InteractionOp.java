@@ -78,7 +78,7 @@ sealed interface InteractionOp {
         public void run(InteractionStore store, InteractionModel model) {
             TenantId t = InteractionModel.tenant(tenant);
             Subject s = InteractionModel.subject(subject);
-            int erased = ((InteractionErasure) store).erase(t, s);
+            int erased = store.capability(InteractionErasure.class).orElseThrow().erase(t, s);
             assertThat(erased).as(toString()).isEqualTo(model.erase(t, s));
         }
     }

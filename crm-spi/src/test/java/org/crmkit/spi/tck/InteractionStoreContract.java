@@ -41,12 +41,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The contract of {@link InteractionStore} (and of {@link InteractionErasure} when the store offers
- * {@link StoreFeature#ERASURE}), as JUnit 5 tests and jqwik model-based properties.
+ * The contract of {@link InteractionStore} (and of {@link InteractionErasure} when the store declares
+ * {@link StoreFeature#INTERACTION_ERASURE}), as JUnit 5 tests and jqwik model-based properties.
  *
- * <p>Extend it in a class named {@code …ContractTest} and return a new, empty store from {@link #newStore()}; it is
- * called before every test and every try of a property, so stores must not share data. Not thread-safe itself; some
- * tests use several threads against the store.
+ * <p>Extend it in a class named {@code …ContractTest}, return a new, empty store from {@link #newStore()} and the
+ * features the store promises from {@link #features()}. {@code newStore()} is called before every test and every try
+ * of a property, so stores must not share data. The tests of a feature run only when it is declared; whether the
+ * store offers exactly the declared features ({@code store.capability(InteractionErasure.class)}) is checked either
+ * way. Not thread-safe itself; some tests use several threads against the store.
  */
 public abstract class InteractionStoreContract {
     private static final int THREADS = 8;
@@ -57,10 +59,11 @@ public abstract class InteractionStoreContract {
     /** A new, empty store. */
     protected abstract InteractionStore newStore();
 
-    /** The optional features of the store under test; by default what it implements. */
-    protected Set<StoreFeature> features() {
-        return StoreFeature.offeredBy(store);
-    }
+    /**
+     * The optional features the store under test promises, of those of {@link InteractionStore}
+     * ({@link StoreFeature#of}); an empty set if none.
+     */
+    protected abstract Set<StoreFeature> features();
 
     /** The store under test, new for every test. */
     protected final InteractionStore store() {
@@ -79,8 +82,8 @@ public abstract class InteractionStoreContract {
     }
 
     private InteractionErasure erasure() {
-        assumeThat(features()).as("features").contains(StoreFeature.ERASURE);
-        return (InteractionErasure) store;
+        assumeThat(features()).as("features").contains(StoreFeature.INTERACTION_ERASURE);
+        return store.capability(InteractionErasure.class).orElseThrow();
     }
 
     private List<Interaction> all(Subject subject) {
@@ -470,9 +473,8 @@ public abstract class InteractionStoreContract {
     // ---------------------------------------------------------------- erasure
 
     @Test
-    void erasure_isOfferedExactlyWhenTheFeatureIsDeclared() {
-        assertThat(store instanceof InteractionErasure).as("implements InteractionErasure")
-                .isEqualTo(features().contains(StoreFeature.ERASURE));
+    void declaredFeatures_areOffered_andNoOthers() {
+        DeclaredFeatures.assertOfferedExactly(store, InteractionStore.class, features());
     }
 
     @Test
@@ -580,7 +582,7 @@ public abstract class InteractionStoreContract {
     void randomOperations_leaveTheStoreEqualToTheModel(
             @ForAll("interactionOperations") List<InteractionOp> operations) {
         store = newStore();
-        boolean erasure = features().contains(StoreFeature.ERASURE);
+        boolean erasure = features().contains(StoreFeature.INTERACTION_ERASURE);
         InteractionModel model = new InteractionModel();
         for (InteractionOp op : operations) {
             if (op instanceof InteractionOp.Erase && !erasure) {

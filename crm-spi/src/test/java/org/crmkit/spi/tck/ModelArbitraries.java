@@ -12,8 +12,9 @@ import org.crmkit.spi.interaction.InteractionType;
 
 /**
  * Generators of random store scenarios for the model-based properties: short sequences of operations over the
- * small universes of {@link CustomerModel} and {@link InteractionModel}. Tenant 0 is drawn four times as often as
- * tenant 1, so that most operations meet each other.
+ * small universes of {@link CustomerModel}, {@link InteractionModel}, {@link ScoreModel}, {@link MembershipModel}
+ * and {@link OutboxModel}. Tenant 0 is drawn four times as often as tenant 1, so that most operations meet each
+ * other.
  */
 final class ModelArbitraries {
     private static final int MAX_OPERATIONS = 40;
@@ -22,6 +23,10 @@ final class ModelArbitraries {
     }
 
     static Arbitrary<List<CustomerOp>> customerOperations() {
+        return customerOperation().list().ofMaxSize(MAX_OPERATIONS);
+    }
+
+    private static Arbitrary<CustomerOp> customerOperation() {
         Arbitrary<Integer> id = Arbitraries.integers().between(0, CustomerModel.IDS - 1);
         Arbitrary<Set<Integer>> identities = Arbitraries.integers().between(0, CustomerModel.IDENTITIES - 1)
                 .set().ofMaxSize(2);
@@ -37,13 +42,15 @@ final class ModelArbitraries {
                 .filter((t, s, m, take, extra) -> !s.equals(m))
                 .as(CustomerOp.Merge::new);
         Arbitrary<CustomerOp> erase = Combinators.combine(tenant(), id).as(CustomerOp.Erase::new);
-        return Arbitraries.frequencyOf(
-                        Tuple.of(5, create), Tuple.of(4, update), Tuple.of(1, stale), Tuple.of(2, merge),
-                        Tuple.of(1, erase))
-                .list().ofMaxSize(MAX_OPERATIONS);
+        return Arbitraries.frequencyOf(Tuple.of(5, create), Tuple.of(4, update), Tuple.of(1, stale),
+                Tuple.of(2, merge), Tuple.of(1, erase));
     }
 
     static Arbitrary<List<InteractionOp>> interactionOperations() {
+        return interactionOperation().list().ofMaxSize(MAX_OPERATIONS);
+    }
+
+    private static Arbitrary<InteractionOp> interactionOperation() {
         Arbitrary<Integer> key = Arbitraries.integers().between(0, InteractionModel.KEYS - 1);
         Arbitrary<Integer> idShift = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.just(0)),
@@ -58,8 +65,69 @@ final class ModelArbitraries {
                 .filter((t, from, to) -> !from.equals(to))
                 .as(InteractionOp.Reassign::new);
         Arbitrary<InteractionOp> erase = Combinators.combine(tenant(), subject).as(InteractionOp.Erase::new);
-        return Arbitraries.frequencyOf(Tuple.of(8, append), Tuple.of(2, reassign), Tuple.of(1, erase))
-                .list().ofMaxSize(MAX_OPERATIONS);
+        return Arbitraries.frequencyOf(Tuple.of(8, append), Tuple.of(2, reassign), Tuple.of(1, erase));
+    }
+
+    static Arbitrary<List<ScoreOp>> scoreOperations() {
+        return scoreOperation().list().ofMaxSize(MAX_OPERATIONS);
+    }
+
+    private static Arbitrary<ScoreOp> scoreOperation() {
+        Arbitrary<Integer> customer = Arbitraries.integers().between(0, ScoreModel.CUSTOMERS - 1);
+        Arbitrary<List<Integer>> names = Arbitraries.integers().between(0, ScoreModel.NAMES.size() - 1)
+                .list().ofMaxSize(3);
+        Arbitrary<ScoreOp> put = Combinators.combine(tenant(), customer, names,
+                Arbitraries.integers().between(-8, 40), Arbitraries.integers().between(0, 5)).as(ScoreOp.Put::new);
+        Arbitrary<ScoreOp> remove = Combinators.combine(tenant(), customer).as(ScoreOp.Remove::new);
+        return Arbitraries.frequencyOf(Tuple.of(5, put), Tuple.of(1, remove));
+    }
+
+    static Arbitrary<List<MembershipOp>> membershipOperations() {
+        return membershipOperation().list().ofMaxSize(MAX_OPERATIONS);
+    }
+
+    private static Arbitrary<MembershipOp> membershipOperation() {
+        Arbitrary<Integer> segment = Arbitraries.integers().between(0, MembershipModel.SEGMENTS.size() - 1);
+        Arbitrary<Integer> customer = Arbitraries.integers().between(0, MembershipModel.CUSTOMERS - 1);
+        Arbitrary<MembershipOp> enter = Combinators.combine(tenant(), segment, customer,
+                Arbitraries.integers().between(0, 5)).as(MembershipOp.Enter::new);
+        Arbitrary<MembershipOp> leave = Combinators.combine(tenant(), segment, customer).as(MembershipOp.Leave::new);
+        Arbitrary<MembershipOp> remove = Combinators.combine(tenant(), customer).as(MembershipOp.Remove::new);
+        Arbitrary<MembershipOp> clear = Combinators.combine(tenant(), segment).as(MembershipOp.Clear::new);
+        return Arbitraries.frequencyOf(Tuple.of(6, enter), Tuple.of(3, leave), Tuple.of(1, remove),
+                Tuple.of(1, clear));
+    }
+
+    static Arbitrary<List<OutboxOp>> outboxOperations() {
+        return outboxOperation().list().ofMaxSize(MAX_OPERATIONS);
+    }
+
+    private static Arbitrary<OutboxOp> outboxOperation() {
+        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1_000);
+        Arbitrary<OutboxOp> append = Combinators.combine(tenant(), Arbitraries.integers()
+                .between(0, OutboxModel.CUSTOMERS - 1)).as(OutboxOp.Append::new);
+        Arbitrary<OutboxOp> deliver = Combinators.combine(pick.list().ofMaxSize(4), Arbitraries.of(true, false))
+                .as(OutboxOp.Deliver::new);
+        Arbitrary<OutboxOp> fail = Combinators.combine(pick, Arbitraries.integers().between(0, 30))
+                .as(OutboxOp.Fail::new);
+        Arbitrary<Integer> owner = Arbitraries.integers().between(0, 2);
+        Arbitrary<OutboxOp> lease = Combinators.combine(owner, Arbitraries.integers().between(0, 20),
+                Arbitraries.integers().between(1, 5)).as(OutboxOp.Lease::new);
+        Arbitrary<OutboxOp> release = owner.map(OutboxOp.Release::new);
+        return Arbitraries.frequencyOf(Tuple.of(6, append), Tuple.of(3, deliver), Tuple.of(2, fail),
+                Tuple.of(2, lease), Tuple.of(1, release));
+    }
+
+    /** Short units of steps on every port of a storage, a third of them undone. */
+    static Arbitrary<List<StorageUnit>> storageUnits() {
+        Arbitrary<StorageOp> step = Arbitraries.oneOf(
+                customerOperation().map(StorageOp.OnCustomers::new),
+                interactionOperation().map(StorageOp.OnInteractions::new),
+                scoreOperation().map(StorageOp.OnScores::new),
+                membershipOperation().map(StorageOp.OnMemberships::new),
+                outboxOperation().map(StorageOp.OnOutbox::new));
+        return Combinators.combine(step.list().ofMaxSize(6), Arbitraries.frequency(Tuple.of(2, false),
+                Tuple.of(1, true))).as(StorageUnit::new).list().ofMaxSize(12);
     }
 
     private static Arbitrary<Integer> tenant() {

@@ -10,11 +10,17 @@ import java.util.function.BiFunction;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.CustomerStore;
+import org.crmkit.spi.event.Outbox;
+import org.crmkit.spi.event.OutboxMessage;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.InteractionStore;
 import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.score.CustomerScores;
+import org.crmkit.spi.score.ScoreStore;
+import org.crmkit.spi.segment.MembershipStore;
 
 /** Reads that follow cursors to the end, checking that every page respects its limit. */
 final class Reads {
@@ -30,6 +36,30 @@ final class Reads {
 
     static List<Interaction> scanAll(InteractionStore store, TenantId tenant, int pageSize) {
         return scanAll((cursor, size) -> store.scan(tenant, cursor, size), pageSize);
+    }
+
+    static List<CustomerScores> scanAll(ScoreStore store, TenantId tenant, int pageSize) {
+        return scanAll((cursor, size) -> store.scan(tenant, cursor, size), pageSize);
+    }
+
+    static List<CustomerId> membersAll(MembershipStore store, TenantId tenant, String segment, int pageSize) {
+        return scanAll((cursor, size) -> store.members(tenant, segment, cursor, size), pageSize);
+    }
+
+    /** Every pending message, a page of {@code pageSize} at a time, each page read after the last one's sequence. */
+    static List<OutboxMessage> pendingAll(Outbox outbox, int pageSize) {
+        List<OutboxMessage> all = new ArrayList<>();
+        long after = 0;
+        for (int pages = 0; pages < MAX_PAGES; pages++) {
+            List<OutboxMessage> page = outbox.pending(after, pageSize);
+            assertThat(page).hasSizeLessThanOrEqualTo(pageSize);
+            if (page.isEmpty()) {
+                return all;
+            }
+            all.addAll(page);
+            after = page.get(page.size() - 1).sequence();
+        }
+        throw new AssertionError("pending did not end after " + MAX_PAGES + " pages");
     }
 
     private static <T> List<T> scanAll(BiFunction<Optional<String>, Integer, Page<T>> scan, int pageSize) {
