@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.crmkit.analytics.AnalyticsService;
+import org.crmkit.cache.CachingCustomerStore;
 import org.crmkit.analytics.internal.CanContact;
 import org.crmkit.consent.ConsentPolicy;
 import org.crmkit.consent.ConsentService;
@@ -24,6 +25,7 @@ import org.crmkit.customer.DuplicateMatcher;
 import org.crmkit.customer.SurvivorshipPolicy;
 import org.crmkit.event.EventService;
 import org.crmkit.interaction.InteractionService;
+import org.crmkit.internal.CustomerCacheStorage;
 import org.crmkit.internal.Engine;
 import org.crmkit.internal.EventWriter;
 import org.crmkit.internal.IdSource;
@@ -147,7 +149,10 @@ public final class Crm implements AutoCloseable {
         return events;
     }
 
-    /** The storage in use (given, opened through a discovered provider, or in memory). */
+    /**
+     * The storage in use (given, opened through a discovered provider, or in memory), with the
+     * {@link Builder#customerCache customer cache} in front of its customer store if one was asked for.
+     */
     public Storage storage() {
         return engine.storage();
     }
@@ -189,6 +194,7 @@ public final class Crm implements AutoCloseable {
         private String providerName;
         private final SortedMap<String, String> storageProperties = new TreeMap<>();
         private Duration staleness;
+        private Long customerCache;
         private Clock clock;
         private Long seed;
         private EventSink eventSink;
@@ -243,6 +249,19 @@ public final class Crm implements AutoCloseable {
                 throw new ValidationException("staleness", "must not be negative (" + bound + ")");
             }
             this.staleness = once(this.staleness, bound, "staleness");
+            return this;
+        }
+
+        /**
+         * Caches customers read by id and by identity in front of the storage's customer store (Caffeine, at most
+         * {@code maximumSize} entries each), for a storage that is slow to read. An entry is kept for the
+         * {@link #staleness} bound (by the engine's clock), so that writes made through another engine are seen
+         * within it; writes through this engine are seen at once. Without a staleness bound (zero) no cache is
+         * made. Default: no cache.
+         */
+        public Builder customerCache(long maximumSize) {
+            once(customerCache, "customerCache");
+            this.customerCache = Checks.between(maximumSize, 1, Long.MAX_VALUE, "customerCache");
             return this;
         }
 
@@ -382,6 +401,11 @@ public final class Crm implements AutoCloseable {
             Storage s = storage != null ? storage : discover()
                     .map(p -> p.open(new StorageConfiguration(storageProperties, c)))
                     .orElseGet(InMemoryStorage::new);
+            Duration bound = staleness != null ? staleness : DEFAULT_STALENESS;
+            if (customerCache != null && !bound.isZero()) {
+                s = new CustomerCacheStorage(s, CachingCustomerStore.builder(s.customers()).maximumSize(customerCache)
+                        .expireAfterWrite(bound).clock(c).build());
+            }
             IdSource ids = new IdSource(seed != null ? seed : new SecureRandom().nextLong());
             Listeners listeners = new Listeners();
             OutboxRelay relay = new OutboxRelay(s.outbox(), c, ids.relayOwner(),
@@ -390,9 +414,8 @@ public final class Crm implements AutoCloseable {
                     maxRetry != null ? maxRetry : Duration.ofMinutes(5),
                     relayPoll != null ? relayPoll : Duration.ofMillis(100));
             Engine engine = new Engine(s, c, ids, new EventWriter(s, ids, relay::wake), new CopyOnWriteArrayList<>(),
-                    schema != null ? schema : AttributeSchema.empty(), defaultRegion,
-                    staleness != null ? staleness : DEFAULT_STALENESS);
-            Crm crm = new Crm(engine, owns && storage == null, relay, listeners, this);
+                    schema != null ? schema : AttributeSchema.empty(), defaultRegion, bound);
+            Crm crm = new Crm(engine, owns, relay, listeners, this);
             if (relayThread == null || relayThread) {
                 relay.start();
             }

@@ -1,6 +1,8 @@
 package org.crmkit.cache;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -294,6 +296,7 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
         private Duration expireAfterWrite = DEFAULT_EXPIRE_AFTER_WRITE;
         private boolean expireAfterWriteSet;
         private Ticker ticker = Ticker.systemTicker();
+        private boolean tickerSet;
 
         private Builder(CustomerStore delegate) {
             this.delegate = Checks.notNull(delegate, "delegate");
@@ -330,9 +333,25 @@ public sealed class CachingCustomerStore implements CustomerStore permits Cachin
             return this;
         }
 
+        /**
+         * The clock expiry is measured with; by default the system's monotonic time. {@code Crm} gives its own, so
+         * that a cache's entries age with the engine's clock, as its other staleness bounds do.
+         */
+        public Builder clock(Clock clock) {
+            Checks.notNull(clock, "clock");
+            return ticker(() -> {
+                Instant now = clock.instant();
+                return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+            });
+        }
+
         /** The time source of expiry; the system's by default. For tests that move time by hand. */
         Builder ticker(Ticker ticker) {
+            if (tickerSet) {
+                throw new ValidationException("clock", "is set already");
+            }
             this.ticker = Checks.notNull(ticker, "ticker");
+            this.tickerSet = true;
             return this;
         }
 

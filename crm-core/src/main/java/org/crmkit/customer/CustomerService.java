@@ -186,7 +186,8 @@ public final class CustomerService {
      * merges) and their merge records, their interactions and those of the anonymous visitors they were identified
      * as, their scores and segment memberships, what the consent engine keeps of them (its memory of their contact
      * points, and the personal data of their ledger entries, whose proof stays verifiable without it; an id erased
-     * and later given to someone else starts with no consent), and what a caching store kept; then writes
+     * and later given to someone else starts with no consent), what a caching store kept, and the events about them
+     * that still wait in the outbox (their data must not leave after the erasure); then writes
      * {@link DomainEvent.CustomerErased}. The suppression list keeps its keyed hashes: that is its purpose.
      *
      * <p>One atomic unit. Idempotent: erasing an id the storage holds nothing of changes nothing, writes no event
@@ -231,19 +232,18 @@ public final class CustomerService {
         CustomerErasure.Erased removed = customerErasure.erase(tenant, target);
         SortedSet<CustomerId> everyone = new TreeSet<>(removed.merged());
         everyone.add(target);
+        List<Subject> subjects = new ArrayList<>();
+        everyone.forEach(c -> subjects.add(Subject.customer(c)));
+        identities.forEach(identity -> visitorOf(identity).ifPresent(v -> subjects.add(Subject.visitor(v))));
         long interactions = 0;
-        for (CustomerId c : everyone) {
-            interactions += interactionErasure.erase(tenant, Subject.customer(c));
-        }
-        for (ExternalIdentity identity : identities) {
-            Optional<VisitorId> visitor = visitorOf(identity);
-            if (visitor.isPresent()) {
-                interactions += interactionErasure.erase(tenant, Subject.visitor(visitor.get()));
-            }
+        for (Subject subject : subjects) {
+            interactions += interactionErasure.erase(tenant, subject);
         }
         boolean anything = removed.any() || interactions > 0;
         if (anything) {
             engine.hooks().forEach(h -> h.erased(tenant, Collections.unmodifiableSortedSet(everyone)));
+            engine.storage().outbox().discard(subjects.stream()
+                    .map(subject -> DomainEvent.orderingKey(tenant, subject.key())).toList());
             engine.events().write(engine.clock().instant(), (eventId, at) ->
                     new DomainEvent.CustomerErased(eventId, tenant, at, target, removed.merged()));
         }

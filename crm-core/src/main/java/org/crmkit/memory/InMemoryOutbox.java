@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.crmkit.memory.internal.Units;
 import org.crmkit.spi.Checks;
@@ -132,7 +133,12 @@ public final class InMemoryOutbox implements Outbox {
     public synchronized List<OutboxMessage> pending(long afterSequence, int limit) {
         Checks.nonNegative(afterSequence, "afterSequence");
         Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
-        List<OutboxMessage> result = new ArrayList<>(Math.min(limit, 1024));
+        return pending(afterSequence, Math.min(limit, 1024), limit);
+    }
+
+    /** Up to {@code limit} pending messages after {@code afterSequence}, in a list first sized for {@code size}. */
+    private synchronized List<OutboxMessage> pending(long afterSequence, int size, long limit) {
+        List<OutboxMessage> result = new ArrayList<>(size);
         long from = Math.max(afterSequence + 1, firstChunk << CHUNK_BITS);
         while (from < next) {
             Chunk chunk = chunk(from >>> CHUNK_BITS);
@@ -169,6 +175,25 @@ public final class InMemoryOutbox implements Outbox {
         if (!removed.isEmpty()) {
             units.undo(() -> removed.forEach(this::restore));
         }
+    }
+
+    @Override
+    public long discard(Collection<String> orderingKeys) {
+        Set<String> keys = Set.copyOf(Checks.noNullElements(orderingKeys, "orderingKeys"));
+        boolean undoable = units.inUnit();
+        List<OutboxMessage> removed = new ArrayList<>();
+        synchronized (this) {
+            for (OutboxMessage m : pending(0, MAX_PAGE_SIZE, Long.MAX_VALUE)) {
+                if (keys.contains(m.event().orderingKey())) {
+                    take(m.sequence());
+                    removed.add(m);
+                }
+            }
+        }
+        if (undoable && !removed.isEmpty()) {
+            units.undo(() -> removed.forEach(this::restore));
+        }
+        return removed.size();
     }
 
     @Override

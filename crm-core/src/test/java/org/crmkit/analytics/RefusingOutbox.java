@@ -39,6 +39,11 @@ final class RefusingOutbox implements Outbox {
     }
 
     @Override
+    public long discard(Collection<String> orderingKeys) {
+        return delegate.discard(orderingKeys);
+    }
+
+    @Override
     public void failed(long sequence, Instant retryAt) {
         delegate.failed(sequence, retryAt);
     }

@@ -44,7 +44,12 @@ public sealed interface DomainEvent {
      * one key reach sinks and listeners in the order of their writes; events of different keys in any order.
      */
     default String orderingKey() {
-        return tenant().value() + "|" + subjectKey();
+        return orderingKey(tenant(), subjectKey());
+    }
+
+    /** The ordering key of the events of a tenant about {@code subjectKey} (see {@link #subjectKey()}). */
+    static String orderingKey(TenantId tenant, String subjectKey) {
+        return Checks.notNull(tenant, "tenant").value() + "|" + Checks.notNull(subjectKey, "subjectKey");
     }
 
     /** The part of {@link #orderingKey()} after the tenant. */

@@ -61,6 +61,15 @@ public interface Outbox extends Capable {
     void delivered(Collection<Long> sequences);
 
     /**
+     * Removes the undelivered messages whose event has one of these {@linkplain DomainEvent#orderingKey() ordering
+     * keys}: what waits about a person being erased, whose data must not leave after the erasure. Messages of units
+     * not yet committed are not seen.
+     *
+     * @return how many messages were removed
+     */
+    long discard(Collection<String> orderingKeys);
+
+    /**
      * Records a failed delivery of the message: one more attempt, not to be tried again before {@code retryAt}.
      * Ignored if the message is not pending.
      */

@@ -114,8 +114,10 @@ final class ModelArbitraries {
         Arbitrary<OutboxOp> lease = Combinators.combine(owner, Arbitraries.integers().between(0, 20),
                 Arbitraries.integers().between(1, 5)).as(OutboxOp.Lease::new);
         Arbitrary<OutboxOp> release = owner.map(OutboxOp.Release::new);
+        Arbitrary<OutboxOp> discard = Combinators.combine(tenant(), Arbitraries.integers()
+                .between(0, OutboxModel.CUSTOMERS - 1).list().ofMaxSize(2)).as(OutboxOp.Discard::new);
         return Arbitraries.frequencyOf(Tuple.of(6, append), Tuple.of(3, deliver), Tuple.of(2, fail),
-                Tuple.of(2, lease), Tuple.of(1, release));
+                Tuple.of(2, lease), Tuple.of(1, release), Tuple.of(1, discard));
     }
 
     /** Short units of steps on every port of a storage, a third of them undone. */

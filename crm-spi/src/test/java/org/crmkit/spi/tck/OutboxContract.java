@@ -135,6 +135,10 @@ public abstract class OutboxContract {
         assertThatThrownBy(() -> outbox.lease("relay-a", null, TEN_SECONDS)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> outbox.lease("relay-a", T0, null)).isInstanceOf(ValidationException.class);
         assertThatThrownBy(() -> outbox.release(null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> outbox.discard(null)).isInstanceOf(ValidationException.class);
+        List<String> nullKey = new ArrayList<>();
+        nullKey.add(null);
+        assertThatThrownBy(() -> outbox.discard(nullKey)).isInstanceOf(ValidationException.class);
         assertThat(outbox.backlog()).isEqualTo(OutboxBacklog.EMPTY);
     }
 
@@ -151,6 +155,26 @@ public abstract class OutboxContract {
 
         assertThat(outbox.pending(0, 10)).containsExactly(messages.get(0), messages.get(2), messages.get(4));
         assertThat(outbox.pending(messages.get(0).sequence(), 1)).containsExactly(messages.get(2));
+    }
+
+    @Test
+    void discard_removesWhatWaitsAboutTheGivenKeysOnly_andSaysHowMany() {
+        DomainEvent ann = OutboxModel.event(Fixtures.TENANT, 0, 1);
+        DomainEvent bob = OutboxModel.event(Fixtures.TENANT, 1, 2);
+        DomainEvent annAgain = OutboxModel.event(Fixtures.TENANT, 0, 3);
+        DomainEvent annElsewhere = OutboxModel.event(Fixtures.OTHER_TENANT, 0, 4);
+        long a = outbox.append(ann);
+        long b = outbox.append(bob);
+        outbox.append(annAgain);
+        long c = outbox.append(annElsewhere);
+
+        assertThat(outbox.discard(List.of(ann.orderingKey()))).isEqualTo(2);
+        assertThat(outbox.discard(List.of(ann.orderingKey()))).isZero();
+        assertThat(outbox.discard(List.of())).isZero();
+
+        assertThat(outbox.pending(0, 10)).extracting(OutboxMessage::sequence).containsExactly(b, c);
+        assertThat(outbox.backlog().count()).isEqualTo(2);
+        assertThat(a).isLessThan(b);
     }
 
     @Test

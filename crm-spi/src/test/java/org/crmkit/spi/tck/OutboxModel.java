@@ -68,6 +68,14 @@ final class OutboxModel {
         sequences.forEach(pending::remove);
     }
 
+    /** Removes the pending messages of these ordering keys; how many. */
+    long discard(Collection<String> keys) {
+        List<Long> gone = pending.values().stream().filter(m -> keys.contains(m.event().orderingKey()))
+                .map(OutboxMessage::sequence).toList();
+        gone.forEach(pending::remove);
+        return gone.size();
+    }
+
     void failed(long sequence, Instant retryAt) {
         pending.computeIfPresent(sequence, (s, m) -> m.failed(retryAt));
     }

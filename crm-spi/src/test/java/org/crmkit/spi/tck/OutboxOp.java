@@ -45,6 +45,16 @@ sealed interface OutboxOp {
         }
     }
 
+    /** Discards what waits about the customers picked (of tenant {@code tenant}), as an erasure does. */
+    record Discard(int tenant, List<Integer> customers) implements OutboxOp {
+        @Override
+        public void run(Outbox outbox, OutboxModel model) {
+            TenantId t = CustomerModel.tenant(tenant);
+            List<String> keys = customers.stream().map(c -> OutboxModel.event(t, c, 0).orderingKey()).toList();
+            assertThat(outbox.discard(keys)).as(toString()).isEqualTo(model.discard(keys));
+        }
+    }
+
     record Fail(int pick, int minutes) implements OutboxOp {
         @Override
         public void run(Outbox outbox, OutboxModel model) {

@@ -1,0 +1,43 @@
+package org.crmkit.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.crmkit.Crm;
+import org.crmkit.memory.InMemoryStorage;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.CustomerStore;
+import org.crmkit.spi.segment.SegmentQueryCapability;
+import org.crmkit.testing.ForwardingStorage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An engine with a customer cache still pushes segments down to a store that evaluates them itself: the cache passes
+ * the capability through (it used to hide it, and segments fell back to a full in-memory scan).
+ */
+class CachedPushdownTest {
+    @Test
+    void segmentsArePushedDownToTheStore_throughTheCustomerCache() {
+        SegmentQueryCapability query = (tenant, segment, now, zone) -> Set.of(CustomerId.of("c-from-sql"));
+        CustomerStore querying = new CountingCustomerStore() {
+            @Override
+            public <T> Optional<T> capability(Class<T> type) {
+                return type == SegmentQueryCapability.class ? Optional.of(type.cast(query)) : super.capability(type);
+            }
+        };
+        try (Crm crm = Crm.builder().storage(new ForwardingStorage(new InMemoryStorage()) {
+            @Override
+            public CustomerStore customers() {
+                return querying;
+            }
+        }).customerCache(100).eventRelayThread(false).build()) {
+            assertThat(crm.storage().customers()).isInstanceOf(CachingCustomerStore.class);
+            crm.analytics().catalog().define("anyone", "count(order_placed) >= 0");
+
+            assertThat(crm.analytics().members(TenantId.of("t"), "anyone")).containsExactly(CustomerId.of("c-from-sql"));
+        }
+    }
+}
