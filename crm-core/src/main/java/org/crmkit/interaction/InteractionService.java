@@ -1,5 +1,7 @@
 package org.crmkit.interaction;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,9 @@ import org.crmkit.spi.storage.LockKey;
  * Thread-safe.
  */
 public final class InteractionService {
+    /** The most interactions {@link #recordAll} takes at once. */
+    public static final int MAX_BATCH = 10_000;
+
     private static final int MAX_RETRIES = 16;
 
     private final Engine engine;
@@ -60,7 +65,7 @@ public final class InteractionService {
             Subject subject = attempt == 0 && given instanceof Subject.Known ? given : resolve(tenant, given);
             Optional<AppendResult> done = engine.storage().atomically(locks(tenant, given, subject),
                     () -> stillResolvesTo(tenant, given, subject)
-                            ? Optional.of(append(interaction, subject)) : Optional.empty());
+                            ? Optional.of(append(interaction, subject, engine.clock().instant())) : Optional.empty());
             if (done.isPresent()) {
                 return done.get();
             }
@@ -69,12 +74,59 @@ public final class InteractionService {
                 + " kept changing while it was recorded");
     }
 
-    private AppendResult append(Interaction interaction, Subject subject) {
-        Interaction stamped = interaction.recorded(subject, engine.clock().instant());
+    /**
+     * Records a batch of interactions as one atomic unit: each as {@link #record} records one (subject resolved,
+     * stamped now, idempotent on its key, its event and live scores in the unit), but all of them commit together,
+     * or none does. Every subject is resolved and checked before anything is written, so an unknown customer fails
+     * the batch with nothing written. The way to ingest many interactions fast: the unit, its locks and the relay's
+     * wake-up are paid once per batch.
+     *
+     * @param batch 0 to {@value #MAX_BATCH} interactions
+     * @return what happened to each, in the batch's order
+     * @throws NotFoundException     if a subject is a customer that does not exist
+     * @throws DuplicateKeyException if an id is held by an interaction with another idempotency key
+     */
+    public List<AppendResult> recordAll(List<Interaction> batch) {
+        Checks.noNullElements(batch, "batch");
+        Checks.between(batch.size(), 0, MAX_BATCH, "batch");
+        int n = batch.size();
+        for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
+            Subject[] subjects = new Subject[n];
+            List<LockKey> locks = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Interaction interaction = batch.get(i);
+                Subject given = interaction.subject();
+                subjects[i] = attempt == 0 && given instanceof Subject.Known ? given
+                        : resolve(interaction.tenant(), given);
+                locks.addAll(locks(interaction.tenant(), given, subjects[i]));
+            }
+            Optional<List<AppendResult>> done = engine.storage().atomically(locks, () -> {
+                for (int i = 0; i < n; i++) {
+                    Interaction interaction = batch.get(i);
+                    if (!stillResolvesTo(interaction.tenant(), interaction.subject(), subjects[i])) {
+                        return Optional.empty();
+                    }
+                }
+                Instant now = engine.clock().instant();
+                List<AppendResult> results = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    results.add(append(batch.get(i), subjects[i], now));
+                }
+                return Optional.of(List.copyOf(results));
+            });
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        throw new IllegalStateException("the subjects of a batch of interactions kept changing while it was recorded");
+    }
+
+    private AppendResult append(Interaction interaction, Subject subject, Instant now) {
+        Interaction stamped = interaction.recorded(subject, now);
         AppendResult result = engine.interactions().append(stamped);
         if (result.appended()) {
             Interaction stored = result.interaction();
-            engine.events().write(stamped.recordedAt(), (eventId, at) ->
+            engine.events().write(now, (eventId, at) ->
                     new DomainEvent.InteractionRecorded(eventId, stored.tenant(), at, stored));
             engine.hooks().forEach(h -> h.interactionRecorded(stored));
         }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.crmkit.Crm;
 import org.crmkit.customer.Revenue;
+import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.TenantId;
+import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.ExternalIdentity;
@@ -136,5 +139,57 @@ class InteractionServiceTest {
                 .isAfterOrEqualTo(view.recent().get(Channel.WEB).items().get(1).occurredAt());
         assertThat(view.recent().get(Channel.WEB).hasNext()).isTrue();
         assertThat(view.recent().get(Channel.EMAIL).hasNext()).isFalse();
+    }
+
+    @Test
+    void recordAll_recordsEachAsRecordWould_inOneUnit() {
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        Customer old = crm.customers().register(T, Person.named("Ann", "Old"), b -> b);
+        crm.customers().merge(T, ann.id(), old.id());
+        VisitorId visitor = VisitorId.of("cookie-1");
+        crm.customers().identify(T, visitor, ann.id());
+        crm.interactions().record(pageView(Subject.customer(ann.id()), "seen"));
+
+        List<AppendResult> results = crm.interactions().recordAll(List.of(
+                pageView(Subject.customer(ann.id()), "b-1"),
+                pageView(Subject.customer(old.id()), "b-2"),
+                pageView(Subject.visitor(visitor), "b-3"),
+                pageView(Subject.visitor(VisitorId.of("stranger")), "b-4"),
+                pageView(Subject.customer(ann.id()), "seen")));
+
+        assertThat(results).extracting(AppendResult::appended).containsExactly(true, true, true, true, false);
+        assertThat(results.subList(0, 3)).allSatisfy(r -> assertThat(r.interaction().subject())
+                .isEqualTo(Subject.customer(ann.id())));
+        assertThat(results.get(3).interaction().subject()).isEqualTo(Subject.visitor(VisitorId.of("stranger")));
+        assertThat(results.get(0).interaction().recordedAt()).isEqualTo(clock.instant());
+        assertThat(sink.events(DomainEvent.InteractionRecorded.class)).hasSize(5);
+    }
+
+    @Test
+    void recordAll_isAllOrNothing() {
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        Interaction taken = pageView(Subject.customer(ann.id()), "first");
+        crm.interactions().record(taken);
+        int events = sink.events().size();
+        Interaction sameIdOtherKey = Interaction.builder(T, taken.id(), Subject.customer(ann.id()), Channel.WEB,
+                InteractionType.PAGE_VIEW, clock.instant()).source("webshop", "other").build();
+
+        assertThatThrownBy(() -> crm.interactions().recordAll(List.of(pageView(Subject.customer(ann.id()), "ok"),
+                sameIdOtherKey))).isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> crm.interactions().recordAll(List.of(pageView(Subject.customer(ann.id()), "ok"),
+                pageView(Subject.customer(CustomerId.of("ghost")), "ghost")))).isInstanceOf(NotFoundException.class);
+
+        assertThat(crm.storage().interactions().count(T)).isEqualTo(1);
+        assertThat(sink.events()).hasSize(events);
+    }
+
+    @Test
+    void recordAll_refusesAnOversizedBatch_andTakesAnEmptyOne() {
+        assertThat(crm.interactions().recordAll(List.of())).isEmpty();
+        Customer ann = crm.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        List<Interaction> tooMany = java.util.stream.IntStream.rangeClosed(0, InteractionService.MAX_BATCH)
+                .mapToObj(i -> pageView(Subject.customer(ann.id()), "x" + i)).toList();
+        assertThatThrownBy(() -> crm.interactions().recordAll(tooMany)).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("batch"));
     }
 }
