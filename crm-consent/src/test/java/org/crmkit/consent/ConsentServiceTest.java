@@ -432,7 +432,7 @@ class ConsentServiceTest {
         assertThatThrownBy(() -> ConsentService.builder().hmacKey(new byte[31]))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("hmacKey");
         assertThatThrownBy(() -> ConsentService.builder().hmacKey(Fixtures.KEY).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("consentStore");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("storage");
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.crmkit.spi.interaction.InteractionErasure;
  */
 public enum StoreFeature {
     /** The store erases for good: {@link CustomerErasure} or {@link InteractionErasure}. */
-    ERASURE;
+    ERASURE,
+    /** The consent store erases the personal data of ledger entries: {@link org.crmkit.spi.consent.LedgerErasure}. */
+    LEDGER_ERASURE;
 
     /** The features {@code store} offers, judged by the capability interfaces it implements. */
     public static Set<StoreFeature> offeredBy(Object store) {
