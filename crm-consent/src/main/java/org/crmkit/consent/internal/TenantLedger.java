@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -39,13 +40,15 @@ import org.crmkit.spi.event.DomainEvent;
  *
  * <p><b>Sync.</b> Reads {@link #sync() sync} at most once per staleness bound: the ledger entries after the head,
  * and, if the list's version changed, the whole list. A thread that has appended in a unit not yet ended skips the
- * sync, since it would read its own uncommitted entries.
+ * sync, since it would read its own uncommitted entries. No lock is held while a store is read (a store's read may
+ * wait for a unit, whose commit may wait for this memory): what was read is folded in under a short lock, in
+ * sequence order, skipping what another thread folded meanwhile.
  *
  * <p><b>Writes</b> run in the caller's storage unit, holding the customer's lock: they read the entries after the head
  * (with the unit's own), decide on the customer's state as the unit sees it, append at the tip and retry on a
  * conflict with another writer. The memory takes in an appended entry once its unit committed.
  *
- * <p>Thread-safe: syncs and what follows commits are serialised; reads take no lock.
+ * <p>Thread-safe: folds are serialised; reads take no lock.
  */
 public final class TenantLedger {
     private static final int PAGE = 10_000;
@@ -55,7 +58,10 @@ public final class TenantLedger {
     private final Seam seam;
     private final ConsentStore store;
     private final SuppressionStore list;
-    private final ReentrantLock syncLock = new ReentrantLock();
+    /** Held while folding into the memory; never while reading a store, so that no unit ever waits for it long. */
+    private final ReentrantLock foldLock = new ReentrantLock();
+    /** Set by the one thread that syncs because the bound passed, so that the others go on with memory. */
+    private final AtomicBoolean syncing = new AtomicBoolean();
     private final Map<CustomerId, CustomerConsents> index = new ConcurrentHashMap<>();
     private final AtomicLong suppressionVersion = new AtomicLong();
     /** Per thread, how many of its appends to this ledger wait for their unit to end. */
@@ -95,34 +101,23 @@ public final class TenantLedger {
             return;
         }
         long now = seam.clock().millis();
-        if (now < syncDue && now >= syncedAt || pending.get()[0] > 0 || !syncLock.tryLock()) {
+        if (now < syncDue && now >= syncedAt || pending.get()[0] > 0 || !syncing.compareAndSet(false, true)) {
             return;
         }
         try {
             if (now >= syncDue || now < syncedAt) {
-                syncLocked();
+                sync();
                 syncedAt = now;
                 syncDue = now + bound < now ? Long.MAX_VALUE : now + bound;
             }
         } finally {
-            syncLock.unlock();
+            syncing.set(false);
         }
     }
 
-    /** Takes in every committed ledger entry after the head, and the list if it changed. */
+    /** Takes in every committed ledger entry after the head, and the list if its version changed. */
     public void sync() {
-        syncLock.lock();
-        try {
-            syncLocked();
-        } finally {
-            syncLock.unlock();
-        }
-    }
-
-    private void syncLocked() {
-        for (LedgerEntry e : readAfter(head.sequence())) {
-            fold(e);
-        }
+        takeIn(readAfter(head.sequence()));
         long version = list.version(tenant);
         if (version != listVersion) {
             Set<Hash256> fresh = ConcurrentHashMap.newKeySet();
@@ -132,9 +127,16 @@ public final class TenantLedger {
                 page.items().forEach(s -> fresh.add(s.contactHash()));
                 cursor = page.nextCursor();
             } while (cursor.isPresent());
-            suppressed = fresh;
-            listVersion = version;
-            suppressionVersion.incrementAndGet();
+            foldLock.lock();
+            try {
+                if (listVersion < version) {
+                    suppressed = fresh;
+                    listVersion = version;
+                    suppressionVersion.incrementAndGet();
+                }
+            } finally {
+                foldLock.unlock();
+            }
         }
     }
 
@@ -152,6 +154,26 @@ public final class TenantLedger {
         return all;
     }
 
+    /**
+     * Folds consecutive entries read after some earlier head into the index, skipping those another thread took in
+     * meanwhile.
+     */
+    private void takeIn(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        foldLock.lock();
+        try {
+            for (LedgerEntry e : entries) {
+                if (e.sequence() == head.sequence() + 1) {
+                    fold(e);
+                }
+            }
+        } finally {
+            foldLock.unlock();
+        }
+    }
+
     private void fold(LedgerEntry e) {
         index.compute(e.customer(), (id, old) -> {
             CustomerConsents next = (old == null ? CustomerConsents.EMPTY : old).after(e);
@@ -162,16 +184,17 @@ public final class TenantLedger {
 
     /** After the unit of {@code entry} committed: takes it in, with any entry of others before it. */
     private void committed(LedgerEntry entry) {
-        syncLock.lock();
+        foldLock.lock();
         try {
-            long known = head.sequence();
-            if (known == entry.sequence() - 1) {
+            if (head.sequence() == entry.sequence() - 1) {
                 fold(entry);
-            } else if (known < entry.sequence()) {
-                syncLocked();
+                return;
             }
         } finally {
-            syncLock.unlock();
+            foldLock.unlock();
+        }
+        if (head.sequence() < entry.sequence()) {
+            takeIn(readAfter(head.sequence()));
         }
     }
 
@@ -243,7 +266,7 @@ public final class TenantLedger {
      * the next sync reads the whole list again.
      */
     public void listChanged(Hash256 contactHash, boolean listed, long before, long after) {
-        syncLock.lock();
+        foldLock.lock();
         try {
             if (listed) {
                 suppressed.add(contactHash);
@@ -255,7 +278,7 @@ public final class TenantLedger {
                 listVersion = after;
             }
         } finally {
-            syncLock.unlock();
+            foldLock.unlock();
         }
     }
 
