@@ -16,15 +16,27 @@ import org.crmkit.spi.customer.CustomerId;
 
 /**
  * A list-backed consent store of a {@link TestStorage} (one tenant at a time is enough here), with the tampering
- * operations an attacker of the storage has, and a way to let another writer in just before the next append.
+ * operations an attacker of the storage has, a way to let another writer in just before the next append, and one to
+ * stop offering {@link LedgerErasure}.
  */
 final class ListConsentStore implements ConsentStore, LedgerErasure {
     private final TestStorage storage;
     private final List<LedgerEntry> entries = new ArrayList<>();
     private Runnable beforeNextAppend;
+    private volatile boolean erasable = true;
 
     ListConsentStore(TestStorage storage) {
         this.storage = storage;
+    }
+
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == LedgerErasure.class && !erasable ? Optional.empty() : ConsentStore.super.capability(type);
+    }
+
+    /** Whether the store offers {@link LedgerErasure} as a capability (it does until told otherwise). */
+    void offerErasure(boolean offered) {
+        erasable = offered;
     }
 
     @Override
