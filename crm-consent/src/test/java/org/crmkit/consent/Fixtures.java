@@ -1,14 +1,20 @@
 package org.crmkit.consent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntFunction;
 
 import org.crmkit.spi.TenantId;
+import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.CaptureSource;
 import org.crmkit.spi.consent.ConsentChannel;
 import org.crmkit.spi.consent.ConsentScope;
@@ -110,5 +116,39 @@ final class Fixtures {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Runs {@code threads} threads at once, thread {@code t} opting customer {@code customerOf(t)} in to and out of
+     * the e-mail newsletter {@code perThread} times in turn through engine {@code engineOf(t)}, deciding after each
+     * write; fails if any thread failed.
+     */
+    void toggleNewsletterConcurrently(int threads, int perThread, IntFunction<ConsentService> engineOf,
+                                      IntFunction<CustomerId> customerOf) throws InterruptedException {
+        List<Thread> workers = new ArrayList<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        for (int t = 0; t < threads; t++) {
+            ConsentService engine = engineOf.apply(t);
+            CustomerId id = customerOf.apply(t);
+            workers.add(new Thread(() -> {
+                try {
+                    for (int i = 0; i < perThread; i++) {
+                        if (i % 2 == 0) {
+                            engine.optIn(TENANT, id, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(now()));
+                        } else {
+                            engine.optOut(TENANT, id, EMAIL_NEWSLETTER, bare(now()));
+                        }
+                        engine.decide(TENANT, id, ConsentChannel.EMAIL, Purpose.NEWSLETTER, now());
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertThat(failures).isEmpty();
     }
 }

@@ -7,9 +7,7 @@ import static org.crmkit.consent.Fixtures.bare;
 import static org.crmkit.consent.Fixtures.form;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.ConsentEvent;
@@ -132,32 +130,12 @@ class SeveralEnginesTest {
         ConsentService b = engine(Duration.ZERO);
         int threads = 6;
         int perThread = 150;
-        List<Thread> workers = new ArrayList<>();
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        for (int t = 0; t < threads; t++) {
-            CustomerId id = f.person("p" + t % 3);
-            ConsentService engine = t % 2 == 0 ? a : b;
-            workers.add(new Thread(() -> {
-                try {
-                    for (int i = 0; i < perThread; i++) {
-                        if (i % 2 == 0) {
-                            engine.optIn(TENANT, id, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
-                        } else {
-                            engine.optOut(TENANT, id, EMAIL_NEWSLETTER, bare(f.now()));
-                        }
-                        decide(engine, f, id);
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }));
-        }
-        workers.forEach(Thread::start);
-        for (Thread w : workers) {
-            w.join();
+        for (int p = 0; p < 3; p++) {
+            f.person("p" + p);
         }
 
-        assertThat(failures).isEmpty();
+        f.toggleNewsletterConcurrently(threads, perThread, t -> t % 2 == 0 ? a : b, t -> CustomerId.of("p" + t % 3));
+
         f.clock.advance(Duration.ofSeconds(1));
         assertThat(a.verify(TENANT)).isEqualTo(new LedgerVerification(threads * perThread, List.of()));
         assertThat(b.verify(TENANT).intact()).isTrue();

@@ -23,8 +23,9 @@ public interface LedgerErasure {
      *       erased (the personal fields and the salts): no history table, no soft delete.</li>
      *   <li><b>Idempotency.</b> Entries erased already stay as they are; customers without entries are ignored.</li>
      *   <li><b>Tenancy.</b> Entries of other tenants, and of other customers, are untouched.</li>
-     *   <li><b>Atomicity and concurrency.</b> All or nothing; in a {@linkplain org.crmkit.spi.storage.Storage#atomically
-     *       unit} it commits or is undone with the unit. Thread-safe.</li>
+     *   <li><b>Atomicity and concurrency.</b> All or nothing; in a
+     *       {@linkplain org.crmkit.spi.storage.Storage#atomically unit} it commits or is undone with the unit.
+     *       Thread-safe.</li>
      * </ul>
      *
      * @return how many entries this call erased (not counting those erased before)

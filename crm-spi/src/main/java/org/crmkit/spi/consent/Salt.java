@@ -1,7 +1,5 @@
 package org.crmkit.spi.consent;
 
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.random.RandomGenerator;
 
 import org.crmkit.spi.Checks;
@@ -14,16 +12,12 @@ import org.crmkit.spi.ValidationException;
  * an unpredictable source such as {@link java.security.SecureRandom}. Compared by value. Immutable and thread-safe
  * (the bytes are copied in and out).
  */
-public final class Salt {
+public final class Salt extends FixedBytes {
     /** The number of bytes of a salt. */
     public static final int LENGTH = 16;
 
-    private final byte[] bytes;
-    private final int hash;
-
     private Salt(byte[] bytes) {
-        this.bytes = bytes;
-        this.hash = Arrays.hashCode(bytes);
+        super(bytes);
     }
 
     /**
@@ -32,11 +26,7 @@ public final class Salt {
      * @throws ValidationException if there are not exactly 16 bytes
      */
     public static Salt of(byte[] bytes) {
-        Checks.notNull(bytes, "salt");
-        if (bytes.length != LENGTH) {
-            throw new ValidationException("salt", "must have " + LENGTH + " bytes (" + bytes.length + ")");
-        }
-        return new Salt(bytes.clone());
+        return new Salt(copyOf(bytes, LENGTH, "salt"));
     }
 
     /** A salt of 16 bytes drawn from {@code random}, which the caller keeps from other threads while it draws. */
@@ -44,35 +34,5 @@ public final class Salt {
         byte[] drawn = new byte[LENGTH];
         Checks.notNull(random, "random").nextBytes(drawn);
         return new Salt(drawn);
-    }
-
-    /** A copy of the 16 bytes. */
-    public byte[] bytes() {
-        return bytes.clone();
-    }
-
-    /** The bytes themselves, for the canonical encoding; never to be changed. */
-    byte[] raw() {
-        return bytes;
-    }
-
-    /** Lower-case hexadecimal, 32 digits. */
-    public String hex() {
-        return HexFormat.of().formatHex(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Salt other && hash == other.hash && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
-    }
-
-    @Override
-    public String toString() {
-        return hex();
     }
 }
