@@ -71,16 +71,15 @@ public final class CustomerConsents {
     }
 
     /**
-     * This state after the ledger entry {@code entry} about the customer: an erased entry ends everything before it
-     * ({@link #EMPTY}: the customer's data is gone, and an id given to someone else later starts with nothing), an
-     * erasure takes its consent out, any other event becomes its scope's latest.
+     * This state after the ledger entry {@code entry} about the customer: an erased entry, or the record of an
+     * erasure, ends everything before it ({@link #EMPTY}: the customer's data is gone, and an id given to someone else
+     * later starts with nothing); any other event becomes its scope's latest.
      */
     public CustomerConsents after(LedgerEntry entry) {
-        if (entry.isErased()) {
+        if (entry.isErased() || entry.event() instanceof ConsentEvent.Erased) {
             return EMPTY;
         }
-        ConsentEvent event = entry.event();
-        return event instanceof ConsentEvent.Erased ? without(event.scope()) : with(event, entry.sequence());
+        return with(entry.event(), entry.sequence());
     }
 
     /** This state with {@code event}, appended at {@code sequence}, as its scope's latest event. */
@@ -94,30 +93,6 @@ public final class CustomerConsents {
         Instant last = event.at().isAfter(lastAt) ? event.at() : lastAt;
         return new CustomerConsents(events, seqs, last, pointScoped || event.scope().contactPoint().isPresent(),
                 view);
-    }
-
-    /** This state without any event of {@code scope}; {@link #EMPTY} if nothing is left. */
-    private CustomerConsents without(ConsentScope scope) {
-        int i = indexOf(scope);
-        if (i < 0) {
-            return this;
-        }
-        if (latest.length == 1 && view == null) {
-            return EMPTY;
-        }
-        ConsentEvent[] events = new ConsentEvent[latest.length - 1];
-        long[] seqs = new long[latest.length - 1];
-        for (int j = 0, k = 0; j < latest.length; j++) {
-            if (j != i) {
-                events[k] = latest[j];
-                seqs[k++] = sequences[j];
-            }
-        }
-        boolean points = false;
-        for (ConsentEvent e : events) {
-            points |= e.scope().contactPoint().isPresent();
-        }
-        return new CustomerConsents(events, seqs, lastAt, points, view);
     }
 
     /** Whether a {@link ContactView} is remembered. */

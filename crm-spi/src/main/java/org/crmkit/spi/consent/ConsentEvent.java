@@ -137,9 +137,10 @@ public sealed interface ConsentEvent {
     }
 
     /**
-     * The customer was erased (the right to erasure): the consent ends without a trace of what it was, and reads as
-     * {@link ConsentState#NO_RECORD} from this event on, so an id given to someone else later starts with nothing.
-     * The engine records it in erased form ({@link LedgerEntry#withoutPersonalData()}).
+     * The customer was erased (the right to erasure): the consent ends without a trace of what it was, and the
+     * customer's consents read as {@link ConsentState#NO_RECORD} from this event on, so an id given to someone else
+     * later starts with nothing. The engine records one for each consent the customer had, in erased form
+     * ({@link LedgerEntry#withoutPersonalData()}).
      */
     record Erased(ConsentScope scope, Evidence evidence) implements ConsentEvent {
         public Erased {
