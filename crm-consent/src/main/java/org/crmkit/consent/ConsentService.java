@@ -136,10 +136,19 @@ public final class ConsentService {
         return clock;
     }
 
+    /**
+     * The tenant's ledger as this engine knows it, loaded on first use; outside the map's lock, as a store's read may
+     * wait for a unit that itself asks for the ledger (two first uses at once may both load, one is kept).
+     */
     private TenantLedger ledger(TenantId tenant) {
         Checks.notNull(tenant, "tenant");
         TenantLedger ledger = ledgers.get(tenant);
-        return ledger != null ? ledger : ledgers.computeIfAbsent(tenant, t -> TenantLedger.load(t, seam));
+        if (ledger == null) {
+            TenantLedger loaded = TenantLedger.load(tenant, seam);
+            ledger = ledgers.putIfAbsent(tenant, loaded);
+            return ledger != null ? ledger : loaded;
+        }
+        return ledger;
     }
 
     /** The tenant's ledger as this engine knows it, brought up to date if the staleness bound has passed. */
