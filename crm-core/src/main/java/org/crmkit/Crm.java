@@ -3,12 +3,14 @@ package org.crmkit;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +29,7 @@ import org.crmkit.event.EventService;
 import org.crmkit.interaction.InteractionService;
 import org.crmkit.internal.CustomerCacheStorage;
 import org.crmkit.internal.Engine;
+import org.crmkit.internal.EngineHooks;
 import org.crmkit.internal.EventWriter;
 import org.crmkit.internal.IdSource;
 import org.crmkit.internal.Listeners;
@@ -36,11 +39,12 @@ import org.crmkit.scoring.EngagementRules;
 import org.crmkit.segmentation.PredicateFunction;
 import org.crmkit.segmentation.SegmentCatalog;
 import org.crmkit.spi.Checks;
+import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.AttributeSchema;
+import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.PhoneNumber;
-import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.event.EventSink;
 import org.crmkit.spi.storage.Storage;
 import org.crmkit.spi.storage.StorageConfiguration;
@@ -90,30 +94,38 @@ public final class Crm implements AutoCloseable {
         SegmentCatalog.Builder catalog = SegmentCatalog.builder().attributes(engine.schema())
                 .scores(AnalyticsService.SCORES);
         consents.ifPresent(c -> catalog.function(CanContact.function(c)));
-        consents.ifPresent(c -> engine.events().observe(e -> forgetErased(c, e)));
         b.functions.forEach(catalog::function);
         this.analytics = new AnalyticsService(engine, catalog.build(), b.zone != null ? b.zone : ZoneOffset.UTC,
                 Optional.ofNullable(b.engagementRules));
     }
 
-    /** An erased customer leaves no contact data in what the consent engine remembers. */
-    private static void forgetErased(ConsentService consents, DomainEvent event) {
-        if (event instanceof DomainEvent.CustomerErased erased) {
-            consents.forgetContactData(erased.tenant(), erased.customer());
-        }
-    }
-
-    /** The consent engine over the storage's ledger and suppression list. */
+    /**
+     * The consent engine over the storage, taking part in the units of merges (it carries consents over to the
+     * survivor) and erasures (it erases the ledger's personal data and its memory of the customers).
+     */
     private static ConsentService consentService(Engine engine, Builder b, byte[] key) {
-        return ConsentService.builder()
-                .consentStore(engine.storage().consents())
-                .suppressionStore(engine.storage().suppressions())
+        ConsentService consents = ConsentService.builder()
+                .storage(engine.storage())
                 .customers(engine.customers()::findById)
                 .clock(engine.clock())
+                .eventIds(engine.ids()::eventId)
+                .staleness(engine.staleness())
                 .policy(b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.defaults())
                 .contactPressure(new InteractionContactPressure(engine.interactions()))
                 .hmacKey(key)
                 .build();
+        engine.hooks().add(new EngineHooks() {
+            @Override
+            public void merged(TenantId tenant, CustomerId survivor, CustomerId merged, Instant at) {
+                consents.customersMerged(tenant, survivor, merged);
+            }
+
+            @Override
+            public void erased(TenantId tenant, Set<CustomerId> ids) {
+                consents.erase(tenant, ids);
+            }
+        });
+        return consents;
     }
 
     /** A builder with in-memory defaults for everything not set. */

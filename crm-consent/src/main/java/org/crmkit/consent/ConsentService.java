@@ -1,5 +1,6 @@
 package org.crmkit.consent;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,18 +10,27 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 import org.crmkit.consent.internal.CustomerConsents;
 import org.crmkit.consent.internal.Decider;
 import org.crmkit.consent.internal.KeyedHashes;
+import org.crmkit.consent.internal.MergeCarryOver;
+import org.crmkit.consent.internal.Salts;
+import org.crmkit.consent.internal.Seam;
 import org.crmkit.consent.internal.StateFold;
 import org.crmkit.consent.internal.TenantLedger;
 import org.crmkit.consent.internal.TokenCodec;
 import org.crmkit.spi.Checks;
-import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.TenantId;
+import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.CaptureSource;
@@ -32,17 +42,23 @@ import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.Evidence;
 import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.LedgerEntry;
+import org.crmkit.spi.consent.LedgerErasure;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.consent.SuppressionEntry;
 import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.consent.SuppressionStore;
 import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.event.DomainEvent;
+import org.crmkit.spi.event.EventId;
+import org.crmkit.spi.storage.LockKey;
+import org.crmkit.spi.storage.Storage;
 
 /**
  * The consent engine: records consent events in each tenant's hash-chained ledger, derives states, keeps the
  * do-not-contact list, and {@link #decide decides} whether a customer may be contacted — the only gate campaigns
- * use.
+ * use. Its durable state is the {@link Storage}'s: the ledger ({@link Storage#consents()}), the list
+ * ({@link Storage#suppressions()}) and the outbox of domain events.
  *
  * <h2>Semantics</h2>
  * <ul>
@@ -54,17 +70,34 @@ import org.crmkit.spi.customer.CustomerId;
  *   <li><b>Time.</b> An event's instant is its evidence's capture instant. It may not be after the clock's present
  *       ({@link FutureEventException}) nor before the customer's latest event ({@link ValidationException}), so each
  *       customer's events are in time order and {@link #statusAt} answers for any past instant.</li>
- *   <li><b>Failures.</b> Every refused write throws before anything is appended: the ledger is as it was.</li>
- *   <li><b>Decisions</b> read an in-memory index of every customer's current state (built from the store when a
- *       tenant is first used), the suppression set, and the {@link ContactPressure}; never the ledger.</li>
- *   <li><b>One writer per ledger.</b> The engine serialises the writes of a tenant and assumes it is the only
- *       writer of the tenant's ledger; a concurrent writer elsewhere makes its next append fail with
- *       {@link ConcurrentModificationException}, and it must then be rebuilt.</li>
+ *   <li><b>Writes</b> run as one unit of the storage ({@link Storage#atomically}) holding the customer's lock (the
+ *       suppression list: a lock of the contact point's hash), shared by every engine on the storage: the ledger
+ *       entry (or the list's change) and its domain event in the outbox ({@link DomainEvent.ConsentChanged} for
+ *       given, withdrawn, pending, expired and carried consents; {@link DomainEvent.ContactSuppressed},
+ *       {@link DomainEvent.ContactLifted}) commit together or not at all. Called inside a unit of the caller, a write
+ *       joins it. Every refused write throws before anything is written: the ledger is as it was.</li>
+ *   <li><b>Decisions</b> read an in-memory index of every customer's current state, the suppression set, and the
+ *       {@link ContactPressure}; never the ledger. The index is a cache of the storage, never ahead of what
+ *       committed: an engine takes in its own writes when their unit committed.</li>
+ *   <li><b>Several engines, one storage.</b> Engines sharing a storage (in one process or several) all write to the
+ *       one ledger: a write reads the entries appended since the engine's index was last brought up to date, decides
+ *       on the customer's state as it stands, and appends after the last entry; an append that loses to another
+ *       engine's is retried. Decisions and reads of an engine reflect the writes of the others within the
+ *       {@linkplain Builder#staleness staleness bound}: at most once per bound (per tenant, by the engine's clock) a
+ *       call brings the index up to date, reading the ledger entries after its head and, if the list's
+ *       {@linkplain SuppressionStore#version version} changed, the list; the calls in between read memory only. A
+ *       bound of zero reads through on every call.</li>
+ *   <li><b>Merges</b> ({@link #customersMerged}): the survivor is never allowed what either customer refused. See
+ *       there for the whole rule; the ledger records what a merge carried over.</li>
+ *   <li><b>Erasure</b> ({@link #erase}) removes a customer's personal data from the ledger (which still verifies),
+ *       from the index and from the engine's memory of the customer; an erased id given to someone else later
+ *       starts with no consent, in this engine, in others and after a restart.</li>
  * </ul>
  *
  * <p>Thread-safe.
  */
 public final class ConsentService {
+    private final Storage storage;
     private final ConsentStore store;
     private final SuppressionStore suppressions;
     private final CustomerDirectory directory;
@@ -74,11 +107,13 @@ public final class ConsentService {
     private final KeyedHashes hashes;
     private final TokenCodec tokens;
     private final Decider decider;
+    private final Seam seam;
     private final Map<TenantId, TenantLedger> ledgers = new ConcurrentHashMap<>();
 
     private ConsentService(Builder b) {
-        this.store = b.store;
-        this.suppressions = b.suppressions;
+        this.storage = b.storage;
+        this.store = b.storage.consents();
+        this.suppressions = b.storage.suppressions();
         this.directory = b.directory;
         this.clock = b.clock;
         this.policy = b.policy;
@@ -86,6 +121,7 @@ public final class ConsentService {
         this.hashes = new KeyedHashes(b.hmacKey);
         this.tokens = new TokenCodec(hashes);
         this.decider = new Decider(policy, directory, pressure, hashes);
+        this.seam = new Seam(storage, clock, b.staleness, new Salts(b.salts), b.eventIds);
     }
 
     public static Builder builder() {
@@ -100,11 +136,26 @@ public final class ConsentService {
         return clock;
     }
 
+    /**
+     * The tenant's ledger as this engine knows it, loaded on first use; outside the map's lock, as a store's read may
+     * wait for a unit that itself asks for the ledger (two first uses at once may both load, one is kept).
+     */
     private TenantLedger ledger(TenantId tenant) {
         Checks.notNull(tenant, "tenant");
         TenantLedger ledger = ledgers.get(tenant);
-        return ledger != null ? ledger
-                : ledgers.computeIfAbsent(tenant, t -> TenantLedger.load(t, store, suppressions));
+        if (ledger == null) {
+            TenantLedger loaded = TenantLedger.load(tenant, seam);
+            ledger = ledgers.putIfAbsent(tenant, loaded);
+            return ledger != null ? ledger : loaded;
+        }
+        return ledger;
+    }
+
+    /** The tenant's ledger as this engine knows it, brought up to date if the staleness bound has passed. */
+    private TenantLedger fresh(TenantId tenant) {
+        TenantLedger ledger = ledger(tenant);
+        ledger.syncIfDue();
+        return ledger;
     }
 
     // ------------------------------------------------------------------------------------------------ decisions
@@ -113,14 +164,15 @@ public final class ConsentService {
      * Whether {@code customer} may be contacted on {@code channel} for {@code purpose} at {@code at} (now, or a
      * planned send time): {@link ContactDecision.Allowed} with the contact point to use, or
      * {@link ContactDecision.Denied} with every reason that applies. Judges validity periods and pressure windows
-     * at {@code at}, against the ledger as it stands. Reads memory only (and the {@link CustomerDirectory}).
+     * at {@code at}, against the ledger as it stands (within the staleness bound). Reads memory (and the
+     * {@link CustomerDirectory}), and the storage once per staleness bound.
      *
      * @throws UnknownPurposeException if the policy does not know the purpose
      * @throws UnknownChannelException if the policy does not govern the channel
      */
     public ContactDecision decide(TenantId tenant, CustomerId customer, ConsentChannel channel, Purpose purpose,
                                   Instant at) {
-        return decider.decide(ledger(tenant), tenant, customer, channel, purpose, at);
+        return decider.decide(fresh(tenant), tenant, customer, channel, purpose, at);
     }
 
     /** {@link #decide(TenantId, CustomerId, ConsentChannel, Purpose, Instant)} at the clock's present. */
@@ -218,6 +270,38 @@ public final class ConsentService {
         });
     }
 
+    /**
+     * Records, for every consent of the tenant whose opt-in's validity has ended, that it expired: an
+     * {@link ConsentEvent.Expired} entry at the present and a {@code ConsentChanged(EXPIRED)} event. Once per
+     * consent: the entry is the consent's latest event, so a later call, another engine or a restarted one does not
+     * record it again (until the person opts in again and that expires). Lapsed confirmation requests are not
+     * recorded. For a host's scheduler; decisions do not depend on it (an opt-in past its validity is expired
+     * whether or not this ran). Each customer's entries are one unit.
+     *
+     * @return how many expiries were recorded
+     */
+    public int expireDue(TenantId tenant) {
+        TenantLedger ledger = ledger(tenant);
+        ledger.sync();
+        Instant now = clock.instant();
+        int recorded = 0;
+        for (CustomerId customer : ledger.withExpiredOptIns(now)) {
+            recorded += storage.atomically(List.of(LockKey.customer(tenant, customer)), () -> {
+                CustomerConsents current = ledger.current(customer);
+                Instant at = later(now, current.lastAt());
+                List<ConsentEvent> due = current.expiredOptIns(now);
+                for (ConsentEvent e : due) {
+                    ConsentEvent expired = new ConsentEvent.Expired(e.scope(), StateFold.capture(e),
+                            Evidence.of(CaptureSource.of(CaptureSource.Kind.ENGINE, "expiry"), at),
+                            StateFold.deadline(e));
+                    ledger.append(customer, c -> expired, false);
+                }
+                return due.size();
+            });
+        }
+        return recorded;
+    }
+
     // ---------------------------------------------------------------------------------------------------- tokens
 
     /**
@@ -272,44 +356,142 @@ public final class ConsentService {
     // ----------------------------------------------------------------------------------------------- suppression
 
     /**
-     * Puts a contact point on the tenant's do-not-contact list (only its keyed hash is stored). Idempotent: a point
-     * listed already keeps its earlier entry, which is returned.
+     * Puts a contact point on the tenant's do-not-contact list (only its keyed hash is stored), with a
+     * {@code ContactSuppressed} event. Idempotent: a point listed already keeps its earlier entry, which is returned,
+     * and no event is written.
      */
     public SuppressionEntry suppress(TenantId tenant, ContactValue point, SuppressionReason reason) {
         Checks.notNull(point, "point");
         Checks.notNull(reason, "reason");
         TenantLedger ledger = ledger(tenant);
-        SuppressionEntry entry = suppressions.suppress(new SuppressionEntry(tenant, hashes.contactHash(point),
-                point.kind(), reason, clock.instant()));
-        ledger.suppress(entry.contactHash());
-        return entry;
+        Hash256 hash = hashes.contactHash(point);
+        return storage.atomically(List.of(listLock(tenant, hash)), () -> {
+            Instant now = clock.instant();
+            SuppressionEntry mine = new SuppressionEntry(tenant, hash, point.kind(), reason, now);
+            long before = suppressions.version(tenant);
+            SuppressionEntry listed = suppressions.suppress(mine);
+            if (listed.equals(mine)) {
+                long after = suppressions.version(tenant);
+                storage.outbox().append(new DomainEvent.ContactSuppressed(seam.eventIds().get(), tenant, now, hash,
+                        point.kind(), reason));
+                storage.afterCommit(() -> ledger.listChanged(hash, true, before, after));
+            }
+            return listed;
+        });
     }
 
-    /** Takes a contact point off the list; returns whether it was listed. */
+    /** Takes a contact point off the list, with a {@code ContactLifted} event; returns whether it was listed. */
     public boolean lift(TenantId tenant, ContactValue point) {
         Checks.notNull(point, "point");
         TenantLedger ledger = ledger(tenant);
         Hash256 hash = hashes.contactHash(point);
-        boolean lifted = suppressions.lift(tenant, hash);
-        ledger.lift(hash);
-        return lifted;
+        return storage.atomically(List.of(listLock(tenant, hash)), () -> {
+            long before = suppressions.version(tenant);
+            boolean lifted = suppressions.lift(tenant, hash);
+            if (lifted) {
+                long after = suppressions.version(tenant);
+                storage.outbox().append(new DomainEvent.ContactLifted(seam.eventIds().get(), tenant, clock.instant(),
+                        hash));
+                storage.afterCommit(() -> ledger.listChanged(hash, false, before, after));
+            }
+            return lifted;
+        });
+    }
+
+    /** The lock of a contact point on the list: its keyed hash, never the point. */
+    private static LockKey listLock(TenantId tenant, Hash256 hash) {
+        return new LockKey(tenant, "suppression", hash.hex());
     }
 
     /** Whether a contact point is on the tenant's do-not-contact list. */
     public boolean isSuppressed(TenantId tenant, ContactValue point) {
         Checks.notNull(point, "point");
-        return ledger(tenant).isSuppressed(hashes.contactHash(point));
+        return fresh(tenant).isSuppressed(hashes.contactHash(point));
+    }
+
+    // ---------------------------------------------------------------------------------------- merges and erasure
+
+    /**
+     * Carries the consents of {@code merged} over to {@code survivor}, which it was merged into, so that the
+     * survivor is never allowed what either customer refused. {@code Crm} calls it inside the merge's unit; called
+     * alone it is a unit of its own, holding both customers' locks.
+     *
+     * <p>The rule, applied to each consent (channel, purpose, optional contact point) of the merged customer, judged
+     * at the merge:
+     * <ul>
+     *   <li><b>Refusals win.</b> Every consent the merged customer withdrew is withdrawn for the survivor too, over
+     *       whatever the survivor had consented to, for the same scope: a channel-wide refusal everywhere, a refusal
+     *       limited to a contact point at that point (which matters once the point is the survivor's, as survivorship
+     *       may make it).</li>
+     *   <li><b>Consents fill gaps only.</b> A valid opt-in or a pending double opt-in confirmation of the merged
+     *       customer is carried over (with its capture, validity or confirmation window) only if the survivor has
+     *       nothing that holds for that channel and purpose, for the channel or any point: no valid opt-in, no
+     *       pending confirmation, no opt-out. Otherwise the survivor's own consents and refusals stand.</li>
+     *   <li>Expired opt-ins, lapsed requests and erased consents are not carried.</li>
+     *   <li>The ledger records the merge: each carried consent is an entry for the survivor, in the merged customer's
+     *       order, at the merge's instant, whose evidence names it (source {@link CaptureSource.Kind#MERGE}, the
+     *       merged customer's id as reference, the wording the person saw; the technical proof stays in the merged
+     *       customer's own entries), with a {@code ConsentChanged} event.</li>
+     *   <li>Later events on the survivor apply as usual: an opt-in given after the merge wins over a carried
+     *       refusal. Merge chains carry what each step carried on. The merged customer's own entries stay.</li>
+     * </ul>
+     *
+     * @throws ValidationException if the two ids are the same
+     */
+    public void customersMerged(TenantId tenant, CustomerId survivor, CustomerId merged) {
+        Checks.notNull(tenant, "tenant");
+        if (Checks.notNull(survivor, "survivor").equals(Checks.notNull(merged, "merged"))) {
+            throw new ValidationException("merged", "a customer cannot be merged into itself");
+        }
+        TenantLedger ledger = ledger(tenant);
+        storage.atomically(List.of(LockKey.customer(tenant, survivor), LockKey.customer(tenant, merged)), () -> {
+            CustomerConsents kept = ledger.current(survivor);
+            Instant at = later(clock.instant(), kept.lastAt());
+            for (ConsentEvent carried : MergeCarryOver.carried(kept, ledger.current(merged), merged, at)) {
+                ledger.append(survivor, c -> carried, false);
+            }
+        });
     }
 
     /**
-     * Forgets what the engine remembers of the customer's data for its decisions (the preferred contact points and
-     * the audience of the version last decided on); the ledger, a record of proof, is untouched. Call it when the
-     * customer is erased ({@code Crm} does); a decision that finds the customer gone from the
-     * {@link CustomerDirectory} forgets it too. Idempotent and thread-safe.
+     * Erases what the ledger and the engine keep of these customers' personal data (the right to erasure): one
+     * person, a customer and those merged into it. {@code Crm} calls it inside the erasure's unit; called alone it is
+     * a unit of its own, holding the customers' locks.
+     * <ul>
+     *   <li>For each consent a customer has, an {@link ConsentEvent.Erased} entry is appended (in erased form), which
+     *       ends the consent for this engine, for others on the storage and for any engine rebuilding its index: an
+     *       id given to someone else later starts with no consent.</li>
+     *   <li>Then every ledger entry of the customers is replaced by its erased form through the store's
+     *       {@link LedgerErasure}: no contact point, capture reference or technical proof remains, and
+     *       {@link #verify} still passes.</li>
+     *   <li>Once the unit committed, the engine forgets the customers' consents and what it remembered of their
+     *       contact points.</li>
+     *   <li>The suppression list keeps its keyed hashes: that is its purpose.</li>
+     * </ul>
+     * Idempotent: erasing again appends and changes nothing.
+     *
+     * @throws UnsupportedCapabilityException if the consent store does not offer {@link LedgerErasure}; nothing is
+     *                                        erased
      */
-    public void forgetContactData(TenantId tenant, CustomerId customer) {
-        Checks.notNull(customer, "customer");
-        ledger(tenant).forgetView(customer);
+    public void erase(TenantId tenant, Set<CustomerId> customers) {
+        Checks.notNull(tenant, "tenant");
+        SortedSet<CustomerId> erased = new TreeSet<>(Checks.noNullElements(customers, "customers"));
+        LedgerErasure erasure = store.capability(LedgerErasure.class).orElseThrow(() ->
+                new UnsupportedCapabilityException("ledger erasure (the consent store does not offer LedgerErasure)"));
+        TenantLedger ledger = ledger(tenant);
+        storage.atomically(erased.stream().map(c -> LockKey.customer(tenant, c)).toList(), () -> {
+            for (CustomerId customer : erased) {
+                CustomerConsents current = ledger.current(customer);
+                Evidence evidence = Evidence.of(CaptureSource.of(CaptureSource.Kind.ENGINE, "erasure"),
+                        later(clock.instant(), current.lastAt()));
+                for (ConsentEvent e : current.eventsInLedgerOrder()) {
+                    ConsentEvent end = new ConsentEvent.Erased(e.scope(), evidence);
+                    ledger.append(customer, c -> end, true);
+                }
+            }
+            erasure.erase(tenant, erased);
+            storage.afterCommit(() -> ledger.forget(erased));
+        });
     }
 
     /**
@@ -328,18 +510,18 @@ public final class ConsentService {
     public ConsentStatus status(TenantId tenant, CustomerId customer, ConsentScope scope) {
         Checks.notNull(customer, "customer");
         Checks.notNull(scope, "scope");
-        return StateFold.status(customer, scope, ledger(tenant).consents(customer).latest(scope), clock.instant());
+        return StateFold.status(customer, scope, fresh(tenant).consents(customer).latest(scope), clock.instant());
     }
 
     /**
      * The consent's status at any instant, past or future (the auditor's question), from the customer's ledger
-     * entries: the latest event of exactly this scope at or before {@code at} decides.
+     * entries since the id's last erasure: the latest event of exactly this scope at or before {@code at} decides.
      */
     public ConsentStatus statusAt(TenantId tenant, CustomerId customer, ConsentScope scope, Instant at) {
         Checks.notNull(customer, "customer");
         Checks.notNull(scope, "scope");
         Checks.notNull(at, "at");
-        List<LedgerEntry> entries = store.findByCustomer(tenant, customer);
+        List<LedgerEntry> entries = sinceErasure(history(tenant, customer));
         int lo = 0;
         int hi = entries.size();
         while (lo < hi) {
@@ -359,12 +541,21 @@ public final class ConsentService {
         return ConsentStatus.none(customer, scope, at);
     }
 
+    /** The entries after the last erased one: those of whoever holds the id since its last erasure. */
+    private static List<LedgerEntry> sinceErasure(List<LedgerEntry> entries) {
+        int from = entries.size();
+        while (from > 0 && !entries.get(from - 1).isErased()) {
+            from--;
+        }
+        return entries.subList(from, entries.size());
+    }
+
     /** Every consent of the customer with at least one event, judged now, by channel, purpose and contact point. */
     public List<ConsentStatus> consents(TenantId tenant, CustomerId customer) {
         Checks.notNull(customer, "customer");
         Instant now = clock.instant();
         List<ConsentStatus> result = new ArrayList<>();
-        for (ConsentEvent e : ledger(tenant).consents(customer).events()) {
+        for (ConsentEvent e : fresh(tenant).consents(customer).events()) {
             result.add(StateFold.status(customer, e.scope(), e, now));
         }
         result.sort(Comparator.comparing((ConsentStatus s) -> s.scope().channel())
@@ -373,22 +564,31 @@ public final class ConsentService {
         return List.copyOf(result);
     }
 
-    /** The customer's ledger entries, in ledger order. */
+    /**
+     * The ledger entries about the customer id, in ledger order, erased ones included (in erased form, with
+     * {@link LedgerEntry#isErased()}): an id erased and given to someone else later lists the erased person's
+     * entries before its own.
+     */
     public List<LedgerEntry> history(TenantId tenant, CustomerId customer) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(customer, "customer");
         return store.findByCustomer(tenant, customer);
     }
 
-    /** The consent receipt to hand to the customer: every consent, judged now, with its evidence, and the history. */
+    /**
+     * The consent receipt to hand to the customer: every consent, judged now, with its evidence, and the events since
+     * the id's last erasure; erased entries are counted, not listed.
+     */
     public ConsentReceipt receipt(TenantId tenant, CustomerId customer) {
-        List<ConsentEvent> history = history(tenant, customer).stream().map(LedgerEntry::event).toList();
-        return new ConsentReceipt(tenant, customer, clock.instant(), consents(tenant, customer), history);
+        List<LedgerEntry> entries = history(tenant, customer);
+        List<LedgerEntry> current = sinceErasure(entries);
+        return new ConsentReceipt(tenant, customer, clock.instant(), consents(tenant, customer),
+                current.stream().map(LedgerEntry::event).toList(), entries.size() - current.size());
     }
 
-    /** The head of the tenant's ledger as this engine knows it, for anchoring elsewhere. */
+    /** The head of the tenant's ledger as this engine knows it (within the staleness bound), for anchoring. */
     public LedgerHead head(TenantId tenant) {
-        return ledger(tenant).head();
+        return fresh(tenant).head();
     }
 
     /**
@@ -433,65 +633,105 @@ public final class ConsentService {
         return rule.validity().map(p -> evidence.capturedAt().atOffset(ZoneOffset.UTC).plus(p).toInstant());
     }
 
+    /** Appends what {@code decide} returns for the customer's state, in a unit of the customer's lock. */
     private ConsentStatus write(TenantId tenant, CustomerId customer, ConsentScope scope,
                                 Function<CustomerConsents, ConsentEvent> decide) {
         TenantLedger ledger = ledger(tenant);
-        ledger.append(customer, clock.instant(), decide);
-        return StateFold.status(customer, scope, ledger.consents(customer).latest(scope), clock.instant());
+        return storage.atomically(List.of(LockKey.customer(tenant, customer)), () -> {
+            CustomerConsents after = ledger.append(customer, decide, false);
+            return StateFold.status(customer, scope, after.latest(scope), clock.instant());
+        });
+    }
+
+    /** {@code now}, or {@code latest} if the clock is behind it (a customer's events never go back in time). */
+    private static Instant later(Instant now, Instant latest) {
+        return now.isBefore(latest) ? latest : now;
     }
 
     /**
-     * Builds a {@link ConsentService}. Each setter checks its argument at once; {@link #build()} checks that the
-     * required parts are set. Not thread-safe.
+     * Builds a {@link ConsentService}. Each option may be set once and is checked when set: a wrong value fails in
+     * its setter ({@link ValidationException}), a second setting with {@link IllegalStateException};
+     * {@link #build()} checks that the required parts are set. Not thread-safe.
      */
     public static final class Builder {
         /** The smallest host key: 256 bits. */
         public static final int MIN_KEY_BYTES = 32;
+        private static final Duration DEFAULT_STALENESS = Duration.ofSeconds(1);
 
-        private ConsentStore store;
-        private SuppressionStore suppressions;
+        private Storage storage;
         private CustomerDirectory directory;
-        private Clock clock = Clock.systemUTC();
+        private Clock clock;
         private ConsentPolicy policy;
         private ContactPressure pressure;
         private byte[] hmacKey;
+        private Supplier<EventId> eventIds;
+        private Long staleness;
+        private RandomGenerator salts;
 
         private Builder() {
         }
 
-        /** The ledger's store (required). */
-        public Builder consentStore(ConsentStore consentStore) {
-            this.store = Checks.notNull(consentStore, "consentStore");
-            return this;
-        }
-
-        /** The do-not-contact list's store (required). */
-        public Builder suppressionStore(SuppressionStore suppressionStore) {
-            this.suppressions = Checks.notNull(suppressionStore, "suppressionStore");
+        /** The storage whose ledger, suppression list, outbox and units the engine uses (required). */
+        public Builder storage(Storage engineStorage) {
+            this.storage = once(storage, engineStorage, "storage");
             return this;
         }
 
         /** Where customers are found, e.g. {@code customerStore::findById} (required). */
         public Builder customers(CustomerDirectory customers) {
-            this.directory = Checks.notNull(customers, "customers");
+            this.directory = once(directory, customers, "customers");
             return this;
         }
 
-        /** The clock (default: the UTC system clock). */
+        /** The clock of every instant and of the staleness bound (default: the UTC system clock). */
         public Builder clock(Clock engineClock) {
-            this.clock = Checks.notNull(engineClock, "clock");
+            this.clock = once(clock, engineClock, "clock");
             return this;
         }
 
         /** The policy (default: {@link ConsentPolicy#defaults()}). */
         public Builder policy(ConsentPolicy consentPolicy) {
-            this.policy = Checks.notNull(consentPolicy, "policy");
+            this.policy = once(policy, consentPolicy, "policy");
             return this;
         }
 
         /** The pressure counter (default: a new {@link InMemoryContactPressure}). */
         public Builder contactPressure(ContactPressure contactPressure) {
-            this.pressure = Checks.notNull(contactPressure, "contactPressure");
+            this.pressure = once(pressure, contactPressure, "contactPressure");
+            return this;
+        }
+
+        /** The ids of the domain events the engine writes (default: random UUIDs). Must be thread-safe. */
+        public Builder eventIds(Supplier<EventId> ids) {
+            this.eventIds = once(eventIds, ids, "eventIds");
+            return this;
+        }
+
+        /**
+         * How old the engine's memory of the storage may grow: decisions and reads reflect writes made through other
+         * engines on the same storage at most this long after they committed, by the engine's clock, in whole
+         * milliseconds (rounded down). Zero reads the storage on every call. Default 1 second.
+         *
+         * @throws ValidationException if the bound is negative
+         */
+        public Builder staleness(Duration bound) {
+            Checks.notNull(bound, "staleness");
+            if (bound.isNegative()) {
+                throw new ValidationException("staleness", "must not be negative (" + bound + ")");
+            }
+            once(staleness, "staleness");
+            this.staleness = bound.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE
+                    : bound.toMillis();
+            return this;
+        }
+
+        /**
+         * Where the salts of ledger entries come from (default: a new {@link SecureRandom}). The salts guard erased
+         * personal data against guessing, so give an unpredictable source; a seeded one is for tests only. Used by
+         * one thread at a time.
+         */
+        public Builder salts(RandomGenerator random) {
+            this.salts = once(salts, random, "salts");
             return this;
         }
 
@@ -506,26 +746,25 @@ public final class ConsentService {
                 throw new ValidationException("hmacKey", "must have at least " + MIN_KEY_BYTES + " bytes ("
                         + key.length + ")");
             }
-            this.hmacKey = key.clone();
+            this.hmacKey = once(hmacKey, key.clone(), "hmacKey");
             return this;
         }
 
         /**
          * The engine.
          *
-         * @throws ValidationException if the consent store, suppression store, customer directory or key is missing
+         * @throws ValidationException if the storage, customer directory or key is missing
          */
         public ConsentService build() {
-            require(store, "consentStore");
-            require(suppressions, "suppressionStore");
+            require(storage, "storage");
             require(directory, "customers");
             require(hmacKey, "hmacKey");
-            if (policy == null) {
-                policy = ConsentPolicy.defaults();
-            }
-            if (pressure == null) {
-                pressure = new InMemoryContactPressure();
-            }
+            clock = clock != null ? clock : Clock.systemUTC();
+            policy = policy != null ? policy : ConsentPolicy.defaults();
+            pressure = pressure != null ? pressure : new InMemoryContactPressure();
+            eventIds = eventIds != null ? eventIds : () -> EventId.of(UUID.randomUUID());
+            staleness = staleness != null ? staleness : DEFAULT_STALENESS.toMillis();
+            salts = salts != null ? salts : new SecureRandom();
             return new ConsentService(this);
         }
 
@@ -533,6 +772,18 @@ public final class ConsentService {
             if (part == null) {
                 throw new ValidationException(name, "must be set");
             }
+        }
+
+        private static void once(Object current, String option) {
+            if (current != null) {
+                throw new IllegalStateException(option + " was already set");
+            }
+        }
+
+        /** {@code value}, checked non-null, if {@code current} is not set yet. */
+        private static <T> T once(T current, T value, String option) {
+            once(current, option);
+            return Checks.notNull(value, option);
         }
     }
 }

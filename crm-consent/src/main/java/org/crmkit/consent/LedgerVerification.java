@@ -13,7 +13,10 @@ import org.crmkit.spi.Checks;
 public record LedgerVerification(long entriesChecked, List<Violation> violations) {
     /** What is wrong with an entry. */
     public enum Problem {
-        /** The entry's hash is not the hash of its content: the entry was altered. */
+        /**
+         * The entry's hash is not the hash of its content, or its personal digest not the digest of its personal data
+         * and salt, or an erased entry still holds personal data: the entry was altered.
+         */
         HASH_MISMATCH,
         /** The entry's previous hash is not the hash of the entry before it: an entry before was altered, removed or
          *  moved. */

@@ -13,12 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.consent.Capture;
@@ -397,31 +395,9 @@ class ConsentServiceTest {
         for (int t = 0; t < threads; t++) {
             f.person("p" + t);
         }
-        List<Thread> workers = new ArrayList<>();
-        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
-        for (int t = 0; t < threads; t++) {
-            CustomerId id = CustomerId.of("p" + t);
-            workers.add(new Thread(() -> {
-                try {
-                    for (int i = 0; i < perThread; i++) {
-                        if (i % 2 == 0) {
-                            consents.optIn(TENANT, id, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
-                        } else {
-                            consents.optOut(TENANT, id, EMAIL_NEWSLETTER, bare(f.now()));
-                        }
-                        decide(id, EMAIL_NEWSLETTER);
-                    }
-                } catch (Throwable e) {
-                    failures.add(e);
-                }
-            }));
-        }
-        workers.forEach(Thread::start);
-        for (Thread w : workers) {
-            w.join();
-        }
 
-        assertThat(failures).isEmpty();
+        f.toggleNewsletterConcurrently(threads, perThread, t -> consents, t -> CustomerId.of("p" + t));
+
         assertThat(consents.verify(TENANT)).isEqualTo(new LedgerVerification(threads * perThread, List.of()));
         assertThat(consents.head(TENANT).sequence()).isEqualTo(threads * perThread);
         assertThat(decide(CustomerId.of("p0"), EMAIL_NEWSLETTER)).isEqualTo(denied(DenialReason.OPTED_OUT));
@@ -432,7 +408,7 @@ class ConsentServiceTest {
         assertThatThrownBy(() -> ConsentService.builder().hmacKey(new byte[31]))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("hmacKey");
         assertThatThrownBy(() -> ConsentService.builder().hmacKey(Fixtures.KEY).build())
-                .isInstanceOf(ValidationException.class).hasMessageContaining("consentStore");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("storage");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -118,23 +119,25 @@ class DecisionFreshnessTest {
     }
 
     @Test
-    void forgetContactData_dropsTheRememberedVersion_andDecisionsStillWork() {
+    void erase_dropsTheRememberedVersions_andDecisionsStillWork() {
         CustomerId ann = f.person("ann");
         CustomerId bob = f.person("bob");
+        CustomerId cy = f.person("cy");
         consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
+        consents.optIn(TENANT, cy, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
         assertThat(decide(ann).isAllowed()).isTrue();
         assertThat(decide(bob).isAllowed()).isFalse();
         WeakReference<Customer> annVersion = new WeakReference<>(f.customers.remove(ann));
         WeakReference<Customer> bobVersion = new WeakReference<>(f.customers.remove(bob));
 
-        consents.forgetContactData(TENANT, ann);
-        consents.forgetContactData(TENANT, bob);
-        consents.forgetContactData(TENANT, bob);
+        consents.erase(TENANT, Set.of(ann, bob));
+        consents.erase(TENANT, Set.of(bob));
 
         assertThat(collected(annVersion)).isTrue();
         assertThat(collected(bobVersion)).isTrue();
+        assertThat(decide(cy).isAllowed()).isTrue();
         f.person("ann");
-        assertThat(decide(ann).isAllowed()).isTrue();
+        assertThat(decide(ann)).isEqualTo(ContactDecision.Denied.of(DenialReason.NO_CONSENT));
     }
 
     /**

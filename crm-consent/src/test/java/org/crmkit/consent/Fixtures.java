@@ -1,13 +1,20 @@
 package org.crmkit.consent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntFunction;
 
 import org.crmkit.spi.TenantId;
+import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.CaptureSource;
 import org.crmkit.spi.consent.ConsentChannel;
 import org.crmkit.spi.consent.ConsentScope;
@@ -24,7 +31,10 @@ import org.crmkit.spi.customer.Person;
 import org.crmkit.spi.customer.PhoneNumber;
 import org.crmkit.spi.tck.MutableClock;
 
-/** A consent engine over test stores, a hand-moved clock and a map of customers. */
+/**
+ * A consent engine over a {@link TestStorage}, a hand-moved clock and a map of customers; {@link #service} makes
+ * more engines on the same storage (a restart, another node).
+ */
 final class Fixtures {
     static final TenantId TENANT = TenantId.DEFAULT;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -34,10 +44,12 @@ final class Fixtures {
     static final ConsentScope SMS_MARKETING = ConsentScope.of(ConsentChannel.SMS, Purpose.MARKETING);
 
     final MutableClock clock = new MutableClock(T0.plusSeconds(3600));
-    final ListConsentStore store = new ListConsentStore();
-    final MapSuppressionStore suppressions = new MapSuppressionStore();
+    final TestStorage storage = new TestStorage();
+    final ListConsentStore store = storage.ledger;
+    final MapSuppressionStore suppressions = storage.list;
     final InMemoryContactPressure pressure = new InMemoryContactPressure();
-    final Map<CustomerId, Customer> customers = new HashMap<>();
+    final Map<CustomerId, Customer> customers = new ConcurrentHashMap<>();
+    private long engines;
     final ConsentService consents;
 
     Fixtures() {
@@ -48,10 +60,16 @@ final class Fixtures {
         consents = service(policy);
     }
 
+    /** Another engine on the same storage, with the default staleness bound. */
     ConsentService service(ConsentPolicy policy) {
-        return ConsentService.builder().consentStore(store).suppressionStore(suppressions)
+        return builder(policy).build();
+    }
+
+    /** A builder of another engine on the same storage, with salts of a seed of its own. */
+    ConsentService.Builder builder(ConsentPolicy policy) {
+        return ConsentService.builder().storage(storage)
                 .customers((t, id) -> Optional.ofNullable(customers.get(id))).clock(clock).policy(policy)
-                .contactPressure(pressure).hmacKey(KEY).build();
+                .contactPressure(pressure).hmacKey(KEY).salts(new SplittableRandom(engines++));
     }
 
     /** A consumer with a verified primary e-mail address and an unverified mobile number. */
@@ -98,5 +116,39 @@ final class Fixtures {
 
     Instant now() {
         return clock.instant();
+    }
+
+    /**
+     * Runs {@code threads} threads at once, thread {@code t} opting customer {@code customerOf(t)} in to and out of
+     * the e-mail newsletter {@code perThread} times in turn through engine {@code engineOf(t)}, deciding after each
+     * write; fails if any thread failed.
+     */
+    void toggleNewsletterConcurrently(int threads, int perThread, IntFunction<ConsentService> engineOf,
+                                      IntFunction<CustomerId> customerOf) throws InterruptedException {
+        List<Thread> workers = new ArrayList<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        for (int t = 0; t < threads; t++) {
+            ConsentService engine = engineOf.apply(t);
+            CustomerId id = customerOf.apply(t);
+            workers.add(new Thread(() -> {
+                try {
+                    for (int i = 0; i < perThread; i++) {
+                        if (i % 2 == 0) {
+                            engine.optIn(TENANT, id, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(now()));
+                        } else {
+                            engine.optOut(TENANT, id, EMAIL_NEWSLETTER, bare(now()));
+                        }
+                        engine.decide(TENANT, id, ConsentChannel.EMAIL, Purpose.NEWSLETTER, now());
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join();
+        }
+        assertThat(failures).isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static org.crmkit.consent.Fixtures.TENANT;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import net.jqwik.api.Arbitraries;
@@ -25,12 +26,20 @@ import org.crmkit.spi.consent.Evidence;
 import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.LedgerEntry;
 import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.consent.Salt;
+import org.crmkit.spi.consent.TechnicalProof;
+import org.crmkit.spi.consent.Wording;
 import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.EmailAddress;
 
-/** verify() finds every single-entry mutation: any field altered, any entry deleted, any two swapped. */
+/**
+ * verify() finds every single-entry mutation, of whole and of erased entries alike: any field altered (personal
+ * data, its salt and digest included), any entry deleted, any two swapped.
+ */
 class LedgerVerificationProperties {
     enum Mutation {
-        SEQUENCE, TENANT, CUSTOMER, RECORDED_AT, PREVIOUS_HASH, HASH, EVIDENCE, EVENT_TYPE, SCOPE, DELETE, SWAP
+        SEQUENCE, TENANT, CUSTOMER, RECORDED_AT, PREVIOUS_HASH, HASH, PERSONAL_DIGEST, SALT, EVIDENCE, PROOF,
+        CONTACT_POINT, WORDING, EVENT_TYPE, SCOPE, DELETE, SWAP
     }
 
     private static Fixtures ledgerOf(int size) {
@@ -81,25 +90,38 @@ class LedgerVerificationProperties {
     private static UnaryOperator<LedgerEntry> alteration(Mutation m) {
         return e -> switch (m) {
             case SEQUENCE -> new LedgerEntry(e.tenant(), e.sequence() + 100, e.customer(), e.recordedAt(), e.event(),
-                    e.previousHash(), e.hash());
+                    e.personalDigest(), e.salt(), e.previousHash(), e.hash());
             case TENANT -> new LedgerEntry(TenantId.of("other"), e.sequence(), e.customer(), e.recordedAt(),
-                    e.event(), e.previousHash(), e.hash());
+                    e.event(), e.personalDigest(), e.salt(), e.previousHash(), e.hash());
             case CUSTOMER -> new LedgerEntry(e.tenant(), e.sequence(), CustomerId.of("mallory"), e.recordedAt(),
-                    e.event(), e.previousHash(), e.hash());
+                    e.event(), e.personalDigest(), e.salt(), e.previousHash(), e.hash());
             case RECORDED_AT -> new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt().plusNanos(1),
-                    e.event(), e.previousHash(), e.hash());
+                    e.event(), e.personalDigest(), e.salt(), e.previousHash(), e.hash());
             case PREVIOUS_HASH -> new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt(), e.event(),
-                    otherHash(e.previousHash()), e.hash());
+                    e.personalDigest(), e.salt(), otherHash(e.previousHash()), e.hash());
             case HASH -> new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt(), e.event(),
-                    e.previousHash(), otherHash(e.hash()));
-            case EVIDENCE -> new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt(),
-                    otherEvidence(e.event()), e.previousHash(), e.hash());
-            case EVENT_TYPE -> new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt(),
-                    otherType(e.event()), e.previousHash(), e.hash());
-            case SCOPE -> new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt(),
-                    otherScope(e.event()), e.previousHash(), e.hash());
+                    e.personalDigest(), e.salt(), e.previousHash(), otherHash(e.hash()));
+            case PERSONAL_DIGEST -> new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt(),
+                    e.event(), otherHash(e.personalDigest()), e.salt(), e.previousHash(), e.hash());
+            case SALT -> new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt(), e.event(),
+                    e.personalDigest(), Optional.of(Salt.of(new byte[Salt.LENGTH])), e.previousHash(), e.hash());
+            case EVIDENCE -> withEvent(e, otherEvidence(e.event()));
+            case PROOF -> withEvent(e, e.event().with(e.event().scope(), e.event().evidence()
+                    .withProof(TechnicalProof.of("198.51.100.1", "curl/8"))));
+            case CONTACT_POINT -> withEvent(e, e.event().with(ConsentScope.of(e.event().scope().channel(),
+                    e.event().scope().purpose(), EmailAddress.parse("mallory@example.com")), e.event().evidence()));
+            case WORDING -> withEvent(e, e.event().with(e.event().scope(), new Evidence(e.event().evidence().source(),
+                    e.event().evidence().capturedAt(), Optional.of(Wording.version("forged")),
+                    e.event().evidence().proof())));
+            case EVENT_TYPE -> withEvent(e, otherType(e.event()));
+            case SCOPE -> withEvent(e, otherScope(e.event()));
             default -> throw new IllegalArgumentException(m.name());
         };
+    }
+
+    private static LedgerEntry withEvent(LedgerEntry e, ConsentEvent event) {
+        return new LedgerEntry(e.tenant(), e.sequence(), e.customer(), e.recordedAt(), event, e.personalDigest(),
+                e.salt(), e.previousHash(), e.hash());
     }
 
     @Provide
@@ -111,9 +133,14 @@ class LedgerVerificationProperties {
     void verify_findsEverySingleEntryMutation(@ForAll @IntRange(min = 1, max = 30) int size,
                                               @ForAll("mutations") Mutation mutation,
                                               @ForAll @IntRange(min = 0, max = 1000) int i,
-                                              @ForAll @IntRange(min = 1, max = 1000) int shift) {
+                                              @ForAll @IntRange(min = 1, max = 1000) int shift,
+                                              @ForAll boolean erasedBob) {
         Fixtures f = ledgerOf(size);
+        if (erasedBob) {
+            f.consents.erase(TENANT, Set.of(CustomerId.of("bob")));
+        }
         assertThat(f.consents.verify(TENANT).intact()).isTrue();
+        size = f.store.size();
         int index = i % size;
         switch (mutation) {
             case DELETE -> f.store.remove(index);

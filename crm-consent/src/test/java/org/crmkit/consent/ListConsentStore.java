@@ -4,64 +4,129 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.LedgerEntry;
+import org.crmkit.spi.consent.LedgerErasure;
 import org.crmkit.spi.customer.CustomerId;
 
-/** A list-backed consent store for engine tests, with the tampering operations an attacker of the storage has. */
-final class ListConsentStore implements ConsentStore {
+/**
+ * A list-backed consent store of a {@link TestStorage} (one tenant at a time is enough here), with the tampering
+ * operations an attacker of the storage has, a way to let another writer in just before the next append, and one to
+ * stop offering {@link LedgerErasure}.
+ */
+final class ListConsentStore implements ConsentStore, LedgerErasure {
+    private final TestStorage storage;
     private final List<LedgerEntry> entries = new ArrayList<>();
+    private Runnable beforeNextAppend;
+    private volatile boolean erasable = true;
 
-    @Override
-    public synchronized void append(LedgerEntry entry) {
-        long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
-        if (entry.sequence() != last + 1) {
-            throw new ConcurrentModificationException("consent ledger", entry.tenant().value(),
-                    entry.sequence() - 1, last);
-        }
-        entries.add(entry);
+    ListConsentStore(TestStorage storage) {
+        this.storage = storage;
     }
 
     @Override
-    public synchronized Optional<LedgerEntry> last(TenantId tenant) {
-        return entries.isEmpty() ? Optional.empty() : Optional.of(entries.get(entries.size() - 1));
+    public <T> Optional<T> capability(Class<T> type) {
+        return type == LedgerErasure.class && !erasable ? Optional.empty() : ConsentStore.super.capability(type);
+    }
+
+    /** Whether the store offers {@link LedgerErasure} as a capability (it does until told otherwise). */
+    void offerErasure(boolean offered) {
+        erasable = offered;
     }
 
     @Override
-    public synchronized List<LedgerEntry> findByCustomer(TenantId tenant, CustomerId customer) {
-        return entries.stream().filter(e -> e.customer().equals(customer)).toList();
+    public void append(LedgerEntry entry) {
+        storage.locked(() -> {
+            Runnable rival = beforeNextAppend;
+            beforeNextAppend = null;
+            if (rival != null) {
+                rival.run();
+            }
+            long last = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
+            if (entry.sequence() != last + 1) {
+                throw new ConcurrentModificationException("consent ledger", entry.tenant().value(),
+                        entry.sequence() - 1, last);
+            }
+            return entries.add(entry);
+        });
     }
 
     @Override
-    public synchronized List<LedgerEntry> read(TenantId tenant, long afterSequence, int limit) {
-        int from = 0;
-        while (from < entries.size() && entries.get(from).sequence() <= afterSequence) {
-            from++;
-        }
-        return List.copyOf(entries.subList(from, Math.min(entries.size(), from + limit)));
+    public Optional<LedgerEntry> last(TenantId tenant) {
+        return storage.locked(() -> entries.isEmpty() ? Optional.empty()
+                : Optional.of(entries.get(entries.size() - 1)));
     }
 
-    synchronized int size() {
-        return entries.size();
+    @Override
+    public List<LedgerEntry> findByCustomer(TenantId tenant, CustomerId customer) {
+        return storage.locked(() -> entries.stream().filter(e -> e.customer().equals(customer)).toList());
     }
 
-    synchronized List<LedgerEntry> all() {
-        return List.copyOf(entries);
+    @Override
+    public List<LedgerEntry> read(TenantId tenant, long afterSequence, int limit) {
+        return storage.locked(() -> {
+            int from = 0;
+            while (from < entries.size() && entries.get(from).sequence() <= afterSequence) {
+                from++;
+            }
+            return List.copyOf(entries.subList(from, Math.min(entries.size(), from + limit)));
+        });
     }
 
-    synchronized void replace(int index, UnaryOperator<LedgerEntry> change) {
-        entries.set(index, change.apply(entries.get(index)));
+    @Override
+    public long erase(TenantId tenant, Set<CustomerId> customers) {
+        return storage.locked(() -> {
+            long erased = 0;
+            for (int i = 0; i < entries.size(); i++) {
+                LedgerEntry e = entries.get(i);
+                if (customers.contains(e.customer()) && !e.isErased()) {
+                    entries.set(i, e.withoutPersonalData());
+                    erased++;
+                }
+            }
+            return erased;
+        });
     }
 
-    synchronized void remove(int index) {
-        entries.remove(index);
+    /** How to put the entries back as they are now. */
+    Runnable snapshot() {
+        List<LedgerEntry> copy = storage.locked(() -> List.copyOf(entries));
+        return () -> {
+            entries.clear();
+            entries.addAll(copy);
+        };
     }
 
-    synchronized void swap(int i, int j) {
-        Collections.swap(entries, i, j);
+    /** Runs {@code rival} (on the appending thread, inside its unit) when the next append starts. */
+    void beforeNextAppend(Runnable rival) {
+        storage.locked(() -> beforeNextAppend = rival);
+    }
+
+    int size() {
+        return storage.locked(entries::size);
+    }
+
+    List<LedgerEntry> all() {
+        return storage.locked(() -> List.copyOf(entries));
+    }
+
+    void replace(int index, UnaryOperator<LedgerEntry> change) {
+        storage.locked(() -> entries.set(index, change.apply(entries.get(index))));
+    }
+
+    void remove(int index) {
+        storage.locked(() -> entries.remove(index));
+    }
+
+    void swap(int i, int j) {
+        storage.locked(() -> {
+            Collections.swap(entries, i, j);
+            return null;
+        });
     }
 }

@@ -11,27 +11,61 @@ import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.SuppressionEntry;
 import org.crmkit.spi.consent.SuppressionStore;
 
-/** A map-backed suppression store for engine tests (one tenant at a time is enough there). */
+/** A map-backed suppression store of a {@link TestStorage} (one tenant at a time is enough here). */
 final class MapSuppressionStore implements SuppressionStore {
+    private final TestStorage storage;
     private final Map<Hash256, SuppressionEntry> entries = new TreeMap<>();
+    private long version;
 
-    @Override
-    public synchronized SuppressionEntry suppress(SuppressionEntry entry) {
-        return entries.computeIfAbsent(entry.contactHash(), h -> entry);
+    MapSuppressionStore(TestStorage storage) {
+        this.storage = storage;
     }
 
     @Override
-    public synchronized boolean lift(TenantId tenant, Hash256 contactHash) {
-        return entries.remove(contactHash) != null;
+    public SuppressionEntry suppress(SuppressionEntry entry) {
+        return storage.locked(() -> {
+            SuppressionEntry earlier = entries.putIfAbsent(entry.contactHash(), entry);
+            if (earlier != null) {
+                return earlier;
+            }
+            version++;
+            return entry;
+        });
     }
 
     @Override
-    public synchronized Optional<SuppressionEntry> find(TenantId tenant, Hash256 contactHash) {
-        return Optional.ofNullable(entries.get(contactHash));
+    public boolean lift(TenantId tenant, Hash256 contactHash) {
+        return storage.locked(() -> {
+            boolean lifted = entries.remove(contactHash) != null;
+            version += lifted ? 1 : 0;
+            return lifted;
+        });
     }
 
     @Override
-    public synchronized Page<SuppressionEntry> scan(TenantId tenant, Optional<String> after, int limit) {
-        return Page.last(List.copyOf(entries.values()));
+    public long version(TenantId tenant) {
+        return storage.locked(() -> version);
+    }
+
+    @Override
+    public Optional<SuppressionEntry> find(TenantId tenant, Hash256 contactHash) {
+        return storage.locked(() -> Optional.ofNullable(entries.get(contactHash)));
+    }
+
+    @Override
+    public Page<SuppressionEntry> scan(TenantId tenant, Optional<String> after, int limit) {
+        return storage.locked(() -> Page.last(List.copyOf(entries.values())));
+    }
+
+    /** How to put the entries back as they are now; putting them back is itself a change. */
+    Runnable snapshot() {
+        Map<Hash256, SuppressionEntry> copy = storage.locked(() -> new TreeMap<>(entries));
+        return () -> {
+            if (!entries.equals(copy)) {
+                entries.clear();
+                entries.putAll(copy);
+                version++;
+            }
+        };
     }
 }

@@ -80,8 +80,8 @@ class UnsubscribeTokenTest {
 
     @Test
     void tokenSignedWithAnotherKey_isRefusedAsForged() {
-        ConsentService other = ConsentService.builder().consentStore(new ListConsentStore())
-                .suppressionStore(new MapSuppressionStore()).customers((t, id) -> Optional.empty())
+        ConsentService other = ConsentService.builder().storage(new TestStorage())
+                .customers((t, id) -> Optional.empty())
                 .clock(f.clock).hmacKey("another-key-of-at-least-32-bytes!!".getBytes(StandardCharsets.US_ASCII))
                 .build();
         String foreign = other.issueUnsubscribeToken(TENANT, ann, ConsentChannel.EMAIL, Purpose.NEWSLETTER,

@@ -3,15 +3,12 @@ package org.crmkit.benchmarks.consent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 import org.crmkit.consent.ConsentService;
-import org.crmkit.consent.CustomerDirectory;
 import org.crmkit.consent.InMemoryContactPressure;
-import org.crmkit.memory.InMemoryConsentStore;
-import org.crmkit.memory.InMemoryCustomerStore;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.CaptureSource;
@@ -28,6 +25,10 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.Person;
 import org.crmkit.spi.customer.PhoneNumber;
+import org.crmkit.spi.event.EventId;
+import org.crmkit.spi.event.Outbox;
+import org.crmkit.spi.event.OutboxMessage;
+import org.crmkit.spi.storage.Storage;
 
 /** The synthetic customers, consents and engine the consent benchmarks share. */
 final class ConsentBase {
@@ -63,12 +64,11 @@ final class ConsentBase {
     /**
      * Stores {@code count} customers, each with a consent for every channel and purpose (one in ten an opt-out, the
      * others opt-ins captured explicitly or implicitly at random), suppresses the address of every hundredth and
-     * records a recent marketing e-mail to every tenth.
+     * records a recent marketing e-mail to every tenth. Empties the outbox as a relay would.
      */
-    static void populate(InMemoryCustomerStore customers, ConsentService consents, int count,
-                         SplittableRandom random) {
+    static void populate(Storage storage, ConsentService consents, int count, SplittableRandom random) {
         for (int n = 0; n < count; n++) {
-            customers.create(customer(n));
+            storage.customers().create(customer(n));
             CustomerId id = customerId(n);
             for (ConsentChannel c : CHANNELS) {
                 for (Purpose p : PURPOSES) {
@@ -86,12 +86,34 @@ final class ConsentBase {
             if (n % 10 == 0) {
                 consents.recordSent(TENANT, id, ConsentChannel.EMAIL, Purpose.MARKETING, NOW.minusSeconds(3600));
             }
+            if (n % 10_000 == 0) {
+                deliver(storage.outbox());
+            }
+        }
+        deliver(storage.outbox());
+    }
+
+    /** Takes every event out of the outbox, as a relay that delivered them would. */
+    static void deliver(Outbox outbox) {
+        List<OutboxMessage> page;
+        while (!(page = outbox.pending(0, Outbox.MAX_PAGE_SIZE)).isEmpty()) {
+            outbox.delivered(page.stream().map(OutboxMessage::sequence).toList());
         }
     }
 
-    static ConsentService engine(InMemoryConsentStore store, CustomerDirectory customers) {
-        return ConsentService.builder().consentStore(store).suppressionStore(store).customers(customers)
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC)).contactPressure(new InMemoryContactPressure())
-                .hmacKey(KEY).build();
+    /**
+     * The engine over {@code storage}, with the defaults a {@code Crm} gives it: the system clock, the staleness
+     * bound of 1 second (so decisions pay its check), salts from a {@code SecureRandom}; event ids from a seeded
+     * generator, as {@code Crm}'s.
+     */
+    static ConsentService engine(Storage storage) {
+        SplittableRandom ids = new SplittableRandom(11);
+        return ConsentService.builder().storage(storage).customers(storage.customers()::findById)
+                .clock(Clock.systemUTC()).contactPressure(new InMemoryContactPressure()).hmacKey(KEY)
+                .eventIds(() -> eventId(ids)).build();
+    }
+
+    private static synchronized EventId eventId(SplittableRandom random) {
+        return EventId.of(new UUID(random.nextLong(), random.nextLong()));
     }
 }

@@ -1,16 +1,19 @@
 package org.crmkit.benchmarks.consent;
 
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.crmkit.consent.ConsentService;
 import org.crmkit.consent.ConsentStatus;
-import org.crmkit.memory.InMemoryConsentStore;
+import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.ConsentEvent;
 import org.crmkit.spi.consent.ConsentScope;
+import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.LedgerEntry;
+import org.crmkit.spi.consent.Salt;
 import org.crmkit.spi.customer.CustomerId;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,10 +28,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Appends to the consent ledger in memory: {@code ledger} chains an entry (SHA-256 over its canonical encoding) and
- * appends it to the {@link InMemoryConsentStore}; {@code engine} records opt-ins and opt-outs through
- * {@link ConsentService} (checks, hash, store, derived index) for 100,000 customers in turn. Target: at least
- * 1,000,000 appends per second.
+ * Appends to the consent ledger in memory: {@code ledger} chains an entry (SHA-256 over its personal data and salt,
+ * then over its canonical encoding) and appends it to the ledger of an {@link InMemoryStorage}, with salts drawn
+ * from a {@code SecureRandom} beforehand; {@code engine} records opt-ins and opt-outs through {@link ConsentService}
+ * for 100,000 customers in turn (a storage unit with the customer's lock, checks, a salt, the hashes, the store,
+ * the {@code ConsentChanged} event in the outbox, the derived index after the commit). Target: at least 1,000,000
+ * appends per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,7 +48,10 @@ public class ConsentLedgerAppendBenchmark {
     private static final ConsentEvent EVENT = new ConsentEvent.OptedIn(SCOPE, Capture.TICKED_BOX,
             ConsentBase.EVIDENCE, Optional.empty());
 
-    private InMemoryConsentStore store;
+    private static final int SALTS = 1 << 16;
+
+    private ConsentStore store;
+    private Salt[] salts;
     private ConsentService consents;
     private CustomerId[] ids;
     private long sequence;
@@ -52,8 +60,14 @@ public class ConsentLedgerAppendBenchmark {
 
     @Setup(Level.Iteration)
     public void reset() {
-        store = new InMemoryConsentStore();
-        consents = ConsentBase.engine(store, (tenant, id) -> Optional.empty());
+        InMemoryStorage storage = new InMemoryStorage();
+        store = storage.consents();
+        consents = ConsentBase.engine(storage);
+        SecureRandom random = new SecureRandom();
+        salts = new Salt[SALTS];
+        for (int i = 0; i < SALTS; i++) {
+            salts[i] = Salt.random(random);
+        }
         ids = new CustomerId[CUSTOMERS];
         for (int n = 0; n < CUSTOMERS; n++) {
             ids[n] = ConsentBase.customerId(n);
@@ -65,7 +79,7 @@ public class ConsentLedgerAppendBenchmark {
     @Benchmark
     public LedgerEntry ledger() {
         LedgerEntry entry = LedgerEntry.chain(ConsentBase.TENANT, ++sequence, previous, ids[(int) (sequence
-                % CUSTOMERS)], ConsentBase.NOW, EVENT);
+                % CUSTOMERS)], ConsentBase.NOW, EVENT, salts[(int) sequence & (SALTS - 1)]);
         store.append(entry);
         previous = entry.hash();
         return entry;

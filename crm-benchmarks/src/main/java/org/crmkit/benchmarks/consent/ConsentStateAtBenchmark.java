@@ -1,13 +1,12 @@
 package org.crmkit.benchmarks.consent;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.crmkit.consent.ConsentService;
 import org.crmkit.consent.ConsentStatus;
-import org.crmkit.memory.InMemoryConsentStore;
+import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.spi.consent.CaptureSource;
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.ConsentChannel;
@@ -51,8 +50,7 @@ public class ConsentStateAtBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        InMemoryConsentStore store = new InMemoryConsentStore();
-        consents = ConsentBase.engine(store, (tenant, id) -> Optional.empty());
+        consents = ConsentBase.engine(new InMemoryStorage());
         SplittableRandom random = new SplittableRandom(3);
         ConsentScope[] all = new ConsentScope[9];
         for (int i = 0; i < 9; i++) {

@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 import org.crmkit.benchmarks.MemoryFootprint;
 import org.crmkit.consent.ConsentService;
-import org.crmkit.memory.InMemoryConsentStore;
-import org.crmkit.memory.InMemoryCustomerStore;
+import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.spi.consent.ConsentChannel;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.customer.CustomerId;
@@ -23,9 +22,9 @@ public final class DecisionMemoryFootprint {
 
     public static void main(String[] args) throws InterruptedException {
         int customers = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        InMemoryCustomerStore customerStore = new InMemoryCustomerStore();
-        ConsentService consents = ConsentBase.engine(new InMemoryConsentStore(), customerStore::findById);
-        ConsentBase.populate(customerStore, consents, customers, new SplittableRandom(7));
+        InMemoryStorage storage = new InMemoryStorage();
+        ConsentService consents = ConsentBase.engine(storage);
+        ConsentBase.populate(storage, consents, customers, new SplittableRandom(7));
         long before = MemoryFootprint.retained();
         long allowed = 0;
         for (int n = 0; n < customers; n++) {

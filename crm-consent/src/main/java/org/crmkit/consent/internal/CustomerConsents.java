@@ -1,13 +1,17 @@
 package org.crmkit.consent.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 import org.crmkit.consent.ConsentPolicy;
 import org.crmkit.spi.consent.ConsentChannel;
 import org.crmkit.spi.consent.ConsentEvent;
 import org.crmkit.spi.consent.ConsentScope;
 import org.crmkit.spi.consent.ConsentState;
+import org.crmkit.spi.consent.LedgerEntry;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.Customer;
@@ -66,8 +70,20 @@ public final class CustomerConsents {
         return new CustomerConsents(new ConsentEvent[0], new long[0], Instant.MIN, false, null);
     }
 
+    /**
+     * This state after the ledger entry {@code entry} about the customer: an erased entry, or the record of an
+     * erasure, ends everything before it ({@link #EMPTY}: the customer's data is gone, and an id given to someone else
+     * later starts with nothing); any other event becomes its scope's latest.
+     */
+    public CustomerConsents after(LedgerEntry entry) {
+        if (entry.isErased() || entry.event() instanceof ConsentEvent.Erased) {
+            return EMPTY;
+        }
+        return with(entry.event(), entry.sequence());
+    }
+
     /** This state with {@code event}, appended at {@code sequence}, as its scope's latest event. */
-    public CustomerConsents with(ConsentEvent event, long sequence) {
+    CustomerConsents with(ConsentEvent event, long sequence) {
         int i = indexOf(event.scope());
         ConsentEvent[] events = i >= 0 ? latest.clone() : Arrays.copyOf(latest, latest.length + 1);
         long[] seqs = i >= 0 ? sequences.clone() : Arrays.copyOf(sequences, sequences.length + 1);
@@ -108,6 +124,44 @@ public final class CustomerConsents {
     /** Every scope's latest event, in the order scopes were first recorded. */
     public ConsentEvent[] events() {
         return latest.clone();
+    }
+
+    /** Every scope's latest event, in ledger order. */
+    public List<ConsentEvent> eventsInLedgerOrder() {
+        Integer[] order = new Integer[latest.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> sequences[i]));
+        List<ConsentEvent> result = new ArrayList<>(order.length);
+        for (int i : order) {
+            result.add(latest[i]);
+        }
+        return result;
+    }
+
+    /** The latest events that are opt-ins whose validity ended at or before {@code at}, in ledger order. */
+    public List<ConsentEvent> expiredOptIns(Instant at) {
+        List<ConsentEvent> result = new ArrayList<>();
+        for (ConsentEvent e : eventsInLedgerOrder()) {
+            byte code = StateFold.code(e);
+            if ((code == StateFold.EXPLICIT_OPT_IN || code == StateFold.IMPLICIT_OPT_IN)
+                    && StateFold.state(e, at) == ConsentState.EXPIRED) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    /** Whether an opt-in's validity ended at or before {@code at} (an {@link #expiredOptIns} check without lists). */
+    public boolean hasExpiredOptIn(Instant at) {
+        for (int i = 0; i < codes.length; i++) {
+            if ((codes[i] == StateFold.EXPLICIT_OPT_IN || codes[i] == StateFold.IMPLICIT_OPT_IN)
+                    && state(i, at) == ConsentState.EXPIRED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

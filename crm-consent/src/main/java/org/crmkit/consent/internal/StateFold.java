@@ -26,6 +26,10 @@ public final class StateFold {
     public static final byte CONFIRMATION_REQUESTED = 2;
     /** {@link #code} of an opt-out. */
     public static final byte OPT_OUT = 3;
+    /** {@link #code} of the record that an opt-in expired. */
+    public static final byte EXPIRY = 4;
+    /** {@link #code} of an erasure. */
+    public static final byte ERASURE = 5;
 
     /** The state at {@code at} when {@code latest} is the scope's latest event then ({@code null}: none). */
     public static ConsentState state(ConsentEvent latest, Instant at) {
@@ -44,6 +48,8 @@ public final class StateFold {
         return switch (code) {
             case EXPLICIT_OPT_IN, IMPLICIT_OPT_IN -> deadlinePassed ? ConsentState.EXPIRED : ConsentState.OPTED_IN;
             case CONFIRMATION_REQUESTED -> deadlinePassed ? ConsentState.LAPSED : ConsentState.PENDING_CONFIRMATION;
+            case EXPIRY -> ConsentState.EXPIRED;
+            case ERASURE -> ConsentState.NO_RECORD;
             default -> ConsentState.OPTED_OUT;
         };
     }
@@ -56,25 +62,51 @@ public final class StateFold {
         if (event instanceof ConsentEvent.OptedOut) {
             return OPT_OUT;
         }
+        if (event instanceof ConsentEvent.Expired) {
+            return EXPIRY;
+        }
+        if (event instanceof ConsentEvent.Erased) {
+            return ERASURE;
+        }
         return capture(event).isExplicit() ? EXPLICIT_OPT_IN : IMPLICIT_OPT_IN;
+    }
+
+    /**
+     * The state {@code event} leaves its consent in when it is recorded, for {@code ConsentChanged}: given,
+     * withdrawn, pending or expired; {@code null} for an erasure, which {@code CustomerErased} reports.
+     */
+    public static ConsentState changedTo(ConsentEvent event) {
+        return switch (code(event)) {
+            case EXPLICIT_OPT_IN, IMPLICIT_OPT_IN -> ConsentState.OPTED_IN;
+            case CONFIRMATION_REQUESTED -> ConsentState.PENDING_CONFIRMATION;
+            case EXPIRY -> ConsentState.EXPIRED;
+            case ERASURE -> null;
+            default -> ConsentState.OPTED_OUT;
+        };
     }
 
     /** The instant from which {@code event} no longer holds (validity end, confirmation limit); {@code null}: none. */
     public static Instant deadline(ConsentEvent event) {
-        return until(event).orElse(null);
+        return event instanceof ConsentEvent.Expired ? null : until(event).orElse(null);
     }
 
-    /** How the opt-in {@code event} was captured; {@code null} for other events. */
+    /** How the opt-in {@code event} (or the opt-in whose expiry it records) was captured; {@code null} for others. */
     public static Capture capture(ConsentEvent event) {
         if (event instanceof ConsentEvent.OptedIn in) {
             return in.capture();
         }
+        if (event instanceof ConsentEvent.Expired expired) {
+            return expired.capture();
+        }
         return event instanceof ConsentEvent.Confirmed ? Capture.DOUBLE_OPT_IN_CONFIRMED : null;
     }
 
-    /** The full status at {@code at} of {@code scope}, whose latest event then is {@code latest} (or none). */
+    /**
+     * The full status at {@code at} of {@code scope}, whose latest event then is {@code latest} (or none); an erasure
+     * leaves no record.
+     */
     public static ConsentStatus status(CustomerId customer, ConsentScope scope, ConsentEvent latest, Instant at) {
-        if (latest == null) {
+        if (latest == null || latest instanceof ConsentEvent.Erased) {
             return ConsentStatus.none(customer, scope, at);
         }
         return new ConsentStatus(customer, scope, at, state(latest, at), Optional.ofNullable(capture(latest)),
@@ -90,6 +122,9 @@ public final class StateFold {
         }
         if (event instanceof ConsentEvent.ConfirmationRequested requested) {
             return Optional.of(requested.confirmBy());
+        }
+        if (event instanceof ConsentEvent.Expired expired) {
+            return Optional.of(expired.validUntil());
         }
         return Optional.empty();
     }

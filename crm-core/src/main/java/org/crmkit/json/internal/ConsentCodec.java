@@ -12,14 +12,19 @@ import org.crmkit.spi.consent.Evidence;
 
 /**
  * JSON of a consent receipt, the document handed to a person: {@code {"format":"crmkit.consent_receipt",
- * "version":1,"tenant","customer","generated_at","consents":[status…],"history":[event…]}}. A status is
- * {@code {"scope","state","at","capture"?,"explicit"?,"since"?,"until"?,"evidence"?}}; an event is
- * {@code {"type":"opted_in|opted_out|confirmation_requested|confirmed","scope","evidence",…}}; evidence is
- * {@code {"source":{"kind","reference"},"captured_at","wording"?:{"version","text"?},"proof"?:{"ip_address"?,
- * "user_agent"?}}}. Written only: a receipt is evidence handed out, never read back. Stateless.
+ * "version":2,"tenant","customer","generated_at","consents":[status…],"history":[event…],"erased_entries"}}. A
+ * status is {@code {"scope","state","at","capture"?,"explicit"?,"since"?,"until"?,"evidence"?}}; an event is
+ * {@code {"type":"opted_in|opted_out|confirmation_requested|confirmed|expired|erased","scope","evidence",…}};
+ * evidence is {@code {"source":{"kind","reference"},"captured_at","wording"?:{"version","text"?},
+ * "proof"?:{"ip_address"?,"user_agent"?}}}, with source kind {@code merge} for a consent a merge carried over (the
+ * reference names the merged customer) and {@code engine} for what the engine recorded itself (an expiry).
+ * {@code erased_entries} counts the ledger entries of the id erased with a customer: they are not listed, as they
+ * hold nothing personal any more and belong to the person erased. Version 1 had neither the expiry nor the count.
+ * Written only: a receipt is evidence handed out, never read back. Stateless.
  */
 public final class ConsentCodec {
     public static final String FORMAT = "crmkit.consent_receipt";
+    public static final int VERSION = 2;
 
     private ConsentCodec() {
     }
@@ -27,7 +32,7 @@ public final class ConsentCodec {
     public static void writeReceipt(ConsentReceipt receipt, JsonGenerator g) throws IOException {
         g.writeStartObject();
         g.writeStringField("format", FORMAT);
-        g.writeNumberField("version", 1);
+        g.writeNumberField("version", VERSION);
         g.writeStringField("tenant", receipt.tenant().value());
         g.writeStringField("customer", receipt.customer().value());
         JsonOut.instant(g, "generated_at", receipt.generatedAt());
@@ -41,6 +46,7 @@ public final class ConsentCodec {
             writeEvent(event, g);
         }
         g.writeEndArray();
+        g.writeNumberField("erased_entries", receipt.erasedEntries());
         g.writeEndObject();
     }
 
@@ -79,12 +85,22 @@ public final class ConsentCodec {
             writeScope(e.scope(), g);
             writeEvidence(e.evidence(), g);
             JsonOut.instant(g, "confirm_by", e.confirmBy());
-        } else {
-            ConsentEvent.Confirmed e = (ConsentEvent.Confirmed) event;
+        } else if (event instanceof ConsentEvent.Confirmed e) {
             g.writeStringField("type", "confirmed");
             writeScope(e.scope(), g);
             writeEvidence(e.evidence(), g);
             JsonOut.optionalInstant(g, "valid_until", e.validUntil());
+        } else if (event instanceof ConsentEvent.Expired e) {
+            g.writeStringField("type", "expired");
+            writeScope(e.scope(), g);
+            JsonOut.constant(g, "capture", e.capture());
+            g.writeBooleanField("explicit", e.capture().isExplicit());
+            writeEvidence(e.evidence(), g);
+            JsonOut.instant(g, "valid_until", e.validUntil());
+        } else {
+            g.writeStringField("type", "erased");
+            writeScope(event.scope(), g);
+            writeEvidence(event.evidence(), g);
         }
         g.writeEndObject();
     }

@@ -9,9 +9,13 @@ import java.util.Optional;
 
 import org.crmkit.spi.customer.ContactValue;
 
-/** The canonical encoding of a {@link LedgerEntry} (documented there) and its SHA-256 hash. Thread-safe. */
+/**
+ * The canonical encoding of a {@link LedgerEntry} and of its personal data (both documented there) and their
+ * SHA-256 digests. Thread-safe: each thread has its own buffer and digest.
+ */
 final class CanonicalEncoding {
-    private static final byte[] MAGIC = "CKL1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "CKL2".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PERSONAL_MAGIC = "CKP2".getBytes(StandardCharsets.US_ASCII);
     private static final ThreadLocal<CanonicalEncoding> LOCAL = ThreadLocal.withInitial(CanonicalEncoding::new);
 
     private final MessageDigest sha256;
@@ -26,17 +30,29 @@ final class CanonicalEncoding {
         }
     }
 
+    /** The hash of the entry: SHA-256 of its canonical encoding, which holds its personal digest. */
     static Hash256 hash(LedgerEntry entry) {
         CanonicalEncoding encoding = LOCAL.get();
         encoding.write(entry);
-        encoding.sha256.update(encoding.buffer, 0, encoding.size);
-        return Hash256.wrap(encoding.sha256.digest());
+        return encoding.digest();
     }
 
     static byte[] encode(LedgerEntry entry) {
         CanonicalEncoding encoding = LOCAL.get();
         encoding.write(entry);
         return Arrays.copyOf(encoding.buffer, encoding.size);
+    }
+
+    /** The personal digest of the event: SHA-256 of the salt and the event's personal fields. */
+    static Hash256 personalDigest(ConsentEvent event, Salt salt) {
+        CanonicalEncoding encoding = LOCAL.get();
+        encoding.writePersonal(event, salt);
+        return encoding.digest();
+    }
+
+    private Hash256 digest() {
+        sha256.update(buffer, 0, size);
+        return Hash256.wrap(sha256.digest());
     }
 
     private void write(LedgerEntry e) {
@@ -49,46 +65,60 @@ final class CanonicalEncoding {
         instant(e.recordedAt());
         ConsentEvent event = e.event();
         if (event instanceof ConsentEvent.OptedIn in) {
-            int8(1);
-            scope(in.scope());
+            head(1, in);
             text(in.capture().name());
             evidence(in.evidence());
             optionalInstant(in.validUntil());
         } else if (event instanceof ConsentEvent.OptedOut out) {
-            int8(2);
-            scope(out.scope());
+            head(2, out);
             evidence(out.evidence());
         } else if (event instanceof ConsentEvent.ConfirmationRequested requested) {
-            int8(3);
-            scope(requested.scope());
+            head(3, requested);
             evidence(requested.evidence());
             instant(requested.confirmBy());
-        } else {
-            ConsentEvent.Confirmed confirmed = (ConsentEvent.Confirmed) event;
-            int8(4);
-            scope(confirmed.scope());
+        } else if (event instanceof ConsentEvent.Confirmed confirmed) {
+            head(4, confirmed);
             evidence(confirmed.evidence());
             optionalInstant(confirmed.validUntil());
+        } else if (event instanceof ConsentEvent.Expired expired) {
+            head(5, expired);
+            text(expired.capture().name());
+            evidence(expired.evidence());
+            instant(expired.validUntil());
+        } else {
+            head(6, event);
+            evidence(event.evidence());
         }
+        bytes(e.personalDigest().raw());
     }
 
-    private void scope(ConsentScope scope) {
-        text(scope.channel().name());
-        text(scope.purpose().name());
-        Optional<ContactValue> point = scope.contactPoint();
-        int8(point.isPresent() ? 1 : 0);
-        point.ifPresent(p -> text(p.key()));
+    private void head(int tag, ConsentEvent event) {
+        int8(tag);
+        text(event.scope().channel().name());
+        text(event.scope().purpose().name());
     }
 
+    /** The evidence without its personal part (the source's reference and the proof). */
     private void evidence(Evidence evidence) {
         text(evidence.source().kind().name());
-        text(evidence.source().reference());
         instant(evidence.capturedAt());
         int8(evidence.wording().isPresent() ? 1 : 0);
         evidence.wording().ifPresent(w -> {
             text(w.version());
             optionalText(w.text());
         });
+    }
+
+    /** The personal encoding: see {@link PersonalFields} for what is personal. */
+    private void writePersonal(ConsentEvent event, Salt salt) {
+        size = 0;
+        bytes(PERSONAL_MAGIC);
+        bytes(salt.raw());
+        Optional<ContactValue> point = event.scope().contactPoint();
+        int8(point.isPresent() ? 1 : 0);
+        point.ifPresent(p -> text(p.key()));
+        Evidence evidence = event.evidence();
+        text(evidence.source().reference());
         int8(evidence.proof().isPresent() ? 1 : 0);
         evidence.proof().ifPresent(p -> {
             optionalText(p.ipAddress());

@@ -10,6 +10,7 @@ import org.crmkit.spi.ValidationException;
  * A change to one consent, as the ledger records it. The event's instant is its evidence's
  * {@link Evidence#capturedAt()}. Validity ends ({@code validUntil}, {@code confirmBy}) are fixed when the event is
  * recorded, so that the ledger alone answers what a consent was at any instant, whatever the policy says later.
+ * The person gives, withdraws or confirms consent; the consent engine records when a consent expired or was erased.
  * Immutable and thread-safe.
  */
 public sealed interface ConsentEvent {
@@ -23,6 +24,15 @@ public sealed interface ConsentEvent {
     default Instant at() {
         return evidence().capturedAt();
     }
+
+    /**
+     * This event about {@code scope} with {@code evidence}, all else unchanged: for an event carried over to
+     * another customer, and for the erased form of an event.
+     *
+     * @throws ValidationException as the event's constructor does, e.g. if a validity end is not after the new
+     *                             evidence's instant
+     */
+    ConsentEvent with(ConsentScope scope, Evidence evidence);
 
     /**
      * The person gave consent.
@@ -42,6 +52,11 @@ public sealed interface ConsentEvent {
             }
             validUntil.ifPresent(v -> checkAfter(v, evidence, "validUntil"));
         }
+
+        @Override
+        public OptedIn with(ConsentScope newScope, Evidence newEvidence) {
+            return new OptedIn(newScope, capture, newEvidence, validUntil);
+        }
     }
 
     /** The person withdrew consent (or objected, where no consent was needed). */
@@ -49,6 +64,11 @@ public sealed interface ConsentEvent {
         public OptedOut {
             Checks.notNull(scope, "scope");
             Checks.notNull(evidence, "evidence");
+        }
+
+        @Override
+        public OptedOut with(ConsentScope newScope, Evidence newEvidence) {
+            return new OptedOut(newScope, newEvidence);
         }
     }
 
@@ -64,6 +84,11 @@ public sealed interface ConsentEvent {
             Checks.notNull(confirmBy, "confirmBy");
             checkAfter(confirmBy, evidence, "confirmBy");
         }
+
+        @Override
+        public ConfirmationRequested with(ConsentScope newScope, Evidence newEvidence) {
+            return new ConfirmationRequested(newScope, newEvidence, confirmBy);
+        }
     }
 
     /**
@@ -78,6 +103,54 @@ public sealed interface ConsentEvent {
             Checks.notNull(evidence, "evidence");
             Checks.notNull(validUntil, "validUntil");
             validUntil.ifPresent(v -> checkAfter(v, evidence, "validUntil"));
+        }
+
+        @Override
+        public Confirmed with(ConsentScope newScope, Evidence newEvidence) {
+            return new Confirmed(newScope, newEvidence, validUntil);
+        }
+    }
+
+    /**
+     * The consent engine found that an opt-in's validity had ended and recorded it, once: from this event on the
+     * consent is {@link ConsentState#EXPIRED} until the person gives it again.
+     *
+     * @param capture    how the expired opt-in had been captured
+     * @param validUntil the end of its validity; not after the event's instant
+     */
+    record Expired(ConsentScope scope, Capture capture, Evidence evidence, Instant validUntil)
+            implements ConsentEvent {
+        public Expired {
+            Checks.notNull(scope, "scope");
+            Checks.notNull(capture, "capture");
+            Checks.notNull(evidence, "evidence");
+            Checks.notNull(validUntil, "validUntil");
+            if (validUntil.isAfter(evidence.capturedAt())) {
+                throw new ValidationException("validUntil", "must not be after the event's instant");
+            }
+        }
+
+        @Override
+        public Expired with(ConsentScope newScope, Evidence newEvidence) {
+            return new Expired(newScope, capture, newEvidence, validUntil);
+        }
+    }
+
+    /**
+     * The customer was erased (the right to erasure): the consent ends without a trace of what it was, and the
+     * customer's consents read as {@link ConsentState#NO_RECORD} from this event on, so an id given to someone else
+     * later starts with nothing. The engine records one for each consent the customer had, in erased form
+     * ({@link LedgerEntry#withoutPersonalData()}).
+     */
+    record Erased(ConsentScope scope, Evidence evidence) implements ConsentEvent {
+        public Erased {
+            Checks.notNull(scope, "scope");
+            Checks.notNull(evidence, "evidence");
+        }
+
+        @Override
+        public Erased with(ConsentScope newScope, Evidence newEvidence) {
+            return new Erased(newScope, newEvidence);
         }
     }
 

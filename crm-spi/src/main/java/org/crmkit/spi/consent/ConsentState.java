@@ -11,10 +11,10 @@ public enum ConsentState {
     OPTED_OUT,
     /** A double opt-in was requested and its confirmation window is still open. */
     PENDING_CONFIRMATION,
-    /** The latest event is an opt-in whose validity period has ended. */
+    /** The latest event is an opt-in whose validity period has ended, or the record that it expired. */
     EXPIRED,
     /** A double opt-in was requested but not confirmed within its window. */
     LAPSED,
-    /** No event was recorded for this consent. */
+    /** No event was recorded for this consent, or its latest event is its erasure. */
     NO_RECORD
 }

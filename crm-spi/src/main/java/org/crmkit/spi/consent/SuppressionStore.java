@@ -19,8 +19,12 @@ import org.crmkit.spi.ValidationException;
  *       {@link #lift} of a hash not listed changes nothing.</li>
  *   <li><b>Erasure.</b> The list is not personal data (it holds no address) and is kept when a customer is
  *       erased: that is its purpose.</li>
+ *   <li><b>Version.</b> {@link #version} counts the changes of a tenant's list, so that engines sharing the store
+ *       see at the price of one read whether the list they remember is still current.</li>
  *   <li><b>Atomicity and concurrency.</b> Implementations are thread-safe; each call is all or nothing. Of two
  *       concurrent {@link #suppress} calls for one hash, exactly one entry is stored and both return it.</li>
+ *   <li><b>Units.</b> In a {@linkplain org.crmkit.spi.storage.Storage#atomically unit}, changes commit or are
+ *       undone with the unit; undoing a change is itself a change of the {@linkplain #version version}.</li>
  * </ul>
  */
 public interface SuppressionStore extends Capable {
@@ -40,6 +44,14 @@ public interface SuppressionStore extends Capable {
      * @return whether it was listed
      */
     boolean lift(TenantId tenant, Hash256 contactHash);
+
+    /**
+     * A number that grows with every change of the tenant's list: each {@link #suppress} that lists a hash and
+     * each {@link #lift} that removes one add exactly 1, calls that change nothing add nothing. It never decreases
+     * and is 0 for a list never changed; a change undone with its unit makes the number grow again. So if it reads
+     * {@code v} before one's own change and {@code v + 1} after it, nobody else changed the list in between.
+     */
+    long version(TenantId tenant);
 
     /** The entry listed for the hash in the tenant, if any. */
     Optional<SuppressionEntry> find(TenantId tenant, Hash256 contactHash);

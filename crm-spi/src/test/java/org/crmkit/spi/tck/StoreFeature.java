@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.crmkit.spi.Capable;
+import org.crmkit.spi.consent.ConsentStore;
+import org.crmkit.spi.consent.LedgerErasure;
 import org.crmkit.spi.customer.CustomerErasure;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.interaction.InteractionErasure;
@@ -23,7 +25,9 @@ public enum StoreFeature {
     /** The customer store erases customers for good: {@link CustomerErasure}. */
     CUSTOMER_ERASURE(CustomerStore.class, CustomerErasure.class),
     /** The interaction store erases a subject's interactions for good: {@link InteractionErasure}. */
-    INTERACTION_ERASURE(InteractionStore.class, InteractionErasure.class);
+    INTERACTION_ERASURE(InteractionStore.class, InteractionErasure.class),
+    /** The consent store erases the personal data of ledger entries: {@link LedgerErasure}. */
+    LEDGER_ERASURE(ConsentStore.class, LedgerErasure.class);
 
     private final Class<? extends Capable> port;
     private final Class<?> capability;

@@ -33,23 +33,28 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.LedgerEntry;
+import org.crmkit.spi.consent.LedgerErasure;
 import org.crmkit.spi.consent.SuppressionEntry;
 import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.consent.SuppressionStore;
 import org.crmkit.spi.customer.ContactKind;
 import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.tck.StoreFeature;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The contract of {@link ConsentStore} and, when offered, {@link SuppressionStore}, as JUnit 5 tests and jqwik
+ * The contract of {@link ConsentStore}, of {@link LedgerErasure} when the store declares
+ * {@link StoreFeature#LEDGER_ERASURE}, and, when offered, of {@link SuppressionStore}, as JUnit 5 tests and jqwik
  * properties.
  *
- * <p>Extend it in a class named {@code …ContractTest} and return a new, empty store from {@link #newStore()}; it is
- * called before every test and every try of a property, so stores must not share data. If the suppression list is
- * kept by another object, return it from {@link #suppressionStore()}; without one, the suppression tests are
- * skipped. Not thread-safe itself; some tests use several threads against the store.
+ * <p>Extend it in a class named {@code …ContractTest}, return a new, empty store from {@link #newStore()} (it is
+ * called before every test and every try of a property, so stores must not share data) and declare the store's
+ * optional features in {@link #features()}: a declared feature is tested and must be offered through
+ * {@link ConsentStore#capability}, an undeclared one must not be offered. If the suppression list is kept by another
+ * object, return it from {@link #suppressionStore()}; without one, the suppression tests are skipped. Not
+ * thread-safe itself; some tests use several threads against the store.
  */
 public abstract class ConsentStoreContract {
     private static final int THREADS = 8;
@@ -58,6 +63,9 @@ public abstract class ConsentStoreContract {
 
     /** A new, empty store. */
     protected abstract ConsentStore newStore();
+
+    /** The optional features the store under test offers: {@link StoreFeature#LEDGER_ERASURE} or none. */
+    protected abstract Set<StoreFeature> features();
 
     /** The suppression list under test: by default the consent store itself, if it implements the port. */
     protected Optional<SuppressionStore> suppressionStore() {
@@ -90,6 +98,11 @@ public abstract class ConsentStoreContract {
         return all;
     }
 
+    private LedgerErasure erasure() {
+        assumeThat(features()).as("features").contains(StoreFeature.LEDGER_ERASURE);
+        return store.capability(LedgerErasure.class).orElseThrow();
+    }
+
     private SuppressionStore suppressions() {
         Optional<SuppressionStore> s = suppressionStore();
         assumeThat(s).as("suppression store").isPresent();
@@ -119,7 +132,7 @@ public abstract class ConsentStoreContract {
     void append_doesNotCheckHashes_soTamperedEntriesAreKeptForTheAuditorToFind() {
         LedgerEntry first = entry(TENANT, 1, Hash256.ZERO, cid("ann"));
         LedgerEntry forged = new LedgerEntry(first.tenant(), 1, first.customer(), first.recordedAt(), first.event(),
-                hash(9), hash(10));
+                hash(8), first.salt(), hash(9), hash(10));
 
         store.append(forged);
 
@@ -257,6 +270,92 @@ public abstract class ConsentStoreContract {
         assertThat(s.read(TENANT, 0, ConsentStore.MAX_PAGE_SIZE)).containsExactlyElementsOf(all);
     }
 
+    // ----------------------------------------------------------------------------------------------- erasure
+
+    @Test
+    void ledgerErasure_isOffered_exactlyWhenDeclared() {
+        assertThat(store.capability(LedgerErasure.class).isPresent())
+                .isEqualTo(features().contains(StoreFeature.LEDGER_ERASURE));
+    }
+
+    @Test
+    void erase_replacesTheCustomersEntriesByTheirErasedForm_inEveryRead() {
+        List<LedgerEntry> entries = appendAll(chain(TENANT, 9, cid("ann"), cid("bob"), cid("cy")));
+
+        long erased = erasure().erase(TENANT, Set.of(cid("ann"), cid("cy")));
+
+        List<LedgerEntry> expected = entries.stream()
+                .map(e -> e.customer().equals(cid("bob")) ? e : e.withoutPersonalData()).toList();
+        assertThat(erased).isEqualTo(6);
+        assertThat(readAll(TENANT, 4)).containsExactlyElementsOf(expected);
+        assertThat(store.findByCustomer(TENANT, cid("ann")))
+                .containsExactly(expected.get(0), expected.get(3), expected.get(6));
+        assertThat(store.findByCustomer(TENANT, cid("bob"))).allMatch(e -> !e.isErased());
+        assertThat(store.last(TENANT)).contains(expected.get(8));
+        assertThat(expected.get(8).isErased()).isTrue();
+    }
+
+    @Test
+    void erase_isIdempotent_andLeavesOtherTenantsAlone() {
+        List<LedgerEntry> mine = appendAll(chain(TENANT, 4, cid("ann"), cid("bob")));
+        List<LedgerEntry> theirs = appendAll(chain(OTHER_TENANT, 3, cid("ann")));
+        erasure().erase(TENANT, Set.of(cid("ann")));
+
+        assertThat(erasure().erase(TENANT, Set.of(cid("ann"), cid("nobody")))).isZero();
+
+        assertThat(store.read(TENANT, 0, 10)).containsExactly(mine.get(0).withoutPersonalData(), mine.get(1),
+                mine.get(2).withoutPersonalData(), mine.get(3));
+        assertThat(store.read(OTHER_TENANT, 0, 10)).containsExactlyElementsOf(theirs);
+    }
+
+    @Test
+    void append_afterErasure_continuesTheChainAtTheSameHead() {
+        List<LedgerEntry> entries = appendAll(chain(TENANT, 3, cid("ann")));
+        erasure().erase(TENANT, Set.of(cid("ann")));
+        LedgerEntry next = entry(TENANT, 4, store.last(TENANT).orElseThrow().hash(), cid("bob"));
+
+        store.append(next);
+
+        assertThat(next.previousHash()).isEqualTo(entries.get(2).hash());
+        assertThat(store.read(TENANT, 3, 10)).containsExactly(next);
+        assertThatThrownBy(() -> store.append(entry(TENANT, 4, entries.get(2).hash(), cid("cy"))))
+                .isInstanceOf(ConcurrentModificationException.class);
+    }
+
+    @Property(tries = 50, seed = "42")
+    void erasures_leaveEveryReadEqualToTheModel(
+            @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 3) Integer> customers,
+            @ForAll @Size(max = 4) List<@IntRange(min = 0, max = 4) Integer> erasedInTurn) {
+        if (!features().contains(StoreFeature.LEDGER_ERASURE)) {
+            return;
+        }
+        ConsentStore s = newStore();
+        LedgerErasure erasure = s.capability(LedgerErasure.class).orElseThrow();
+        List<LedgerEntry> model = new ArrayList<>();
+        Hash256 previous = Hash256.ZERO;
+        for (int i = 0; i < customers.size(); i++) {
+            LedgerEntry e = entry(TENANT, i + 1, previous, cid("c" + customers.get(i)));
+            s.append(e);
+            model.add(e);
+            previous = e.hash();
+        }
+        for (int c : erasedInTurn) {
+            CustomerId id = cid("c" + c);
+            long whole = model.stream().filter(e -> e.customer().equals(id) && !e.isErased()).count();
+            model.replaceAll(e -> e.customer().equals(id) ? e.withoutPersonalData() : e);
+
+            assertThat(erasure.erase(TENANT, Set.of(id))).isEqualTo(whole);
+        }
+
+        assertThat(s.read(TENANT, 0, ConsentStore.MAX_PAGE_SIZE)).containsExactlyElementsOf(model);
+        assertThat(model).allMatch(LedgerEntry::hashMatches);
+        for (int c = 0; c <= 4; c++) {
+            CustomerId id = cid("c" + c);
+            assertThat(s.findByCustomer(TENANT, id))
+                    .containsExactlyElementsOf(model.stream().filter(e -> e.customer().equals(id)).toList());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------- suppression
 
     @Test
@@ -291,6 +390,51 @@ public abstract class ConsentStoreContract {
         assertThat(list.lift(TENANT, entry.contactHash())).isTrue();
         assertThat(list.lift(TENANT, entry.contactHash())).isFalse();
         assertThat(list.find(TENANT, entry.contactHash())).isEmpty();
+    }
+
+    @Test
+    void version_growsByOneWithEveryChange_andNotWithCallsThatChangeNothing() {
+        SuppressionStore list = suppressions();
+        SuppressionEntry entry = suppression(TENANT, 1, SuppressionReason.COMPLAINT);
+        assertThat(list.version(TENANT)).isZero();
+
+        list.suppress(entry);
+        assertThat(list.version(TENANT)).isEqualTo(1);
+        list.suppress(new SuppressionEntry(TENANT, entry.contactHash(), entry.kind(), SuppressionReason.HARD_BOUNCE,
+                entry.since()));
+        list.lift(TENANT, hash(2));
+        assertThat(list.version(TENANT)).isEqualTo(1);
+        list.lift(TENANT, entry.contactHash());
+        assertThat(list.version(TENANT)).isEqualTo(2);
+        list.suppress(entry);
+
+        assertThat(list.version(TENANT)).isEqualTo(3);
+        assertThat(list.version(OTHER_TENANT)).isZero();
+    }
+
+    @Test
+    @Timeout(30)
+    void version_countsEveryConcurrentChange() throws InterruptedException {
+        SuppressionStore list = suppressions();
+        int perThread = 50;
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int first = t * perThread;
+            threads.add(new Thread(() -> {
+                for (int n = first; n < first + perThread; n++) {
+                    list.suppress(suppression(TENANT, n, SuppressionReason.HOST_DECISION));
+                    if (n % 2 == 0) {
+                        list.lift(TENANT, hash(n));
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join();
+        }
+
+        assertThat(list.version(TENANT)).isEqualTo(THREADS * perThread * 3L / 2);
     }
 
     @Test

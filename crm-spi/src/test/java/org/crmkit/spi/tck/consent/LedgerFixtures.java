@@ -15,6 +15,7 @@ import org.crmkit.spi.consent.Evidence;
 import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.LedgerEntry;
 import org.crmkit.spi.consent.Purpose;
+import org.crmkit.spi.consent.Salt;
 import org.crmkit.spi.consent.SuppressionEntry;
 import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.consent.TechnicalProof;
@@ -36,7 +37,7 @@ final class LedgerFixtures {
         return CustomerId.of(id);
     }
 
-    /** An event of kind {@code n % 4}, with every optional part present in some of them. */
+    /** An event of kind {@code n % 6}, with every optional part present in some of them. */
     static ConsentEvent event(int n) {
         Instant at = T0.plusSeconds(n);
         ConsentScope scope = n % 3 == 0
@@ -45,19 +46,31 @@ final class LedgerFixtures {
         Evidence evidence = new Evidence(CaptureSource.of(CaptureSource.Kind.WEB_FORM, "form-" + n), at,
                 Optional.of(Wording.of("v" + n, "Yes, please — ✓")),
                 n % 2 == 0 ? Optional.of(TechnicalProof.of("2001:db8::1", "Mozilla/5.0")) : Optional.empty());
-        return switch (n % 4) {
+        return switch (n % 6) {
             case 0 -> new ConsentEvent.OptedIn(scope, Capture.PRE_TICKED_BOX, evidence,
                     Optional.of(at.plusSeconds(86_400)));
             case 1 -> new ConsentEvent.OptedOut(scope, evidence);
             case 2 -> new ConsentEvent.ConfirmationRequested(scope, evidence, at.plusSeconds(3600));
-            default -> new ConsentEvent.Confirmed(scope, evidence, Optional.empty());
+            case 3 -> new ConsentEvent.Confirmed(scope, evidence, Optional.empty());
+            case 4 -> new ConsentEvent.Expired(scope, Capture.TICKED_BOX, evidence, at.minusSeconds(60));
+            default -> new ConsentEvent.Erased(scope, evidence);
         };
     }
 
     /** The entry of sequence {@code sequence} about {@code customer}, chained to {@code previous}. */
     static LedgerEntry entry(TenantId tenant, long sequence, Hash256 previous, CustomerId customer) {
         ConsentEvent e = event((int) sequence);
-        return LedgerEntry.chain(tenant, sequence, previous, customer, e.at().plusMillis(5), e);
+        return LedgerEntry.chain(tenant, sequence, previous, customer, e.at().plusMillis(5), e, salt(sequence));
+    }
+
+    /** A salt of its own for every number. */
+    static Salt salt(long n) {
+        byte[] b = new byte[Salt.LENGTH];
+        for (int i = 0; i < 8; i++) {
+            b[i] = (byte) (n >>> (8 * i));
+        }
+        b[15] = 3;
+        return Salt.of(b);
     }
 
     /** A chain of entries about the given customers in turn. */
