@@ -15,6 +15,7 @@ class InMemoryStorageContractTest extends StorageContract {
 
     @Override
     protected Set<StoreFeature> features() {
-        return EnumSet.of(StoreFeature.CUSTOMER_ERASURE, StoreFeature.INTERACTION_ERASURE);
+        return EnumSet.of(StoreFeature.CUSTOMER_ERASURE, StoreFeature.INTERACTION_ERASURE,
+                StoreFeature.LEDGER_ERASURE);
     }
 }

@@ -47,8 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Erasure, checked in the heap: a person goes through everything that keeps data (profile, merge with an older
  * record, an identified visitor, orders with a personal note, an opt-in with technical proof, consent decisions,
- * scores, a tracked segment, a 360° export, events the sink has not taken yet), is erased, and then a dump of the
- * live heap must hold none of the person's strings.
+ * scores, a tracked segment, a 360° export, a customer cache, events the sink has not taken yet), is erased, and
+ * then a dump of the live heap must hold none of the person's strings.
  */
 class ErasureHeapTest {
     static final TenantId T = TenantId.of("heap");
@@ -63,7 +63,7 @@ class ErasureHeapTest {
     @Test
     void afterErasure_theLiveHeapHoldsNoStringOfThePerson() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"));
-        try (Crm crm = Crm.builder().clock(clock).seed(5).eventRelayThread(false)
+        try (Crm crm = Crm.builder().clock(clock).seed(5).eventRelayThread(false).customerCache(1_000)
                 .consentKey("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8))
                 .engagementRules(EngagementRules.builder().rule(EngagementRule.of(InteractionType.ORDER_PLACED, 3))
                         .build())
