@@ -90,7 +90,7 @@ public final class Crm implements AutoCloseable {
                 b.matcher != null ? b.matcher : DuplicateMatcher.sameEmailOrPhone(),
                 b.survivorship != null ? b.survivorship : SurvivorshipPolicy.preferSurvivor());
         this.interactions = new InteractionService(engine, customers);
-        this.consents = Optional.ofNullable(b.hmacKey).map(key -> consentService(engine, b, key));
+        this.consents = Optional.ofNullable(b.hmacKey).map(key -> consentService(engine, customers, b, key));
         SegmentCatalog.Builder catalog = SegmentCatalog.builder().attributes(engine.schema())
                 .scores(AnalyticsService.SCORES);
         consents.ifPresent(c -> catalog.function(CanContact.function(c)));
@@ -101,12 +101,13 @@ public final class Crm implements AutoCloseable {
 
     /**
      * The consent engine over the storage, taking part in the units of merges (it carries consents over to the
-     * survivor) and erasures (it erases the ledger's personal data and its memory of the customers).
+     * survivor) and erasures (it erases the ledger's personal data and its memory of the customers). Its directory
+     * follows merges, so decisions and consents about a merged-away id are the survivor's.
      */
-    private static ConsentService consentService(Engine engine, Builder b, byte[] key) {
+    private static ConsentService consentService(Engine engine, CustomerService customers, Builder b, byte[] key) {
         ConsentService consents = ConsentService.builder()
                 .storage(engine.storage())
-                .customers(engine.customers()::findById)
+                .customers(customers::find)
                 .clock(engine.clock())
                 .eventIds(engine.ids()::eventId)
                 .staleness(engine.staleness())

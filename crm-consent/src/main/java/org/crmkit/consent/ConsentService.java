@@ -48,6 +48,7 @@ import org.crmkit.spi.consent.SuppressionEntry;
 import org.crmkit.spi.consent.SuppressionReason;
 import org.crmkit.spi.consent.SuppressionStore;
 import org.crmkit.spi.customer.ContactValue;
+import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.event.EventId;
@@ -97,6 +98,9 @@ import org.crmkit.spi.storage.Storage;
  * <p>Thread-safe.
  */
 public final class ConsentService {
+    /** How often a write follows its customer into a merge that won the race for its lock. */
+    private static final int MAX_MERGE_RACES = 16;
+
     private final Storage storage;
     private final ConsentStore store;
     private final SuppressionStore suppressions;
@@ -634,13 +638,33 @@ public final class ConsentService {
     }
 
     /** Appends what {@code decide} returns for the customer's state, in a unit of the customer's lock. */
+    /**
+     * Appends what {@code decide} makes of the current consents of {@code customer} — or of the survivor the
+     * directory names for it, if it was merged away — in a unit holding that customer's lock, in which the survivor
+     * is checked again (a merge that wins the race is followed).
+     */
     private ConsentStatus write(TenantId tenant, CustomerId customer, ConsentScope scope,
                                 Function<CustomerConsents, ConsentEvent> decide) {
         TenantLedger ledger = ledger(tenant);
-        return storage.atomically(List.of(LockKey.customer(tenant, customer)), () -> {
-            CustomerConsents after = ledger.append(customer, decide, false);
-            return StateFold.status(customer, scope, after.latest(scope), clock.instant());
-        });
+        for (int attempt = 0; attempt < MAX_MERGE_RACES; attempt++) {
+            CustomerId target = current(tenant, customer);
+            Optional<ConsentStatus> done = storage.atomically(List.of(LockKey.customer(tenant, target)), () -> {
+                if (!current(tenant, target).equals(target)) {
+                    return Optional.empty();
+                }
+                CustomerConsents after = ledger.append(target, decide, false);
+                return Optional.of(StateFold.status(target, scope, after.latest(scope), clock.instant()));
+            });
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        throw new IllegalStateException("customer " + customer + " kept being merged while its consent was recorded");
+    }
+
+    /** The customer the directory names for {@code customer} (its survivor, if merged away), or itself if unknown. */
+    private CustomerId current(TenantId tenant, CustomerId customer) {
+        return directory.find(tenant, customer).map(Customer::id).orElse(customer);
     }
 
     /** {@code now}, or {@code latest} if the clock is behind it (a customer's events never go back in time). */

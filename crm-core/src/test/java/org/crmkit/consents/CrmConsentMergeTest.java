@@ -113,4 +113,21 @@ class CrmConsentMergeTest {
                 .isEqualTo(ContactDecision.Denied.of(DenialReason.OPTED_OUT));
         assertThat(List.of(a, b)).allSatisfy(id -> assertThat(other.consents().history(T, id)).isNotEmpty());
     }
+
+    @Test
+    void aConsentRecordedForAMergedAwayId_isRecordedForItsSurvivor_andDecisionsAboutItAreTheSurvivors() {
+        CustomerId a = register("a");
+        CustomerId b = register("b");
+        String token = crm.consents().issueUnsubscribeToken(T, a, ConsentChannel.POSTAL_MAIL, Purpose.MARKETING,
+                Duration.ofDays(30));
+        crm.customers().merge(T, b, a);
+        assertThat(postal(b).isAllowed()).isTrue();
+
+        crm.consents().unsubscribe(token);
+
+        assertThat(postal(b)).isEqualTo(ContactDecision.Denied.of(DenialReason.OPTED_OUT));
+        assertThat(postal(a)).as("the merged-away id decides as its survivor").isEqualTo(postal(b));
+        assertThat(crm.consents().optOut(T, a, ConsentScope.of(ConsentChannel.EMAIL, Purpose.NEWSLETTER), letter())
+                .customer()).isEqualTo(b);
+    }
 }

@@ -70,7 +70,8 @@ public final class Decider {
             ledger.forgetView(id);
             return UNKNOWN;
         }
-        CustomerConsents consents = ledger.consentsForDecisions(id);
+        CustomerId customer = found.get().id();
+        CustomerConsents consents = ledger.consentsForDecisions(customer);
         ContactView view = consents.view(found.get(), policy);
         ContactRule rule = policy.rule(view.audience(), channel, purpose);
         int reasons = 0;
@@ -112,7 +113,7 @@ public final class Decider {
                 default -> reasons = add(reasons, DenialReason.NO_CONSENT);
             }
         }
-        if (capReached(tenant, id, channel, purpose, at)) {
+        if (capReached(tenant, customer, channel, purpose, at)) {
             reasons = add(reasons, DenialReason.PRESSURE_CAP_REACHED);
         }
         if (reasons != 0) {
