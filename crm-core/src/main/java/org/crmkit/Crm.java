@@ -129,6 +129,11 @@ public final class Crm implements AutoCloseable {
         return consents;
     }
 
+    /** What the relay's thread runs periodically while this engine relays: the consent expiries of its tenants. */
+    private void maintain() {
+        consents.ifPresent(ConsentService::expireDue);
+    }
+
     /** A builder with in-memory defaults for everything not set. */
     public static Builder builder() {
         return new Builder();
@@ -215,6 +220,7 @@ public final class Crm implements AutoCloseable {
         private Duration maxRetry;
         private Duration relayPoll;
         private Boolean relayThread;
+        private Duration expiryCheck;
         private AttributeSchema schema;
         private String defaultRegion;
         private DuplicateMatcher matcher;
@@ -335,6 +341,16 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How often the relay's thread records the consents whose validity ended
+         * ({@link ConsentService#expireDue()}, with their {@code ConsentChanged(EXPIRED)} events) while this engine
+         * relays; default every minute. Without the relay's thread, call {@code expireDue} yourself.
+         */
+        public Builder consentExpiryCheck(Duration interval) {
+            this.expiryCheck = once(this.expiryCheck, positive(interval, "consentExpiryCheck"), "consentExpiryCheck");
+            return this;
+        }
+
         /** The custom attributes customers may have; default none. */
         public Builder attributeSchema(AttributeSchema schema) {
             this.schema = once(this.schema, schema, "attributeSchema");
@@ -430,7 +446,7 @@ public final class Crm implements AutoCloseable {
                     schema != null ? schema : AttributeSchema.empty(), defaultRegion, bound);
             Crm crm = new Crm(engine, owns, relay, listeners, this);
             if (relayThread == null || relayThread) {
-                relay.start();
+                relay.start(crm::maintain, expiryCheck != null ? expiryCheck : Duration.ofMinutes(1));
             }
             return crm;
         }

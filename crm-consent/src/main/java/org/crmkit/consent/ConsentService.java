@@ -306,6 +306,20 @@ public final class ConsentService {
         return recorded;
     }
 
+    /**
+     * {@link #expireDue(TenantId)} for every tenant this engine has used since it was built (read, decided on or
+     * written to): what {@code Crm}'s event relay runs periodically.
+     *
+     * @return how many expiries were recorded
+     */
+    public int expireDue() {
+        int recorded = 0;
+        for (TenantId tenant : List.copyOf(ledgers.keySet())) {
+            recorded += expireDue(tenant);
+        }
+        return recorded;
+    }
+
     // ---------------------------------------------------------------------------------------------------- tokens
 
     /**

@@ -36,6 +36,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration firstRetry;
     private final Duration maxRetry;
     private final Duration poll;
+    private Runnable maintenance = () -> { };
+    private Duration maintenanceInterval = Duration.ofMinutes(1);
+    /** When the thread last ran the maintenance (only the thread reads and writes it). */
+    private Instant maintainedAt = Instant.MIN;
     private static final long GATHER_NANOS = Duration.ofMillis(1).toNanos();
 
     private final ReentrantLock passes = new ReentrantLock();
@@ -58,8 +62,13 @@ public final class OutboxRelay implements AutoCloseable {
         this.poll = poll;
     }
 
-    /** Starts the background thread (a daemon). */
-    public void start() {
+    /**
+     * Starts the background thread (a daemon). While it holds the lease it also runs {@code maintenance} every
+     * {@code interval}: the writes that follow the passing of time, such as consent expiries.
+     */
+    public void start(Runnable maintenanceTask, Duration interval) {
+        this.maintenance = maintenanceTask;
+        this.maintenanceInterval = interval;
         running = true;
         Thread t = new Thread(this::loop, "crmkit-outbox-relay-" + owner);
         t.setDaemon(true);
@@ -95,10 +104,24 @@ public final class OutboxRelay implements AutoCloseable {
             wanted = false;
             try {
                 pass();
+                maintain();
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "outbox relay pass failed; retrying", e);
             }
         }
+    }
+
+    /**
+     * Runs the engine's maintenance if its interval has passed since the last run and this engine holds the lease
+     * (so that one engine of those sharing the storage does it).
+     */
+    private void maintain() {
+        Instant now = clock.instant();
+        if (now.isBefore(maintainedAt.plus(maintenanceInterval)) || !outbox.lease(owner, now, LEASE)) {
+            return;
+        }
+        maintainedAt = now;
+        maintenance.run();
     }
 
     /**
