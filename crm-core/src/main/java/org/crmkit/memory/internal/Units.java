@@ -30,8 +30,8 @@ public final class Units {
     private static final int KEPT_CAPACITY = 256;
 
     private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
-    /** The calling thread's unit: running if {@link Unit#active}, else kept for its next unit; null if none yet. */
-    private final ThreadLocal<@Nullable Unit> current = new ThreadLocal<>();
+    /** The calling thread's units, one per level of after-actions: see {@link Levels}. */
+    private final ThreadLocal<Levels> levels = ThreadLocal.withInitial(Levels::new);
 
     public Units() {
         for (int i = 0; i < STRIPES; i++) {
@@ -46,6 +46,33 @@ public final class Units {
 
         /** Forgets the write, which was never visible. */
         void abandon();
+    }
+
+    /**
+     * One thread's units: the one of the current level (running if {@link Unit#active}, else kept for the thread's
+     * next unit), and below it those whose after-actions are running (a unit an after-action starts is an outermost
+     * unit of its own, one level up). Levels are kept for reuse, so that a thread never sets its thread-local again.
+     */
+    private static final class Levels {
+        private Unit[] units = {new Unit()};
+        private int level;
+
+        Unit current() {
+            return units[level];
+        }
+
+        /** Moves one level up, to a unit not running. */
+        void up() {
+            level++;
+            if (level == units.length) {
+                units = Arrays.copyOf(units, level + 1);
+                units[level] = new Unit();
+            }
+        }
+
+        void down() {
+            level--;
+        }
     }
 
     /** One thread's unit: the stripes it holds, its undo log, what it staged, its actions. Not thread-safe. */
@@ -110,11 +137,9 @@ public final class Units {
     public <T> T run(Collection<LockKey> locks, Supplier<T> work) {
         Checks.notNull(locks, "locks");
         Checks.notNull(work, "work");
-        Unit unit = current.get();
-        if (unit == null) {
-            unit = new Unit();
-            current.set(unit);
-        } else if (unit.active) {
+        Levels thread = levels.get();
+        Unit unit = thread.current();
+        if (unit.active) {
             return nested(unit, locks, work);
         }
         unit.active = true;
@@ -129,11 +154,11 @@ public final class Units {
                 }
             } catch (RuntimeException | Error failure) {
                 unit.active = false;
-                rollback(unit, failure);
+                rollback(thread, unit, failure);
                 throw failure;
             }
             unit.active = false;
-            commit(unit);
+            commit(thread, unit);
             return result;
         } finally {
             unit.releaseLocks();
@@ -187,8 +212,8 @@ public final class Units {
 
     /** The calling thread's running unit, or null outside one. */
     private @Nullable Unit running() {
-        Unit unit = current.get();
-        return unit != null && unit.active ? unit : null;
+        Unit unit = levels.get().current();
+        return unit.active ? unit : null;
     }
 
     /**
@@ -250,13 +275,13 @@ public final class Units {
     }
 
     /** Reveals what the unit staged, then runs its after-commit actions; the first exception of one is thrown. */
-    private void commit(Unit unit) {
+    private void commit(Levels thread, Unit unit) {
         if (unit.staged != null) {
             for (Staged write : unit.staged) {
                 write.commit();
             }
         }
-        Throwable first = runOutside(unit, unit.afterCommit, null);
+        Throwable first = runOutside(thread, unit.afterCommit, null);
         if (first instanceof RuntimeException e) {
             throw e;
         }
@@ -266,7 +291,7 @@ public final class Units {
     }
 
     /** Undoes the unit's writes newest first, abandons what it staged, then runs its after-rollback actions. */
-    private void rollback(Unit unit, Throwable failure) {
+    private void rollback(Levels thread, Unit unit, Throwable failure) {
         if (unit.undo != null) {
             for (int i = unit.undo.size() - 1; i >= 0; i--) {
                 try {
@@ -281,7 +306,7 @@ public final class Units {
                 write.abandon();
             }
         }
-        runOutside(unit, unit.afterRollback, failure);
+        runOutside(thread, unit.afterRollback, failure);
     }
 
     /**
@@ -289,12 +314,13 @@ public final class Units {
      * exception is added as suppressed to {@code failure} if given; otherwise the first is returned, the later ones
      * suppressed in it.
      */
-    private @Nullable Throwable runOutside(Unit unit, @Nullable List<Runnable> actions, @Nullable Throwable failure) {
+    private @Nullable Throwable runOutside(Levels thread, @Nullable List<Runnable> actions,
+                                           @Nullable Throwable failure) {
         if (actions == null || actions.isEmpty()) {
             return null;
         }
         Throwable first = failure;
-        current.set(null);
+        thread.up();
         try {
             for (Runnable action : actions) {
                 try {
@@ -308,7 +334,7 @@ public final class Units {
                 }
             }
         } finally {
-            current.set(unit);
+            thread.down();
         }
         return failure == null ? first : null;
     }
