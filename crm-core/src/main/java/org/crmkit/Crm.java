@@ -122,8 +122,8 @@ public final class Crm implements AutoCloseable {
             }
 
             @Override
-            public void erased(TenantId tenant, Set<CustomerId> ids) {
-                consents.erase(tenant, ids);
+            public boolean erased(TenantId tenant, Set<CustomerId> ids) {
+                return consents.erase(tenant, ids) > 0;
             }
         });
         return consents;

@@ -488,16 +488,18 @@ public final class ConsentService {
      * </ul>
      * Idempotent: erasing again appends and changes nothing.
      *
+     * @return how many ledger entries had personal data erased (0 if the customers had no consents left to erase)
+     *
      * @throws UnsupportedCapabilityException if the consent store does not offer {@link LedgerErasure}; nothing is
      *                                        erased
      */
-    public void erase(TenantId tenant, Set<CustomerId> customers) {
+    public long erase(TenantId tenant, Set<CustomerId> customers) {
         Checks.notNull(tenant, "tenant");
         SortedSet<CustomerId> erased = new TreeSet<>(Checks.noNullElements(customers, "customers"));
         LedgerErasure erasure = store.capability(LedgerErasure.class).orElseThrow(() ->
                 new UnsupportedCapabilityException("ledger erasure (the consent store does not offer LedgerErasure)"));
         TenantLedger ledger = ledger(tenant);
-        storage.atomically(erased.stream().map(c -> LockKey.customer(tenant, c)).toList(), () -> {
+        return storage.atomically(erased.stream().map(c -> LockKey.customer(tenant, c)).toList(), () -> {
             for (CustomerId customer : erased) {
                 CustomerConsents current = ledger.current(customer);
                 Evidence evidence = Evidence.of(CaptureSource.of(CaptureSource.Kind.ENGINE, "erasure"),
@@ -507,8 +509,9 @@ public final class ConsentService {
                     ledger.append(customer, c -> end, true);
                 }
             }
-            erasure.erase(tenant, erased);
+            long redacted = erasure.erase(tenant, erased);
             storage.afterCommit(() -> ledger.forget(erased));
+            return redacted;
         });
     }
 

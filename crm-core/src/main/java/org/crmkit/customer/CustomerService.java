@@ -19,6 +19,7 @@ import java.util.function.UnaryOperator;
 import org.crmkit.customer.internal.FiguresCollector;
 import org.crmkit.customer.internal.Merger;
 import org.crmkit.internal.Engine;
+import org.crmkit.internal.EngineHooks;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.DuplicateKeyException;
@@ -239,9 +240,12 @@ public final class CustomerService {
         for (Subject subject : subjects) {
             interactions += interactionErasure.erase(tenant, subject);
         }
-        boolean anything = removed.any() || interactions > 0;
+        boolean kept = false;
+        for (EngineHooks hook : engine.hooks()) {
+            kept |= hook.erased(tenant, Collections.unmodifiableSortedSet(everyone));
+        }
+        boolean anything = removed.any() || interactions > 0 || kept;
         if (anything) {
-            engine.hooks().forEach(h -> h.erased(tenant, Collections.unmodifiableSortedSet(everyone)));
             engine.storage().outbox().discard(subjects.stream()
                     .map(subject -> DomainEvent.orderingKey(tenant, subject.key())).toList());
             engine.events().write(engine.clock().instant(), (eventId, at) ->

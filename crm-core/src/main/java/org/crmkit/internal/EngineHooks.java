@@ -22,7 +22,14 @@ public interface EngineHooks {
     default void merged(TenantId tenant, CustomerId survivor, CustomerId merged, Instant at) {
     }
 
-    /** The customers {@code ids} (one person: a customer and those merged into it) were erased from the stores. */
-    default void erased(TenantId tenant, Set<CustomerId> ids) {
+    /**
+     * The customers {@code ids} (one person: a customer and those merged into it) are being erased: forget what is
+     * kept of them. Called for every erasure, also of ids the customer store holds nothing of (a consent may have
+     * been recorded for a prospect never stored).
+     *
+     * @return whether anything was kept of them
+     */
+    default boolean erased(TenantId tenant, Set<CustomerId> ids) {
+        return false;
     }
 }

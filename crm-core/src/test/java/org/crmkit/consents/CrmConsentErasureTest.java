@@ -71,6 +71,21 @@ class CrmConsentErasureTest {
     }
 
     @Test
+    void erasingAProspectNeverStoredAsACustomer_erasesTheConsentsRecordedForIt() {
+        CustomerId prospect = CustomerId.of("prospect-1");
+        crm.consents().optIn(T, prospect, ConsentScope.of(ConsentChannel.EMAIL, Purpose.NEWSLETTER,
+                EmailAddress.parse(email)), Capture.TICKED_BOX, new Evidence(CaptureSource.of(
+                CaptureSource.Kind.WEB_FORM, reference), clock.instant(), Optional.of(Wording.version("nl-1")),
+                Optional.of(TechnicalProof.of(ip, agent))));
+
+        assertThat(crm.customers().erase(T, prospect).anything()).isTrue();
+
+        assertThat(crm.consents().consents(T, prospect)).isEmpty();
+        assertThat(crm.consents().history(T, prospect)).allSatisfy(e -> assertThat(e.isErased()).isTrue());
+        assertThat(crm.customers().erase(T, prospect).anything()).as("nothing left").isFalse();
+    }
+
+    @Test
     void anErasedIdRegisteredAgain_startsWithNoConsent_inThisCrmAndInAnother() {
         annSubscribes();
 

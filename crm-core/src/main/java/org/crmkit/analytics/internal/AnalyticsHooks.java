@@ -72,11 +72,13 @@ public final class AnalyticsHooks implements EngineHooks {
 
     /** Forgets every score of the erased customers and takes them out of every segment. */
     @Override
-    public void erased(TenantId tenant, Set<CustomerId> ids) {
+    public boolean erased(TenantId tenant, Set<CustomerId> ids) {
         Instant now = engine.clock().instant();
+        boolean any = false;
         for (CustomerId id : ids) {
-            scores.remove(tenant, id);
-            memberships.leaveAll(tenant, id, now);
+            any |= scores.remove(tenant, id) > 0;
+            any |= memberships.leaveAll(tenant, id, now) > 0;
         }
+        return any;
     }
 }

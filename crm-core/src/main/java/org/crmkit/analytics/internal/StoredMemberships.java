@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SortedSet;
 
 import org.crmkit.internal.Engine;
 import org.crmkit.internal.Pages;
@@ -41,10 +42,12 @@ public final class StoredMemberships {
     }
 
     /** Takes the customer out of every segment, each exit with its event at {@code at}. */
-    public void leaveAll(TenantId tenant, CustomerId customer, Instant at) {
-        for (String segment : store().segmentsOf(tenant, customer)) {
+    public int leaveAll(TenantId tenant, CustomerId customer, Instant at) {
+        SortedSet<String> segments = store().segmentsOf(tenant, customer);
+        for (String segment : segments) {
             change(tenant, segment, customer, false, at);
         }
+        return segments.size();
     }
 
     /** The stored members of the segment. */

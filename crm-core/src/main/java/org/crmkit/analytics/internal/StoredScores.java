@@ -104,9 +104,9 @@ public final class StoredScores {
         return s.name().equals(ENGAGEMENT) ? old.equals(s) : Double.compare(old.value(), s.value()) == 0;
     }
 
-    /** Forgets every score of the customer. The caller runs a unit holding the customer's lock. */
-    public void remove(TenantId tenant, CustomerId customer) {
-        store().remove(tenant, customer);
+    /** Forgets every score of the customer; how many it had. The caller runs a unit holding the customer's lock. */
+    public int remove(TenantId tenant, CustomerId customer) {
+        return store().remove(tenant, customer);
     }
 
     private ScoreStore store() {
