@@ -29,8 +29,8 @@ import org.crmkit.spi.event.Outbox;
 import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.SegmentQueryCapability;
+import org.crmkit.spi.storage.ForwardingStorage;
 import org.crmkit.spi.storage.Storage;
-import org.crmkit.testing.ForwardingStorage;
 import org.junit.jupiter.api.Test;
 
 /** Scores and tracked memberships live in the storage's ports, written in units with their events. */

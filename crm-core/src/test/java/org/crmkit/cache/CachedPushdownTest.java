@@ -2,7 +2,6 @@ package org.crmkit.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.Crm;
@@ -11,7 +10,7 @@ import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.segment.SegmentQueryCapability;
-import org.crmkit.testing.ForwardingStorage;
+import org.crmkit.spi.storage.ForwardingStorage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,12 +21,7 @@ class CachedPushdownTest {
     @Test
     void segmentsArePushedDownToTheStore_throughTheCustomerCache() {
         SegmentQueryCapability query = (tenant, segment, now, zone) -> Set.of(CustomerId.of("c-from-sql"));
-        CustomerStore querying = new CountingCustomerStore() {
-            @Override
-            public <T> Optional<T> capability(Class<T> type) {
-                return type == SegmentQueryCapability.class ? Optional.of(type.cast(query)) : super.capability(type);
-            }
-        };
+        CustomerStore querying = CountingCustomerStore.answering(query);
         try (Crm crm = Crm.builder().storage(new ForwardingStorage(new InMemoryStorage()) {
             @Override
             public CustomerStore customers() {

@@ -208,12 +208,7 @@ class CachingCustomerStoreTest {
     @Test
     void capability_passesTheDelegatesCapabilitiesThrough() {
         SegmentQueryCapability query = (tenant, segment, now, zone) -> Set.of(CustomerId.of("c-9"));
-        CountingCustomerStore querying = new CountingCustomerStore() {
-            @Override
-            public <T> Optional<T> capability(Class<T> type) {
-                return type == SegmentQueryCapability.class ? Optional.of(type.cast(query)) : super.capability(type);
-            }
-        };
+        CountingCustomerStore querying = CountingCustomerStore.answering(query);
         CachingCustomerStore caching = CachingCustomerStore.of(querying);
 
         assertThat(caching.capability(SegmentQueryCapability.class)).containsSame(query);

@@ -15,6 +15,7 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.MergeRecord;
+import org.crmkit.spi.segment.SegmentQueryCapability;
 
 /**
  * A {@link CustomerStore} over an {@link InMemoryCustomerStore} that counts the calls of each method. It does not
@@ -23,6 +24,16 @@ import org.crmkit.spi.customer.MergeRecord;
 class CountingCustomerStore implements CustomerStore {
     final InMemoryCustomerStore target = new InMemoryCustomerStore();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    /** A counting store that evaluates segments itself, answering every query with {@code query}. */
+    static CountingCustomerStore answering(SegmentQueryCapability query) {
+        return new CountingCustomerStore() {
+            @Override
+            public <T> Optional<T> capability(Class<T> type) {
+                return type == SegmentQueryCapability.class ? Optional.of(type.cast(query)) : super.capability(type);
+            }
+        };
+    }
 
     /** How often {@code method} was called. */
     int calls(String method) {

@@ -10,7 +10,7 @@ import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.Person;
-import org.crmkit.testing.ForwardingStorage;
+import org.crmkit.spi.storage.ForwardingStorage;
 import org.junit.jupiter.api.Test;
 
 class ErasureRefusalTest {

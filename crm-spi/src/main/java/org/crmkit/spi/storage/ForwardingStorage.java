@@ -1,8 +1,9 @@
-package org.crmkit.testing;
+package org.crmkit.spi.storage;
 
 import java.util.Collection;
 import java.util.function.Supplier;
 
+import org.crmkit.spi.Checks;
 import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.SuppressionStore;
 import org.crmkit.spi.customer.CustomerStore;
@@ -10,15 +11,18 @@ import org.crmkit.spi.event.Outbox;
 import org.crmkit.spi.interaction.InteractionStore;
 import org.crmkit.spi.score.ScoreStore;
 import org.crmkit.spi.segment.MembershipStore;
-import org.crmkit.spi.storage.LockKey;
-import org.crmkit.spi.storage.Storage;
 
-/** A storage that does what another does; tests override what they change. Thread-safe if the other is. */
-public class ForwardingStorage implements Storage {
+/**
+ * A storage that forwards every call to another: the base of a decorator, which overrides what it changes (a port it
+ * wraps, say a cache in front of the customer store) and inherits the rest, units and capabilities included. The
+ * capabilities of {@link #capability} are those of this storage's ports, so a wrapped port answers for itself.
+ * Thread-safe if the delegate is.
+ */
+public abstract class ForwardingStorage implements Storage {
     private final Storage delegate;
 
-    public ForwardingStorage(Storage delegate) {
-        this.delegate = delegate;
+    protected ForwardingStorage(Storage delegate) {
+        this.delegate = Checks.notNull(delegate, "delegate");
     }
 
     @Override
