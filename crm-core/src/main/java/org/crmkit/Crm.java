@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.crmkit.analytics.AnalyticsService;
@@ -69,11 +70,12 @@ import org.crmkit.spi.storage.StorageProvider;
  * {@link Builder#staleness} old. Events are relayed by one engine at a time.
  *
  * <p>Thread-safe: one instance serves every thread of the host. {@link #close()} stops the event relay's thread and
- * closes the storage if this engine opened it through a {@link StorageProvider}.
+ * closes the storage if this engine opened it (through a {@link StorageProvider}, or the in-memory default).
  */
 public final class Crm implements AutoCloseable {
     private final Engine engine;
     private final boolean ownsStorage;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final OutboxRelay relay;
     private final EventService events;
     private final CustomerService customers;
@@ -190,9 +192,15 @@ public final class Crm implements AutoCloseable {
      */
     @Override
     public void close() {
-        relay.close();
-        if (ownsStorage) {
-            engine.storage().close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            relay.close();
+        } finally {
+            if (ownsStorage) {
+                engine.storage().close();
+            }
         }
     }
 

@@ -4,11 +4,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.crmkit.Crm;
 import org.crmkit.memory.InMemoryInteractionStore;
+import org.crmkit.memory.InMemoryStorage;
+import org.crmkit.spi.event.DomainEvent;
+import org.crmkit.spi.event.EventId;
+import org.crmkit.spi.interaction.AppendResult;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.storage.LockKey;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,6 +42,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>{@link #recordBatches} records the same interactions through {@code crm.interactions().recordAll}, in batches
  * of 1,000 (one unit, its locks and the relay's wake-up per batch): the way to ingest an import or a stream.
  *
+ * <p>{@link #storageWithOutbox} is the storage's share of that path: per interaction one unit of an
+ * {@link InMemoryStorage} holding the customer's lock, the append and the event's outbox append, without resolution,
+ * ids or the engine's bookkeeping.
+ *
  * <p>The anchor, {@link #storeOnly}, appends the same interactions straight into a fresh in-memory interaction store
  * (no resolution, no unit, no event), in the same run: the ratio of the two is what the engine path costs.
  */
@@ -53,6 +64,7 @@ public class InteractionRecordBenchmark {
     private List<List<Interaction>> batches;
     private Crm crm;
     private InMemoryInteractionStore store;
+    private InMemoryStorage storage;
 
     @Setup(Level.Trial)
     public void prepare() {
@@ -70,6 +82,7 @@ public class InteractionRecordBenchmark {
     @Setup(Level.Invocation)
     public void freshEngine() {
         store = new InMemoryInteractionStore();
+        storage = new InMemoryStorage();
         crm = Crm.builder().seed(1).build();
         for (int n = 0; n < CUSTOMERS; n++) {
             crm.storage().customers().create(SyntheticBase.customer(n));
@@ -86,6 +99,22 @@ public class InteractionRecordBenchmark {
     public void storeOnly(Blackhole bh) {
         for (Interaction i : batch) {
             bh.consume(store.append(i));
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public void storageWithOutbox(Blackhole bh) {
+        long k = 0;
+        for (Interaction i : batch) {
+            long id = k++;
+            bh.consume(storage.atomically(List.of(LockKey.customer(i.tenant(), ((Subject.Known) i.subject())
+                    .customer())), () -> {
+                        AppendResult appended = storage.interactions().append(i);
+                        storage.outbox().append(new DomainEvent.InteractionRecorded(EventId.of(new UUID(0, id)),
+                                i.tenant(), i.recordedAt(), appended.interaction()));
+                        return appended;
+                    }));
         }
     }
 

@@ -221,7 +221,7 @@ public final class CustomerService {
                 return done.get();
             }
         }
-        throw new ConcurrentModificationException("customer", id.value(), 0, 0);
+        throw new IllegalStateException("customer " + id.value() + " kept being merged while it was erased");
     }
 
     /** Erases {@code target} (its lock held), which {@code requested} resolved to; {@code current} as stored. */

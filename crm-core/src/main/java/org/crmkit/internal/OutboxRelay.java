@@ -27,6 +27,7 @@ public final class OutboxRelay implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(OutboxRelay.class.getName());
     private static final int PAGE = 1024;
     private static final Duration LEASE = Duration.ofSeconds(10);
+    private static final long GATHER_NANOS = Duration.ofMillis(1).toNanos();
 
     private final Outbox outbox;
     private final Clock clock;
@@ -40,7 +41,6 @@ public final class OutboxRelay implements AutoCloseable {
     private Duration maintenanceInterval = Duration.ofMinutes(1);
     /** When the thread last ran the maintenance (only the thread reads and writes it). */
     private Instant maintainedAt = Instant.MIN;
-    private static final long GATHER_NANOS = Duration.ofMillis(1).toNanos();
 
     private final ReentrantLock passes = new ReentrantLock();
     /** A commit asked for a pass since the current one started. */

@@ -107,9 +107,14 @@ final class ConsentBase {
      * generator, as {@code Crm}'s.
      */
     static ConsentService engine(Storage storage) {
+        return engine(storage, Clock.systemUTC());
+    }
+
+    /** {@link #engine(Storage)} with another clock. */
+    static ConsentService engine(Storage storage, Clock clock) {
         SplittableRandom ids = new SplittableRandom(11);
         return ConsentService.builder().storage(storage).customers(storage.customers()::findById)
-                .clock(Clock.systemUTC()).contactPressure(new InMemoryContactPressure()).hmacKey(KEY)
+                .clock(clock).contactPressure(new InMemoryContactPressure()).hmacKey(KEY)
                 .eventIds(() -> eventId(ids)).build();
     }
 

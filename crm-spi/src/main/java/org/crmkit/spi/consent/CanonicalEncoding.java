@@ -141,24 +141,22 @@ final class CanonicalEncoding {
         int32(instant.getNano());
     }
 
+    /** The text as its UTF-8 length and bytes; ASCII text (the usual case) is copied without an array of its own. */
     private void text(String value) {
         int length = value.length();
         ensure(4 + length);
-        int start = size;
-        size += 4;
+        byte[] b = buffer;
+        int at = size + 4;
         for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
             if (c >= 0x80) {
-                size = start;
                 text(value.getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            buffer[size++] = (byte) c;
+            b[at + i] = (byte) c;
         }
-        int end = size;
-        size = start;
         int32(length);
-        size = end;
+        size += length;
     }
 
     private void text(byte[] utf8) {
@@ -179,16 +177,18 @@ final class CanonicalEncoding {
 
     private void int32(int value) {
         ensure(4);
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            buffer[size++] = (byte) (value >>> shift);
-        }
+        byte[] b = buffer;
+        int at = size;
+        b[at] = (byte) (value >>> 24);
+        b[at + 1] = (byte) (value >>> 16);
+        b[at + 2] = (byte) (value >>> 8);
+        b[at + 3] = (byte) value;
+        size = at + 4;
     }
 
     private void int64(long value) {
-        ensure(8);
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            buffer[size++] = (byte) (value >>> shift);
-        }
+        int32((int) (value >>> 32));
+        int32((int) value);
     }
 
     private void ensure(int more) {
