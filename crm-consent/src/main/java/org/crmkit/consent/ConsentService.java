@@ -562,13 +562,23 @@ public final class ConsentService {
         return ConsentStatus.none(customer, scope, at);
     }
 
-    /** The entries after the last erased one: those of whoever holds the id since its last erasure. */
+    /**
+     * The entries after the last erased one: those of whoever holds the id since its last erasure. An erasure erases
+     * every entry about the id up to then ({@link LedgerErasure#erase}), so the erased entries are a prefix of the
+     * id's history, and a binary search finds its end.
+     */
     private static List<LedgerEntry> sinceErasure(List<LedgerEntry> entries) {
-        int from = entries.size();
-        while (from > 0 && !entries.get(from - 1).isErased()) {
-            from--;
+        int lo = 0;
+        int hi = entries.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries.get(mid).isErased()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return entries.subList(from, entries.size());
+        return entries.subList(lo, entries.size());
     }
 
     /** Every consent of the customer with at least one event, judged now, by channel, purpose and contact point. */
