@@ -565,9 +565,12 @@ public final class ConsentService {
     /**
      * The entries after the last erased one: those of whoever holds the id since its last erasure. An erasure erases
      * every entry about the id up to then ({@link LedgerErasure#erase}), so the erased entries are a prefix of the
-     * id's history, and a binary search finds its end.
+     * id's history (none if the first entry is whole), and a binary search finds its end.
      */
     private static List<LedgerEntry> sinceErasure(List<LedgerEntry> entries) {
+        if (entries.isEmpty() || !entries.get(0).isErased()) {
+            return entries;
+        }
         int lo = 0;
         int hi = entries.size();
         while (lo < hi) {

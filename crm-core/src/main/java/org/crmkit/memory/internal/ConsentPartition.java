@@ -2,6 +2,7 @@ package org.crmkit.memory.internal;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.crmkit.spi.customer.CustomerId;
 
 /**
  * One tenant's consent ledger: the entries in sequence order (entry {@code n} at index {@code n - 1}) and, per
- * customer, the customer's entries in the same order. Guarded by one read-write lock.
+ * customer, the customer's entries in the same order ({@link CustomerEntries}, whose snapshots
+ * {@link #findByCustomer} hands out without copying). Guarded by one read-write lock.
  *
  * <p><b>Uncommitted entries.</b> An append takes the tail lock, and a unit keeps it until it ends
  * ({@link #publish} or {@link #release}): meanwhile other appends wait, and the unit's entries (the last ones) are
@@ -27,7 +29,7 @@ public final class ConsentPartition {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final ReentrantLock tail = new ReentrantLock();
     private final ArrayList<LedgerEntry> entries = new ArrayList<>();
-    private final Map<CustomerId, ArrayList<LedgerEntry>> byCustomer = new HashMap<>();
+    private final Map<CustomerId, CustomerEntries> byCustomer = new HashMap<>();
     private int committed;
 
     /**
@@ -46,7 +48,7 @@ public final class ConsentPartition {
                         entry.sequence() - 1, last);
             }
             entries.add(entry);
-            byCustomer.computeIfAbsent(entry.customer(), c -> new ArrayList<>(4)).add(entry);
+            byCustomer.computeIfAbsent(entry.customer(), c -> new CustomerEntries()).add(entry);
         } finally {
             lock.writeLock().unlock();
         }
@@ -77,9 +79,10 @@ public final class ConsentPartition {
                 throw new IllegalStateException("the entry to remove is not the last of the ledger");
             }
             LedgerEntry removed = entries.remove(last);
-            ArrayList<LedgerEntry> own = byCustomer.get(removed.customer());
-            own.remove(own.size() - 1);
-            if (own.isEmpty()) {
+            CustomerEntries own = byCustomer.get(removed.customer());
+            own.detach();
+            own.removeLast();
+            if (own.size() == 0) {
                 byCustomer.remove(removed.customer());
             }
         } finally {
@@ -97,12 +100,16 @@ public final class ConsentPartition {
         lock.writeLock().lock();
         try {
             for (CustomerId customer : customers) {
-                List<LedgerEntry> own = byCustomer.getOrDefault(customer, new ArrayList<>());
+                CustomerEntries own = byCustomer.get(customer);
+                if (own == null) {
+                    continue;
+                }
+                own.detach();
                 for (int i = 0; i < own.size(); i++) {
                     LedgerEntry e = own.get(i);
                     if (!e.isErased()) {
                         replaced.add(e);
-                        put(i, e.withoutPersonalData());
+                        put(own, i, e.withoutPersonalData());
                     }
                 }
             }
@@ -116,11 +123,15 @@ public final class ConsentPartition {
     public void restore(List<LedgerEntry> originals) {
         lock.writeLock().lock();
         try {
+            Set<CustomerId> detached = new HashSet<>();
             for (LedgerEntry e : originals) {
-                List<LedgerEntry> own = byCustomer.get(e.customer());
+                CustomerEntries own = byCustomer.get(e.customer());
+                if (detached.add(e.customer())) {
+                    own.detach();
+                }
                 for (int i = 0; i < own.size(); i++) {
                     if (own.get(i).sequence() == e.sequence()) {
-                        put(i, e);
+                        put(own, i, e);
                     }
                 }
             }
@@ -129,9 +140,9 @@ public final class ConsentPartition {
         }
     }
 
-    /** Replaces the entry at position {@code i} of its customer's entries, and in the ledger. */
-    private void put(int i, LedgerEntry entry) {
-        byCustomer.get(entry.customer()).set(i, entry);
+    /** Replaces entry {@code i} of {@code own}, its customer's entries (detached), and in the ledger. */
+    private void put(CustomerEntries own, int i, LedgerEntry entry) {
+        own.set(i, entry);
         entries.set((int) entry.sequence() - 1, entry);
     }
 
@@ -153,7 +164,7 @@ public final class ConsentPartition {
     public List<LedgerEntry> findByCustomer(CustomerId customer) {
         lock.readLock().lock();
         try {
-            List<LedgerEntry> found = byCustomer.get(customer);
+            CustomerEntries found = byCustomer.get(customer);
             if (found == null) {
                 return List.of();
             }
@@ -162,7 +173,7 @@ public final class ConsentPartition {
             while (end > 0 && found.get(end - 1).sequence() > n) {
                 end--;
             }
-            return List.copyOf(found.subList(0, end));
+            return found.snapshot(end);
         } finally {
             lock.readLock().unlock();
         }

@@ -51,7 +51,10 @@ public interface ConsentStore extends Capable {
     /** The tenant's last entry; empty for an empty ledger. */
     Optional<LedgerEntry> last(TenantId tenant);
 
-    /** Every entry of the tenant's ledger about {@code customer}, in ascending sequence order. */
+    /**
+     * Every entry of the tenant's ledger about {@code customer}, in ascending sequence order, as an unmodifiable list
+     * that later appends and erasures leave unchanged.
+     */
     List<LedgerEntry> findByCustomer(TenantId tenant, CustomerId customer);
 
     /**

@@ -309,6 +309,19 @@ public abstract class ConsentStoreContract {
     }
 
     @Test
+    void findByCustomer_returnsAnUnmodifiableList_thatLaterAppendsAndErasuresLeaveAlone() {
+        List<LedgerEntry> entries = appendAll(chain(TENANT, 4, cid("ann"), cid("bob")));
+        List<LedgerEntry> before = store.findByCustomer(TENANT, cid("ann"));
+
+        store.append(entry(TENANT, 5, entries.get(3).hash(), cid("ann")));
+        erasure().erase(TENANT, Set.of(cid("ann")));
+
+        assertThat(before).containsExactly(entries.get(0), entries.get(2));
+        assertThatThrownBy(() -> before.add(entries.get(1))).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(store.findByCustomer(TENANT, cid("ann"))).hasSize(3).allMatch(LedgerEntry::isErased);
+    }
+
+    @Test
     void append_afterErasure_continuesTheChainAtTheSameHead() {
         List<LedgerEntry> entries = appendAll(chain(TENANT, 3, cid("ann")));
         erasure().erase(TENANT, Set.of(cid("ann")));
