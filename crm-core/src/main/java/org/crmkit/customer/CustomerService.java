@@ -208,31 +208,47 @@ public final class CustomerService {
         InteractionErasure interactionErasure = engine.interactions().capability(InteractionErasure.class)
                 .orElseThrow(() -> new UnsupportedCapabilityException("interaction erasure (the interaction store "
                         + "does not offer InteractionErasure)"));
+        SortedSet<CustomerId> merged = new TreeSet<>();
         for (int attempt = 0; attempt < MAX_RETRIES; attempt++) {
             CustomerId target = find(tenant, id).map(Customer::id).orElse(id);
-            Optional<ErasureResult> done = engine.locked(tenant, target, () -> {
-                Optional<Customer> current = engine.customers().findById(tenant, target);
-                if (current.isEmpty() && engine.customers().findMergeRecord(tenant, target).isPresent()) {
-                    return Optional.<ErasureResult>empty();
+            SortedSet<CustomerId> locked = new TreeSet<>(merged);
+            locked.add(target);
+            try {
+                Optional<ErasureResult> done = engine.locked(tenant, locked, () -> {
+                    Optional<Customer> current = engine.customers().findById(tenant, target);
+                    if (current.isEmpty() && engine.customers().findMergeRecord(tenant, target).isPresent()) {
+                        return Optional.<ErasureResult>empty();
+                    }
+                    return Optional.of(eraseLocked(tenant, id, target, current, locked, customerErasure,
+                            interactionErasure));
+                });
+                if (done.isPresent()) {
+                    return done.get();
                 }
-                return Optional.of(eraseLocked(tenant, id, target, current, customerErasure, interactionErasure));
-            });
-            if (done.isPresent()) {
-                return done.get();
+            } catch (MoreLocksNeeded more) {
+                merged.addAll(more.ids);
             }
         }
         throw new IllegalStateException("customer " + id.value() + " kept being merged while it was erased");
     }
 
-    /** Erases {@code target} (its lock held), which {@code requested} resolved to; {@code current} as stored. */
+    /**
+     * Erases {@code target}, which {@code requested} resolved to; {@code current} as stored. The unit holds the locks
+     * of {@code locked}: if the customers merged into the target are not all among them, it throws
+     * {@link MoreLocksNeeded}, undoing the unit, so that the erasure starts again holding them all (the engine parts
+     * that forget the merged ids lock them, and a nested unit may only name locks its outer unit holds).
+     */
     private ErasureResult eraseLocked(TenantId tenant, CustomerId requested, CustomerId target,
-                                      Optional<Customer> current, CustomerErasure customerErasure,
-                                      InteractionErasure interactionErasure) {
+                                      Optional<Customer> current, Set<CustomerId> locked,
+                                      CustomerErasure customerErasure, InteractionErasure interactionErasure) {
         Set<ExternalIdentity> identities = new TreeSet<>(current.map(Customer::identities)
                 .orElse(Collections.emptySortedSet()));
         CustomerErasure.Erased removed = customerErasure.erase(tenant, target);
         SortedSet<CustomerId> everyone = new TreeSet<>(removed.merged());
         everyone.add(target);
+        if (!locked.containsAll(everyone)) {
+            throw new MoreLocksNeeded(everyone);
+        }
         List<Subject> subjects = new ArrayList<>();
         everyone.forEach(c -> subjects.add(Subject.customer(c)));
         identities.forEach(identity -> visitorOf(identity).ifPresent(v -> subjects.add(Subject.visitor(v))));
@@ -504,5 +520,17 @@ public final class CustomerService {
     /** {@code now}, or the customer's last update if the clock is behind it (updates never go back in time). */
     private static Instant later(Customer c, Instant now) {
         return now.isBefore(c.updatedAt()) ? c.updatedAt() : now;
+    }
+
+    /** Thrown inside an erasure's unit, to undo it, when it must start again holding the locks of {@code ids}. */
+    private static final class MoreLocksNeeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final transient Set<CustomerId> ids;
+
+        MoreLocksNeeded(Set<CustomerId> ids) {
+            super("the erasure needs the locks of the merged customers", null, false, false);
+            this.ids = ids;
+        }
     }
 }
