@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 import org.crmkit.Crm;
 import org.crmkit.memory.InMemoryStorage;
@@ -33,9 +25,8 @@ import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
-import org.crmkit.spi.storage.ForwardingStorage;
-import org.crmkit.spi.storage.LockKey;
 import org.crmkit.spi.tck.MutableClock;
+import org.crmkit.testing.LockRuleStorage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,57 +38,8 @@ class NestedUnitLocksTest {
     static final TenantId T = TenantId.of("t1");
     static final ConsentScope EMAIL = ConsentScope.of(ConsentChannel.EMAIL, Purpose.MARKETING);
 
-    /** Records every nested unit that names a lock its outer unit does not hold. */
-    static final class LockRuleStorage extends ForwardingStorage {
-        final List<String> broken = new CopyOnWriteArrayList<>();
-        private final ThreadLocal<Deque<Set<LockKey>>> held = ThreadLocal.withInitial(ArrayDeque::new);
-
-        LockRuleStorage() {
-            super(new InMemoryStorage());
-        }
-
-        @Override
-        public <T> T atomically(Collection<LockKey> locks, Supplier<T> work) {
-            Deque<Set<LockKey>> units = held.get();
-            Set<LockKey> holding = new HashSet<>(locks);
-            if (!units.isEmpty()) {
-                if (!units.peek().containsAll(locks)) {
-                    broken.add(locks + " inside a unit holding " + units.peek());
-                }
-                holding.addAll(units.peek());
-            }
-            units.push(holding);
-            try {
-                return super.atomically(locks, work);
-            } finally {
-                units.pop();
-            }
-        }
-
-        /** After-commit actions run outside the unit: a unit they start is an outermost one of its own. */
-        @Override
-        public void afterCommit(Runnable action) {
-            super.afterCommit(() -> outside(action));
-        }
-
-        @Override
-        public void afterRollback(Runnable action) {
-            super.afterRollback(() -> outside(action));
-        }
-
-        private void outside(Runnable action) {
-            Deque<Set<LockKey>> units = held.get();
-            held.set(new ArrayDeque<>());
-            try {
-                action.run();
-            } finally {
-                held.set(units);
-            }
-        }
-    }
-
     final MutableClock clock = new MutableClock(Instant.parse("2026-02-01T10:00:00Z"));
-    final LockRuleStorage storage = new LockRuleStorage();
+    final LockRuleStorage storage = new LockRuleStorage(new InMemoryStorage());
     final Crm crm = Crm.builder().storage(storage).clock(clock).seed(5).eventRelayThread(false)
             .consentKey("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)).build();
 

@@ -27,6 +27,7 @@ import org.crmkit.Crm;
 import org.crmkit.consent.ContactDecision;
 import org.crmkit.consent.DenialReason;
 import org.crmkit.internal.Pages;
+import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.spi.CrmException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
@@ -50,6 +51,7 @@ import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
 import org.crmkit.spi.tck.MutableClock;
+import org.crmkit.testing.LockRuleStorage;
 
 /**
  * Random interleavings of the writes that race — registers, records (for customer ids that may have been merged
@@ -69,7 +71,7 @@ class ConcurrentWritesProperties {
     record Op(Kind kind, int a, int b) {
     }
 
-    enum Kind { REGISTER, RECORD, RECORD_VISITOR, MODIFY, MERGE, IDENTIFY, OPT_OUT }
+    enum Kind { REGISTER, RECORD, RECORD_VISITOR, RECORD_ALL, MODIFY, MERGE, IDENTIFY, OPT_OUT }
 
     @Provide
     Arbitrary<List<List<Op>>> schedules() {
@@ -81,7 +83,8 @@ class ConcurrentWritesProperties {
     @Property(tries = 30)
     void concurrentWrites_loseNothing(@ForAll("schedules") List<List<Op>> schedule) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T08:00:00Z"));
-        try (Crm crm = Crm.builder().clock(clock).seed(17).eventRelayThread(false)
+        LockRuleStorage storage = new LockRuleStorage(new InMemoryStorage());
+        try (Crm crm = Crm.builder().storage(storage).clock(clock).seed(17).eventRelayThread(false)
                 .consentKey("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8)).build()) {
             List<CustomerId> ids = new java.util.concurrent.CopyOnWriteArrayList<>();
             for (int i = 0; i < CUSTOMERS; i++) {
@@ -107,6 +110,7 @@ class ConcurrentWritesProperties {
                 }
             }
             assertThat(total).isEqualTo(appended.get());
+            assertThat(storage.broken).as("nested units naming locks their outer unit does not hold").isEmpty();
             for (Customer c : Pages.all(cur -> crm.storage().customers().scan(T, cur, 100))) {
                 assertThat(crm.customers().view(T, c.id(), 5).figures().interactions())
                         .isEqualTo(bySubject.getOrDefault(Subject.customer(c.id()), 0).longValue());
@@ -144,6 +148,14 @@ class ConcurrentWritesProperties {
                 case RECORD_VISITOR -> count(appended, crm.interactions().record(Interaction.builder(T,
                         crm.interactions().newId(), Subject.visitor(visitor), Channel.WEB, InteractionType.PAGE_VIEW,
                         clock.instant()).build()));
+                case RECORD_ALL -> crm.interactions().recordAll(List.of(
+                        Interaction.builder(T, crm.interactions().newId(), Subject.customer(a), Channel.EMAIL,
+                                InteractionType.MESSAGE_OPENED, clock.instant()).build(),
+                        Interaction.builder(T, crm.interactions().newId(), Subject.customer(b), Channel.EMAIL,
+                                InteractionType.MESSAGE_OPENED, clock.instant()).build(),
+                        Interaction.builder(T, crm.interactions().newId(), Subject.visitor(visitor), Channel.WEB,
+                                InteractionType.PAGE_VIEW, clock.instant()).build()))
+                        .forEach(result -> count(appended, result));
                 case MODIFY -> crm.customers().modify(T, a, x -> x.tag("t" + op.b() % 5));
                 case MERGE -> crm.customers().merge(T, a, b);
                 case IDENTIFY -> crm.customers().identify(T, visitor, a);
