@@ -99,6 +99,12 @@ import org.crmkit.spi.storage.Storage;
  */
 public final class ConsentService {
     /** How often a write follows its customer into a merge that won the race for its lock. */
+    /**
+     * The longest an unsubscribe token may stay valid: ten years, longer than a message stays in an inbox (and an
+     * expiry the clock can always compute).
+     */
+    public static final Duration MAX_TOKEN_VALIDITY = Duration.ofDays(3_653);
+
     private static final int MAX_MERGE_RACES = 16;
 
     private final Storage storage;
@@ -176,7 +182,11 @@ public final class ConsentService {
      */
     public ContactDecision decide(TenantId tenant, CustomerId customer, ConsentChannel channel, Purpose purpose,
                                   Instant at) {
-        return decider.decide(fresh(tenant), tenant, customer, channel, purpose, at);
+        Checks.notNull(customer, "customer");
+        Checks.notNull(channel, "channel");
+        Checks.notNull(purpose, "purpose");
+        Checks.notNull(at, "at");
+        return decider.decide(fresh(Checks.notNull(tenant, "tenant")), tenant, customer, channel, purpose, at);
     }
 
     /** {@link #decide(TenantId, CustomerId, ConsentChannel, Purpose, Instant)} at the clock's present. */
@@ -329,13 +339,17 @@ public final class ConsentService {
      *
      * @throws UnknownPurposeException if the policy does not know the purpose
      * @throws UnknownChannelException if the policy does not govern the channel
-     * @throws ValidationException     if {@code validFor} is not positive
+     * @throws ValidationException     if {@code validFor} is shorter than a second or longer than
+     *                                 {@link #MAX_TOKEN_VALIDITY}
      */
     public String issueUnsubscribeToken(TenantId tenant, CustomerId customer, ConsentChannel channel,
                                         Purpose purpose, Duration validFor) {
         Checks.notNull(validFor, "validFor");
         if (validFor.isNegative() || validFor.getSeconds() < 1) {
             throw new ValidationException("validFor", "must be at least one second");
+        }
+        if (validFor.compareTo(MAX_TOKEN_VALIDITY) > 0) {
+            throw new ValidationException("validFor", "must be at most " + MAX_TOKEN_VALIDITY.toDays() + " days");
         }
         policy.rule(policy.defaultAudience(), Checks.notNull(channel, "channel"), Checks.notNull(purpose, "purpose"));
         return tokens.issue(new UnsubscribeToken(tenant, customer, channel, purpose,

@@ -8,9 +8,13 @@ import static org.crmkit.consent.Fixtures.form;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.CaptureSource;
 import org.crmkit.spi.consent.ConsentChannel;
@@ -99,5 +103,31 @@ class UnsubscribeTokenTest {
                     .isInstanceOf(InvalidTokenException.class)
                     .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(InvalidTokenException.Reason.MALFORMED));
         }
+    }
+
+    @Test
+    void validity_isRefusedBelowASecondAndAboveTheMaximum_withTheFieldNamed() {
+        assertThat(consents.verifyUnsubscribeToken(token(ConsentService.MAX_TOKEN_VALIDITY)).expiresAt())
+                .isEqualTo(f.now().plus(ConsentService.MAX_TOKEN_VALIDITY));
+        for (Duration wrong : List.of(Duration.ZERO, Duration.ofMillis(999), Duration.ofSeconds(-5),
+                ConsentService.MAX_TOKEN_VALIDITY.plusSeconds(1), Duration.ofSeconds(Long.MAX_VALUE))) {
+            assertThatThrownBy(() -> token(wrong)).as("%s", wrong).isInstanceOfSatisfying(ValidationException.class,
+                    e -> assertThat(e.field()).isEqualTo("validFor"));
+        }
+    }
+
+    @Test
+    void decide_refusesEveryNullArgument_withTheFieldNamed() {
+        Instant now = f.now();
+        assertNamed("tenant", () -> consents.decide(null, ann, ConsentChannel.EMAIL, Purpose.NEWSLETTER, now));
+        assertNamed("customer", () -> consents.decide(TENANT, null, ConsentChannel.EMAIL, Purpose.NEWSLETTER, now));
+        assertNamed("channel", () -> consents.decide(TENANT, ann, null, Purpose.NEWSLETTER, now));
+        assertNamed("purpose", () -> consents.decide(TENANT, ann, ConsentChannel.EMAIL, null, now));
+        assertNamed("at", () -> consents.decide(TENANT, ann, ConsentChannel.EMAIL, Purpose.NEWSLETTER, null));
+    }
+
+    private static void assertNamed(String field, ThrowingCallable call) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo(field));
     }
 }

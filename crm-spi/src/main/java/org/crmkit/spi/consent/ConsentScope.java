@@ -32,6 +32,6 @@ public record ConsentScope(ConsentChannel channel, Purpose purpose, Optional<Con
 
     /** A consent limited to one contact point. */
     public static ConsentScope of(ConsentChannel channel, Purpose purpose, ContactValue contactPoint) {
-        return new ConsentScope(channel, purpose, Optional.of(contactPoint));
+        return new ConsentScope(channel, purpose, Optional.of(Checks.notNull(contactPoint, "contactPoint")));
     }
 }

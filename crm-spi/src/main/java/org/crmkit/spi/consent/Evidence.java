@@ -30,10 +30,10 @@ public record Evidence(CaptureSource source, Instant capturedAt, Optional<Wordin
 
     /** Evidence with a source, an instant and the wording the person saw. */
     public static Evidence of(CaptureSource source, Instant capturedAt, Wording wording) {
-        return new Evidence(source, capturedAt, Optional.of(wording), Optional.empty());
+        return new Evidence(source, capturedAt, Optional.of(Checks.notNull(wording, "wording")), Optional.empty());
     }
 
     public Evidence withProof(TechnicalProof newProof) {
-        return new Evidence(source, capturedAt, wording, Optional.of(newProof));
+        return new Evidence(source, capturedAt, wording, Optional.of(Checks.notNull(newProof, "proof")));
     }
 }

@@ -28,6 +28,7 @@ public record TechnicalProof(Optional<String> ipAddress, Optional<String> userAg
     }
 
     public static TechnicalProof of(String ipAddress, String userAgent) {
-        return new TechnicalProof(Optional.of(ipAddress), Optional.of(userAgent));
+        return new TechnicalProof(Optional.of(Checks.notNull(ipAddress, "ipAddress")),
+                Optional.of(Checks.notNull(userAgent, "userAgent")));
     }
 }

@@ -24,6 +24,6 @@ public record Wording(String version, Optional<String> text) {
     }
 
     public static Wording of(String version, String text) {
-        return new Wording(version, Optional.of(text));
+        return new Wording(version, Optional.of(Checks.notNull(text, "text")));
     }
 }

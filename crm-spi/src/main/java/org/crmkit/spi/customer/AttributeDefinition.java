@@ -46,7 +46,8 @@ public record AttributeDefinition(String name, ValueType type, Set<String> const
     }
 
     public static AttributeDefinition money(String name, Currency currency) {
-        return new AttributeDefinition(name, ValueType.MONEY, Set.of(), Optional.of(currency));
+        return new AttributeDefinition(name, ValueType.MONEY, Set.of(), Optional.of(Checks.notNull(currency,
+                "currency")));
     }
 
     /**

@@ -41,7 +41,8 @@ public record PostalAddress(List<String> lines, String postalCode, String locali
     }
 
     public static PostalAddress of(String line, String postalCode, String locality, String country) {
-        return new PostalAddress(List.of(line), postalCode, locality, Optional.empty(), country);
+        return new PostalAddress(List.of(Checks.notNull(line, "line")), postalCode, locality, Optional.empty(),
+                country);
     }
 
     @Override
