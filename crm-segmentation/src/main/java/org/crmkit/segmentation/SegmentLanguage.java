@@ -1,9 +1,8 @@
 package org.crmkit.segmentation;
 
-import static java.util.Objects.requireNonNull;
-
 import org.crmkit.segmentation.internal.Parser;
 import org.crmkit.segmentation.internal.Printer;
+import org.crmkit.spi.Checks;
 import org.crmkit.spi.segment.Condition;
 
 /**
@@ -26,11 +25,11 @@ public final class SegmentLanguage {
      *                                any text can cause
      */
     public static Condition parse(String text) {
-        return Parser.parse(requireNonNull(text, "text"));
+        return Parser.parse(Checks.notNull(text, "text"));
     }
 
     /** The canonical text of {@code condition}; {@code parse(print(c))} equals {@code c}. */
     public static String print(Condition condition) {
-        return Printer.print(requireNonNull(condition, "condition"));
+        return Printer.print(Checks.notNull(condition, "condition"));
     }
 }
