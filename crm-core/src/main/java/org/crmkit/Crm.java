@@ -92,7 +92,8 @@ public final class Crm implements AutoCloseable {
                 b.matcher != null ? b.matcher : DuplicateMatcher.sameEmailOrPhone(),
                 b.survivorship != null ? b.survivorship : SurvivorshipPolicy.preferSurvivor());
         this.interactions = new InteractionService(engine, customers);
-        this.consents = Optional.ofNullable(b.hmacKey).map(key -> consentService(engine, customers, b, key));
+        this.consents = Optional.ofNullable(b.hmacKey).map(key -> consentService(engine, customers, interactions, b,
+                key));
         SegmentCatalog.Builder catalog = SegmentCatalog.builder().attributes(engine.schema())
                 .scores(AnalyticsService.SCORES);
         consents.ifPresent(c -> catalog.function(CanContact.function(c)));
@@ -106,7 +107,8 @@ public final class Crm implements AutoCloseable {
      * survivor) and erasures (it erases the ledger's personal data and its memory of the customers). Its directory
      * follows merges, so decisions and consents about a merged-away id are the survivor's.
      */
-    private static ConsentService consentService(Engine engine, CustomerService customers, Builder b, byte[] key) {
+    private static ConsentService consentService(Engine engine, CustomerService customers,
+                                                 InteractionService interactions, Builder b, byte[] key) {
         ConsentService consents = ConsentService.builder()
                 .storage(engine.storage())
                 .customers(customers::find)
@@ -114,7 +116,8 @@ public final class Crm implements AutoCloseable {
                 .eventIds(engine.ids()::eventId)
                 .staleness(engine.staleness())
                 .policy(b.consentPolicy != null ? b.consentPolicy : ConsentPolicy.defaults())
-                .contactPressure(new InteractionContactPressure(engine.interactions()))
+                .contactPressure(new InteractionContactPressure(engine.interactions(), interactions::record,
+                        interactions::newId))
                 .hmacKey(key)
                 .build();
         engine.hooks().add(new EngineHooks() {

@@ -532,7 +532,9 @@ public final class ConsentService {
     /**
      * Takes note that a message was sent, for the contact-pressure caps: forwarded to the
      * {@link ContactPressure#recordSent} of the configured counter (the {@link InMemoryContactPressure} by default;
-     * a counter reading interactions ignores it, as the interactions are the record).
+     * an {@link InteractionContactPressure} records a {@code message_sent} interaction, as {@code Crm}'s does).
+     *
+     * @throws UnsupportedOperationException if the counter cannot record sends
      */
     public void recordSent(TenantId tenant, CustomerId customer, ConsentChannel channel, Purpose purpose,
                            Instant at) {

@@ -11,10 +11,9 @@ import org.crmkit.spi.customer.CustomerId;
 /**
  * Counts the messages actually sent to a customer, for the {@link PressureCap contact-pressure caps}. Two
  * implementations ship: {@link InMemoryContactPressure}, fed by {@link ConsentService#recordSent}, fast enough for
- * every decision; and {@link InteractionContactPressure}, which reads recorded interactions. Implementations are
- * thread-safe.
+ * every decision; and {@link InteractionContactPressure}, which reads recorded interactions (and records a
+ * {@code message_sent} interaction for each send it is told of). Implementations are thread-safe.
  */
-@FunctionalInterface
 public interface ContactPressure {
     /**
      * The number of messages sent to {@code customer} on {@code channel} for one of {@code purposes} (any purpose
@@ -24,9 +23,9 @@ public interface ContactPressure {
     int sentSince(TenantId tenant, CustomerId customer, ConsentChannel channel, Set<Purpose> purposes, Instant since);
 
     /**
-     * Takes note of a message sent; does nothing unless the implementation keeps its own count (the default).
+     * Takes note of a message sent, so that {@link #sentSince} counts it from then on.
+     *
+     * @throws UnsupportedOperationException if this counter cannot record sends (it counts what another record holds)
      */
-    default void recordSent(TenantId tenant, CustomerId customer, ConsentChannel channel, Purpose purpose,
-                            Instant at) {
-    }
+    void recordSent(TenantId tenant, CustomerId customer, ConsentChannel channel, Purpose purpose, Instant at);
 }

@@ -3,6 +3,8 @@ package org.crmkit.consent;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Page;
@@ -13,6 +15,7 @@ import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionQuery;
 import org.crmkit.spi.interaction.InteractionStore;
 import org.crmkit.spi.interaction.InteractionType;
@@ -32,9 +35,45 @@ public final class InteractionContactPressure implements ContactPressure {
     public static final String PURPOSE_PROPERTY = "purpose";
 
     private final InteractionStore store;
+    private final Optional<Recording> recording;
 
+    /** How sends are recorded: the interactions to record, and where their ids come from. */
+    private record Recording(Consumer<Interaction> recorder, Supplier<InteractionId> ids) {
+    }
+
+    /**
+     * A counter of the messages in {@code store} that cannot record sends: {@link #recordSent} throws, so that no
+     * send goes uncounted; record each message as a {@code message_sent} interaction instead.
+     */
     public InteractionContactPressure(InteractionStore store) {
         this.store = Checks.notNull(store, "store");
+        this.recording = Optional.empty();
+    }
+
+    /**
+     * A counter of the messages in {@code store} whose {@link #recordSent} hands {@code recorder} a
+     * {@code message_sent} interaction (outbound, on the channel's interaction channel, with the purpose in
+     * {@value #PURPOSE_PROPERTY}, its id from {@code ids}) that this counter then counts.
+     */
+    public InteractionContactPressure(InteractionStore store, Consumer<Interaction> recorder,
+                                      Supplier<InteractionId> ids) {
+        this.store = Checks.notNull(store, "store");
+        this.recording = Optional.of(new Recording(Checks.notNull(recorder, "recorder"), Checks.notNull(ids, "ids")));
+    }
+
+    /**
+     * Records the send as a {@code message_sent} interaction through the recorder.
+     *
+     * @throws UnsupportedOperationException if this counter was built without a recorder
+     */
+    @Override
+    public void recordSent(TenantId tenant, CustomerId customer, ConsentChannel channel, Purpose purpose,
+                           Instant at) {
+        Recording r = recording.orElseThrow(() -> new UnsupportedOperationException(
+                "this counter reads message_sent interactions and records none: record the message as one"));
+        r.recorder().accept(Interaction.builder(tenant, r.ids().get(), Subject.customer(customer),
+                channel.interactionChannel(), InteractionType.MESSAGE_SENT, at).direction(Direction.OUTBOUND)
+                .property(PURPOSE_PROPERTY, TypedValue.of(purpose.name())).build());
     }
 
     @Override
@@ -51,7 +90,7 @@ public final class InteractionContactPressure implements ContactPressure {
             InteractionQuery q = cursor.isPresent() ? query.after(cursor.get()) : query;
             Page<Interaction> page = store.find(tenant, Subject.customer(customer), q);
             for (Interaction i : page.items()) {
-                if (i.direction() == Direction.OUTBOUND && i.occurredAt().isAfter(since) && counts(i, purposes)) {
+                if (i.occurredAt().isAfter(since) && counts(i, purposes)) {
                     count++;
                     if (count >= PressureCap.MAX_MESSAGES) {
                         return count;

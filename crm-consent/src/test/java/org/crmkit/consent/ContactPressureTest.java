@@ -1,6 +1,7 @@
 package org.crmkit.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.crmkit.consent.Fixtures.T0;
 import static org.crmkit.consent.Fixtures.TENANT;
 
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
@@ -20,7 +22,6 @@ import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.interaction.AppendResult;
 import org.crmkit.spi.interaction.Channel;
-import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionQuery;
@@ -76,9 +77,9 @@ class ContactPressureTest {
         }
     }
 
-    private static Interaction message(int n, Channel channel, Direction direction, Instant at, String purpose) {
+    private static Interaction message(int n, Channel channel, InteractionType type, Instant at, String purpose) {
         Interaction.Builder b = Interaction.builder(TENANT, InteractionId.of("m" + n), Subject.customer(ANN), channel,
-                InteractionType.MESSAGE_SENT, at).direction(direction);
+                type, at);
         if (purpose != null) {
             b.property(InteractionContactPressure.PURPOSE_PROPERTY, TypedValue.of(purpose));
         }
@@ -88,17 +89,39 @@ class ContactPressureTest {
     @Test
     void interactionCounter_countsOutboundMessagesOfTheChannelAndPurpose_afterTheInstant() {
         ListInteractionStore store = new ListInteractionStore();
-        store.append(message(1, Channel.EMAIL, Direction.OUTBOUND, T0.plusSeconds(10), "marketing"));
-        store.append(message(2, Channel.EMAIL, Direction.OUTBOUND, T0.plusSeconds(20), null));
-        store.append(message(3, Channel.EMAIL, Direction.OUTBOUND, T0.plusSeconds(30), "service"));
-        store.append(message(4, Channel.EMAIL, Direction.INBOUND, T0.plusSeconds(40), "marketing"));
-        store.append(message(5, Channel.SMS, Direction.OUTBOUND, T0.plusSeconds(50), "marketing"));
-        store.append(message(6, Channel.EMAIL, Direction.OUTBOUND, T0, "marketing"));
+        store.append(message(1, Channel.EMAIL, InteractionType.MESSAGE_SENT, T0.plusSeconds(10), "marketing"));
+        store.append(message(2, Channel.EMAIL, InteractionType.MESSAGE_SENT, T0.plusSeconds(20), null));
+        store.append(message(3, Channel.EMAIL, InteractionType.MESSAGE_SENT, T0.plusSeconds(30), "service"));
+        store.append(message(4, Channel.EMAIL, InteractionType.MESSAGE_OPENED, T0.plusSeconds(40), "marketing"));
+        store.append(message(5, Channel.SMS, InteractionType.MESSAGE_SENT, T0.plusSeconds(50), "marketing"));
+        store.append(message(6, Channel.EMAIL, InteractionType.MESSAGE_SENT, T0, "marketing"));
         ContactPressure counter = new InteractionContactPressure(store);
 
         assertThat(counter.sentSince(TENANT, ANN, ConsentChannel.EMAIL, Set.of(Purpose.MARKETING), T0)).isEqualTo(2);
         assertThat(counter.sentSince(TENANT, ANN, ConsentChannel.EMAIL, Set.of(), T0)).isEqualTo(3);
         assertThat(counter.sentSince(TENANT, ANN, ConsentChannel.SMS, Set.of(), T0)).isEqualTo(1);
+    }
+
+    @Test
+    void interactionCounter_recordsEachSendAsAMessageSent_thatItCounts() {
+        ListInteractionStore store = new ListInteractionStore();
+        AtomicInteger ids = new AtomicInteger();
+        ContactPressure counter = new InteractionContactPressure(store, store::append,
+                () -> InteractionId.of("sent-" + ids.incrementAndGet()));
+
+        counter.recordSent(TENANT, ANN, ConsentChannel.EMAIL, Purpose.MARKETING, T0.plusSeconds(5));
+
+        assertThat(counter.sentSince(TENANT, ANN, ConsentChannel.EMAIL, Set.of(Purpose.MARKETING), T0)).isEqualTo(1);
+        assertThat(counter.sentSince(TENANT, ANN, ConsentChannel.EMAIL, Set.of(Purpose.SERVICE), T0)).isZero();
+        assertThat(store.count(TENANT)).isEqualTo(1);
+    }
+
+    @Test
+    void interactionCounterWithoutRecorder_refusesToRecordASend_ratherThanLoseIt() {
+        ContactPressure counter = new InteractionContactPressure(new ListInteractionStore());
+
+        assertThatThrownBy(() -> counter.recordSent(TENANT, ANN, ConsentChannel.EMAIL, Purpose.MARKETING, T0))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

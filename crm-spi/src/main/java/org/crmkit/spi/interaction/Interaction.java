@@ -23,7 +23,8 @@ import org.crmkit.spi.internal.CompactSortedMap;
  * @param id         unique within the tenant
  * @param subject    the customer or anonymous visitor it is about
  * @param channel    the medium
- * @param direction  inbound (the customer started it) or outbound
+ * @param direction  inbound (the customer started it) or outbound; a {@code message_sent} is outbound (the builder's
+ *                   default for it), and inbound is refused
  * @param type       what happened ({@code page_view}, {@code order_placed}, …)
  * @param occurredAt when it happened
  * @param recordedAt when crmkit learnt of it
@@ -46,6 +47,9 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
         Checks.notNull(channel, "channel");
         Checks.notNull(direction, "direction");
         Checks.notNull(type, "type");
+        if (direction == Direction.INBOUND && type.equals(InteractionType.MESSAGE_SENT)) {
+            throw new ValidationException("direction", "a message_sent interaction is outbound");
+        }
         Checks.notNull(occurredAt, "occurredAt");
         Checks.notNull(recordedAt, "recordedAt");
         Checks.notNull(properties, "properties");
@@ -100,7 +104,7 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
         private final InteractionId id;
         private Subject subject;
         private final Channel channel;
-        private Direction direction = Direction.INBOUND;
+        private Direction direction;
         private final InteractionType type;
         private final Instant occurredAt;
         private Instant recordedAt;
@@ -117,6 +121,7 @@ public record Interaction(TenantId tenant, InteractionId id, Subject subject, Ch
             this.subject = Checks.notNull(subject, "subject");
             this.channel = Checks.notNull(channel, "channel");
             this.type = Checks.notNull(type, "type");
+            this.direction = type.equals(InteractionType.MESSAGE_SENT) ? Direction.OUTBOUND : Direction.INBOUND;
             this.occurredAt = Checks.notNull(occurredAt, "occurredAt");
             this.recordedAt = occurredAt;
             this.externalId = id.value();
