@@ -367,10 +367,11 @@ public final class ConsentService {
     }
 
     /**
-     * Withdraws the consent a token names, now, with evidence from source {@code UNSUBSCRIBE_LINK}. If the consent is
-     * opted out already, nothing is written: clicking twice is harmless.
+     * Withdraws, now, every consent that could allow the token's purpose on its channel: the channel-wide one and
+     * each one limited to a contact point, with evidence from source {@code UNSUBSCRIBE_LINK}, in one unit. Consents
+     * opted out already are left as they are, so clicking twice is harmless and writes nothing.
      *
-     * @return the consent's status now
+     * @return the channel-wide consent's status now
      * @throws InvalidTokenException   if the token is malformed, forged or altered, or expired (nothing changes)
      * @throws UnknownPurposeException if the policy no longer knows the token's purpose
      */
@@ -380,9 +381,20 @@ public final class ConsentService {
         Evidence evidence = Evidence.of(CaptureSource.of(CaptureSource.Kind.UNSUBSCRIBE_LINK, "unsubscribe-token"),
                 clock.instant());
         checkedRule(claims.tenant(), claims.customer(), scope, evidence);
-        ConsentEvent event = new ConsentEvent.OptedOut(scope, evidence);
-        return write(claims.tenant(), claims.customer(), scope, c -> c.latest(scope) instanceof ConsentEvent.OptedOut
-                ? null : event);
+        return writeAll(claims.tenant(), claims.customer(), scope, c -> {
+            List<ConsentEvent> withdrawals = new ArrayList<>();
+            if (!(c.latest(scope) instanceof ConsentEvent.OptedOut)) {
+                withdrawals.add(new ConsentEvent.OptedOut(scope, evidence));
+            }
+            for (ConsentEvent latest : c.events()) {
+                ConsentScope own = latest.scope();
+                if (own.contactPoint().isPresent() && own.channel() == scope.channel()
+                        && own.purpose().equals(scope.purpose()) && !(latest instanceof ConsentEvent.OptedOut)) {
+                    withdrawals.add(new ConsentEvent.OptedOut(own, evidence));
+                }
+            }
+            return withdrawals;
+        });
     }
 
     // ----------------------------------------------------------------------------------------------- suppression
@@ -691,6 +703,18 @@ public final class ConsentService {
      */
     private ConsentStatus write(TenantId tenant, CustomerId customer, ConsentScope scope,
                                 Function<CustomerConsents, ConsentEvent> decide) {
+        return writeAll(tenant, customer, scope, c -> {
+            ConsentEvent event = decide.apply(c);
+            return event == null ? List.of() : List.of(event);
+        });
+    }
+
+    /**
+     * {@link #write} of every event {@code decide} gives (none: nothing is written), in one unit; returns the status
+     * of {@code scope} after them.
+     */
+    private ConsentStatus writeAll(TenantId tenant, CustomerId customer, ConsentScope scope,
+                                   Function<CustomerConsents, List<ConsentEvent>> decide) {
         TenantLedger ledger = ledger(tenant);
         for (int attempt = 0; attempt < MAX_MERGE_RACES; attempt++) {
             CustomerId target = current(tenant, customer);
@@ -698,7 +722,10 @@ public final class ConsentService {
                 if (!current(tenant, target).equals(target)) {
                     return Optional.empty();
                 }
-                CustomerConsents after = ledger.append(target, decide, false);
+                CustomerConsents after = ledger.current(target);
+                for (ConsentEvent event : decide.apply(after)) {
+                    after = ledger.append(target, c -> event, false);
+                }
                 return Optional.of(StateFold.status(target, scope, after.latest(scope), clock.instant()));
             });
             if (done.isPresent()) {

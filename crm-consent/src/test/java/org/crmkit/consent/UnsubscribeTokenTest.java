@@ -18,6 +18,7 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.CaptureSource;
 import org.crmkit.spi.consent.ConsentChannel;
+import org.crmkit.spi.consent.ConsentScope;
 import org.crmkit.spi.consent.ConsentState;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.customer.CustomerId;
@@ -103,6 +104,31 @@ class UnsubscribeTokenTest {
                     .isInstanceOf(InvalidTokenException.class)
                     .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(InvalidTokenException.Reason.MALFORMED));
         }
+    }
+
+    @Test
+    void unsubscribe_withdrawsEveryConsentThatAllowsThePurposeOnTheChannel_pointScopedOnesToo() {
+        consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
+        consents.unsubscribe(token(Duration.ofDays(30)));
+        f.clock.advance(Duration.ofMinutes(1));
+        ConsentScope address = ConsentScope.of(ConsentChannel.EMAIL, Purpose.NEWSLETTER, f.emailOf(ann));
+        consents.optIn(TENANT, ann, address, Capture.TICKED_BOX, form(f.now()));
+        assertThat(newsletter().isAllowed()).isTrue();
+        f.clock.advance(Duration.ofMinutes(1));
+        long entries = f.store.size();
+
+        ConsentStatus status = consents.unsubscribe(token(Duration.ofDays(30)));
+
+        assertThat(status.state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(newsletter().isAllowed()).isFalse();
+        assertThat(consents.status(TENANT, ann, address).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(f.store.size()).isEqualTo(entries + 1);
+        consents.unsubscribe(token(Duration.ofDays(30)));
+        assertThat(f.store.size()).isEqualTo(entries + 1);
+    }
+
+    private ContactDecision newsletter() {
+        return consents.decide(TENANT, ann, ConsentChannel.EMAIL, Purpose.NEWSLETTER, f.now());
     }
 
     @Test
