@@ -197,7 +197,8 @@ public final class ConsentService {
     // ---------------------------------------------------------------------------------------------------- writes
 
     /**
-     * Records an opt-in.
+     * Records an opt-in. An implicit capture (a pre-ticked box left ticked, say) never downgrades an explicit
+     * opt-in in force at the evidence's instant: it is not recorded, and the explicit consent stands.
      *
      * @return the consent's status now
      * @throws UnknownPurposeException   if the policy does not know the purpose
@@ -214,7 +215,13 @@ public final class ConsentService {
         ContactRule rule = checkedRule(tenant, customer, scope, evidence);
         requireWording(rule, scope, evidence);
         ConsentEvent event = new ConsentEvent.OptedIn(scope, capture, evidence, validUntil(rule, evidence));
-        return write(tenant, customer, scope, c -> event);
+        return write(tenant, customer, scope, c -> capture.isExplicit()
+                || !explicitInForce(c.latest(scope), evidence.capturedAt()) ? event : null);
+    }
+
+    /** Whether {@code latest} (a scope's latest event, or null) is an explicit opt-in in force at {@code at}. */
+    private static boolean explicitInForce(ConsentEvent latest, Instant at) {
+        return StateFold.state(latest, at) == ConsentState.OPTED_IN && StateFold.capture(latest).isExplicit();
     }
 
     /**
@@ -250,12 +257,8 @@ public final class ConsentService {
         requireWording(rule, scope, evidence);
         ConsentEvent event = new ConsentEvent.ConfirmationRequested(scope, evidence,
                 evidence.capturedAt().plus(policy.confirmationWindow()));
-        return write(tenant, customer, scope, c -> {
-            ConsentEvent latest = c.latest(scope);
-            boolean confirmedAlready = StateFold.state(latest, evidence.capturedAt()) == ConsentState.OPTED_IN
-                    && StateFold.capture(latest).isExplicit();
-            return confirmedAlready ? null : event;
-        });
+        return write(tenant, customer, scope, c -> explicitInForce(c.latest(scope), evidence.capturedAt())
+                ? null : event);
     }
 
     /**

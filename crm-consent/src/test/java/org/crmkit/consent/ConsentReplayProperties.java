@@ -51,6 +51,12 @@ class ConsentReplayProperties {
     }
 
     /** The reference: the latest fact of the scope at or before {@code t}, judged at {@code t}. */
+    /** Whether the scope's latest fact is an explicit opt-in in force, the model's state being {@code before}. */
+    private static boolean explicitIn(List<Fact> facts, ConsentScope scope, ConsentState before) {
+        Fact last = facts.stream().filter(x -> x.scope().equals(scope)).reduce((a, b) -> b).orElse(null);
+        return before == ConsentState.OPTED_IN && last.capture().isExplicit();
+    }
+
     private static ConsentState modelState(List<Fact> facts, ConsentScope scope, Instant t) {
         Fact last = null;
         for (Fact fact : facts) {
@@ -86,7 +92,9 @@ class ConsentReplayProperties {
                 case OPT_IN -> {
                     Capture capture = CAPTURES.get(c.capture());
                     f.consents.optIn(TENANT, ann, scope, capture, Fixtures.form(t));
-                    facts.add(new Fact(scope, Kind.OPT_IN, t, expiry, capture));
+                    if (capture.isExplicit() || !explicitIn(facts, scope, before)) {
+                        facts.add(new Fact(scope, Kind.OPT_IN, t, expiry, capture));
+                    }
                 }
                 case OPT_OUT -> {
                     f.consents.optOut(TENANT, ann, scope, Fixtures.bare(t));
@@ -94,9 +102,7 @@ class ConsentReplayProperties {
                 }
                 case REQUEST -> {
                     f.consents.requestConfirmation(TENANT, ann, scope, Fixtures.form(t));
-                    Fact last = facts.stream().filter(x -> x.scope().equals(scope)).reduce((a, b) -> b).orElse(null);
-                    boolean explicitIn = before == ConsentState.OPTED_IN && last.capture().isExplicit();
-                    if (!explicitIn) {
+                    if (!explicitIn(facts, scope, before)) {
                         facts.add(new Fact(scope, Kind.REQUEST, t, t.plus(Duration.ofDays(7)), null));
                     }
                 }

@@ -76,6 +76,35 @@ class ConsentServiceTest {
     }
 
     @Test
+    void aLaterImplicitCapture_neverDowngradesAnExplicitConsentInForce() {
+        CustomerId ann = f.person("ann");
+        consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
+        f.clock.advance(Duration.ofDays(3));
+        long entries = f.store.size();
+
+        ConsentStatus status = consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.PRE_TICKED_BOX, form(f.now()));
+
+        assertThat(status.capture()).contains(Capture.TICKED_BOX);
+        assertThat(f.store.size()).isEqualTo(entries);
+        assertThat(decide(ann, EMAIL_NEWSLETTER)).isEqualTo(new ContactDecision.Allowed(
+                Optional.of(f.emailOf(ann)), ContactDecision.Basis.EXPLICIT_CONSENT));
+    }
+
+    @Test
+    void anImplicitCapture_afterAnOptOut_isRecorded() {
+        CustomerId ann = f.person("ann");
+        consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
+        f.clock.advance(Duration.ofDays(1));
+        consents.optOut(TENANT, ann, EMAIL_NEWSLETTER, form(f.now()));
+        f.clock.advance(Duration.ofDays(1));
+
+        ConsentStatus status = consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.PRE_TICKED_BOX, form(f.now()));
+
+        assertThat(status.capture()).contains(Capture.PRE_TICKED_BOX);
+        assertThat(decide(ann, EMAIL_NEWSLETTER)).isEqualTo(denied(DenialReason.IMPLICIT_NOT_ACCEPTED));
+    }
+
+    @Test
     void decide_afterSoftOptIn_underImplicitAcceptedRule_isAllowedOnImplicitBasis() {
         CustomerId ann = f.person("ann");
         consents.optIn(TENANT, ann, EMAIL_MARKETING, Capture.SOFT_OPT_IN_PURCHASE, form(f.now()));

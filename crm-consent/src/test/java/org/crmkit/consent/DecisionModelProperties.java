@@ -97,8 +97,15 @@ class DecisionModelProperties {
                         Instant until = policy.rule(policy.audienceOf(f.customers.get(id)), channel, scope.purpose())
                                 .validity().map(v -> t.atOffset(ZoneOffset.UTC).plus(v).toInstant())
                                 .orElse(Instant.MAX);
-                        facts.add(new Fact(id, channel, PURPOSES.get(c.purpose()), point, true,
-                                capture.isExplicit(), until));
+                        Fact latest = facts.stream().filter(x -> x.customer().equals(id) && x.channel() == channel
+                                && x.purpose().equals(PURPOSES.get(c.purpose())) && x.point().equals(point))
+                                .reduce((x, y) -> y).orElse(null);
+                        boolean explicitInForce = latest != null && latest.optIn() && latest.explicit()
+                                && t.isBefore(latest.until());
+                        if (capture.isExplicit() || !explicitInForce) {
+                            facts.add(new Fact(id, channel, PURPOSES.get(c.purpose()), point, true,
+                                    capture.isExplicit(), until));
+                        }
                     } else {
                         f.consents.optOut(TENANT, id, scope, Fixtures.bare(t));
                         facts.add(new Fact(id, channel, PURPOSES.get(c.purpose()), point, false, false, t));
