@@ -36,8 +36,8 @@ import org.crmkit.spi.customer.Person;
  *   <li>Audience: an {@link Organization}, or a {@link Person} who is an organisation's contact, is
  *       {@link Audience#B2B}; everyone else (and a customer the directory does not know) {@link Audience#B2C}.</li>
  *   <li>{@code service}: {@link Regime#OPT_OUT} everywhere, no expiry.</li>
- *   <li>{@code marketing}, B2C: {@link Regime#OPT_IN} (the soft opt-in of existing customers accepted) by e-mail, SMS
- *       and push; {@link Regime#EXPLICIT_OPT_IN} by phone and for web personalisation; {@link Regime#OPT_OUT} by
+ *   <li>{@code marketing}, B2C: {@link Regime#EXPLICIT_OR_SOFT_OPT_IN} by e-mail, SMS and push (an explicit opt-in,
+ *       or the soft opt-in of an existing customer; a pre-ticked box, an inferred consent or an import is refused); {@link Regime#EXPLICIT_OPT_IN} by phone and for web personalisation; {@link Regime#OPT_OUT} by
  *       postal mail. B2B: opt-out by e-mail, phone and postal mail, otherwise as B2C.</li>
  *   <li>{@code newsletter}, {@code profiling}, {@code partner_offers}: {@link Regime#EXPLICIT_OPT_IN}, except by
  *       postal mail ({@link Regime#OPT_OUT}).</li>
@@ -87,7 +87,7 @@ public interface ConsentPolicy {
     /** A builder holding the documented defaults, to adjust. */
     static Builder defaultsBuilder() {
         Period months36 = Period.ofMonths(36);
-        ContactRule optIn = ContactRule.optIn().withValidity(months36);
+        ContactRule explicitOrSoft = ContactRule.explicitOrSoftOptIn().withValidity(months36);
         ContactRule explicit = ContactRule.explicitOptIn().withValidity(months36);
         ContactRule web = ContactRule.explicitOptIn().withValidity(Period.ofMonths(13));
         ContactRule optOut = ContactRule.optOut();
@@ -99,7 +99,7 @@ public interface ConsentPolicy {
             b.rule(ConsentChannel.WEB_PERSONALISATION, p, web);
         }
         for (ConsentChannel c : List.of(ConsentChannel.EMAIL, ConsentChannel.SMS, ConsentChannel.PUSH)) {
-            b.rule(c, Purpose.MARKETING, optIn);
+            b.rule(c, Purpose.MARKETING, explicitOrSoft);
         }
         for (ConsentChannel c : List.of(ConsentChannel.EMAIL, ConsentChannel.PHONE)) {
             b.rule(Audience.B2B, c, Purpose.MARKETING, optOut);

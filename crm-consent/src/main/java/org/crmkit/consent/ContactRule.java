@@ -33,6 +33,14 @@ public record ContactRule(Regime regime, Optional<Period> validity, boolean word
         return new ContactRule(Regime.EXPLICIT_OPT_IN, Optional.empty(), true, false);
     }
 
+    /**
+     * An explicit opt-in, or the soft opt-in of an existing customer, is needed; its wording is required; no expiry;
+     * any contact point. The rule for e-mail, SMS and push marketing to consumers in the EU.
+     */
+    public static ContactRule explicitOrSoftOptIn() {
+        return new ContactRule(Regime.EXPLICIT_OR_SOFT_OPT_IN, Optional.empty(), true, false);
+    }
+
     /** An opt-in is needed, implicit accepted; its wording is required; no expiry; any contact point. */
     public static ContactRule optIn() {
         return new ContactRule(Regime.OPT_IN, Optional.empty(), true, false);

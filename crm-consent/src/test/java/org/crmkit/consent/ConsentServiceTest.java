@@ -15,6 +15,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,6 +74,25 @@ class ConsentServiceTest {
         assertThat(status.state()).isEqualTo(ConsentState.OPTED_IN);
         assertThat(status.capture()).contains(Capture.PRE_TICKED_BOX);
         assertThat(decide(ann, EMAIL_NEWSLETTER)).isEqualTo(denied(DenialReason.IMPLICIT_NOT_ACCEPTED));
+    }
+
+    @Test
+    void defaultEmailMarketingToConsumers_acceptsExplicitAndSoftOptIn_only() {
+        ConsentScope marketing = ConsentScope.of(ConsentChannel.EMAIL, Purpose.MARKETING);
+        for (Capture capture : Capture.values()) {
+            if (capture == Capture.DOUBLE_OPT_IN_CONFIRMED) {
+                continue;
+            }
+            CustomerId id = f.person("p-" + capture.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            consents.optIn(TENANT, id, marketing, capture, form(f.now()));
+
+            ContactDecision expected = capture.isExplicit()
+                    ? new ContactDecision.Allowed(Optional.of(f.emailOf(id)), ContactDecision.Basis.EXPLICIT_CONSENT)
+                    : capture == Capture.SOFT_OPT_IN_PURCHASE
+                    ? new ContactDecision.Allowed(Optional.of(f.emailOf(id)), ContactDecision.Basis.IMPLICIT_CONSENT)
+                    : denied(DenialReason.IMPLICIT_NOT_ACCEPTED);
+            assertThat(decide(id, marketing)).as("%s", capture).isEqualTo(expected);
+        }
     }
 
     @Test
@@ -444,7 +464,8 @@ class ConsentServiceTest {
     void defaults_followTheDocumentedRegime() {
         ConsentPolicy p = ConsentPolicy.defaults();
 
-        assertThat(p.rule(Audience.B2C, ConsentChannel.EMAIL, Purpose.MARKETING).regime()).isEqualTo(Regime.OPT_IN);
+        assertThat(p.rule(Audience.B2C, ConsentChannel.EMAIL, Purpose.MARKETING).regime())
+                .isEqualTo(Regime.EXPLICIT_OR_SOFT_OPT_IN);
         assertThat(p.rule(Audience.B2B, ConsentChannel.EMAIL, Purpose.MARKETING).regime())
                 .isEqualTo(Regime.OPT_OUT);
         assertThat(p.rule(Audience.B2C, ConsentChannel.PHONE, Purpose.MARKETING).regime())

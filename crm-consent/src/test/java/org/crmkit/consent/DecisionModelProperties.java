@@ -60,7 +60,7 @@ class DecisionModelProperties {
 
     /** An event the reference remembers, in ledger order; {@code until}: end of an opt-in's validity. */
     record Fact(CustomerId customer, ConsentChannel channel, String purpose, Optional<ContactValue> point,
-                boolean optIn, boolean explicit, Instant until) {
+                boolean optIn, boolean explicit, boolean soft, Instant until) {
     }
 
     @Provide
@@ -104,11 +104,11 @@ class DecisionModelProperties {
                                 && t.isBefore(latest.until());
                         if (capture.isExplicit() || !explicitInForce) {
                             facts.add(new Fact(id, channel, PURPOSES.get(c.purpose()), point, true,
-                                    capture.isExplicit(), until));
+                                    capture.isExplicit(), capture == Capture.SOFT_OPT_IN_PURCHASE, until));
                         }
                     } else {
                         f.consents.optOut(TENANT, id, scope, Fixtures.bare(t));
-                        facts.add(new Fact(id, channel, PURPOSES.get(c.purpose()), point, false, false, t));
+                        facts.add(new Fact(id, channel, PURPOSES.get(c.purpose()), point, false, false, false, t));
                     }
                 }
                 case SUPPRESS -> {
@@ -203,7 +203,8 @@ class DecisionModelProperties {
         } else if (optedIn) {
             basis = governing.explicit() ? ContactDecision.Basis.EXPLICIT_CONSENT
                     : ContactDecision.Basis.IMPLICIT_CONSENT;
-            if (!governing.explicit() && rule.regime() == Regime.EXPLICIT_OPT_IN) {
+            if (!governing.explicit() && (rule.regime() == Regime.EXPLICIT_OPT_IN
+                    || rule.regime() == Regime.EXPLICIT_OR_SOFT_OPT_IN && !governing.soft())) {
                 reasons.add(DenialReason.IMPLICIT_NOT_ACCEPTED);
             }
         } else {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.crmkit.consent.ConsentPolicy;
+import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.ConsentChannel;
 import org.crmkit.spi.consent.ConsentEvent;
 import org.crmkit.spi.consent.ConsentScope;
@@ -196,6 +197,11 @@ public final class CustomerConsents {
     /** Whether the event at position {@code i} is an explicit opt-in. */
     boolean explicit(int i) {
         return codes[i] == StateFold.EXPLICIT_OPT_IN;
+    }
+
+    /** Whether the event at position {@code i} is the soft opt-in of an existing customer. */
+    boolean softOptIn(int i) {
+        return latest[i] instanceof ConsentEvent.OptedIn in && in.capture() == Capture.SOFT_OPT_IN_PURCHASE;
     }
 
     /**

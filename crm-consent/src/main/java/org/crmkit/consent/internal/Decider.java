@@ -103,7 +103,8 @@ public final class Decider {
             switch (state) {
                 case OPTED_IN -> {
                     basis = consentBasis(consents, governing);
-                    if (basis == Basis.IMPLICIT_CONSENT && rule.regime() == Regime.EXPLICIT_OPT_IN) {
+                    if (basis == Basis.IMPLICIT_CONSENT && (rule.regime() == Regime.EXPLICIT_OPT_IN
+                            || rule.regime() == Regime.EXPLICIT_OR_SOFT_OPT_IN && !consents.softOptIn(governing))) {
                         reasons = add(reasons, DenialReason.IMPLICIT_NOT_ACCEPTED);
                     }
                 }
