@@ -211,10 +211,35 @@ public final class ConsentService {
      */
     public ConsentStatus optIn(TenantId tenant, CustomerId customer, ConsentScope scope, Capture capture,
                                Evidence evidence) {
+        return optIn(tenant, customer, scope, capture, evidence, Optional.empty());
+    }
+
+    /**
+     * Records an opt-in given until {@code endsAt} (a contest's closing date, say), or until the rule's validity
+     * ends if that comes first: from then on the consent is {@link ConsentState#EXPIRED}. Otherwise as
+     * {@link #optIn(TenantId, CustomerId, ConsentScope, Capture, Evidence)}.
+     *
+     * @throws ValidationException if {@code endsAt} is not after the evidence's instant, and as the other
+     *                             {@code optIn}
+     */
+    public ConsentStatus optIn(TenantId tenant, CustomerId customer, ConsentScope scope, Capture capture,
+                               Evidence evidence, Instant endsAt) {
+        Checks.notNull(endsAt, "endsAt");
+        Checks.notNull(evidence, "evidence");
+        if (!endsAt.isAfter(evidence.capturedAt())) {
+            throw new ValidationException("endsAt", "must be after the evidence's instant");
+        }
+        return optIn(tenant, customer, scope, capture, evidence, Optional.of(endsAt));
+    }
+
+    private ConsentStatus optIn(TenantId tenant, CustomerId customer, ConsentScope scope, Capture capture,
+                                Evidence evidence, Optional<Instant> endsAt) {
         Checks.notNull(capture, "capture");
         ContactRule rule = checkedRule(tenant, customer, scope, evidence);
         requireWording(rule, scope, evidence);
-        ConsentEvent event = new ConsentEvent.OptedIn(scope, capture, evidence, validUntil(rule, evidence));
+        Optional<Instant> validUntil = validUntil(rule, evidence)
+                .map(v -> endsAt.filter(e -> e.isBefore(v)).orElse(v)).or(() -> endsAt);
+        ConsentEvent event = new ConsentEvent.OptedIn(scope, capture, evidence, validUntil);
         return write(tenant, customer, scope, c -> capture.isExplicit()
                 || !explicitInForce(c.latest(scope), evidence.capturedAt()) ? event : null);
     }
@@ -698,7 +723,6 @@ public final class ConsentService {
         return rule.validity().map(p -> evidence.capturedAt().atOffset(ZoneOffset.UTC).plus(p).toInstant());
     }
 
-    /** Appends what {@code decide} returns for the customer's state, in a unit of the customer's lock. */
     /**
      * Appends what {@code decide} makes of the current consents of {@code customer} — or of the survivor the
      * directory names for it, if it was merged away — in a unit holding that customer's lock, in which the survivor

@@ -96,6 +96,34 @@ class ConsentServiceTest {
     }
 
     @Test
+    void anOptInGivenUntilADate_expiresThen_orWhenTheRuleEndsItFirst() {
+        CustomerId ann = f.person("ann");
+        Instant contestEnds = f.now().plus(Duration.ofDays(30));
+        ConsentStatus status = consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()),
+                contestEnds);
+
+        assertThat(status.until()).contains(contestEnds);
+        assertThat(decide(ann, EMAIL_NEWSLETTER).isAllowed()).isTrue();
+        f.clock.set(contestEnds);
+        assertThat(decide(ann, EMAIL_NEWSLETTER)).isEqualTo(denied(DenialReason.EXPIRED));
+
+        CustomerId bob = f.person("bob");
+        Instant farAway = f.now().plus(Duration.ofDays(3650));
+        assertThat(consents.optIn(TENANT, bob, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()), farAway)
+                .until()).hasValueSatisfying(until -> assertThat(until).isBefore(farAway));
+    }
+
+    @Test
+    void anEndNotAfterTheEvidence_isRefused_namingIt() {
+        CustomerId ann = f.person("ann");
+
+        assertThatThrownBy(() -> consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()),
+                f.now())).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("endsAt"));
+        assertThat(f.store.size()).isZero();
+    }
+
+    @Test
     void aLaterImplicitCapture_neverDowngradesAnExplicitConsentInForce() {
         CustomerId ann = f.person("ann");
         consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
