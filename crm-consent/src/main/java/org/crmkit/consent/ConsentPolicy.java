@@ -3,9 +3,11 @@ package org.crmkit.consent;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +56,16 @@ public interface ConsentPolicy {
 
     /** The channels the policy governs; any other channel is unknown to the engine. */
     Set<ConsentChannel> channels();
+
+    /**
+     * The purposes that are direct marketing, which an objection under GDPR art. 21(3) ends: by default every purpose
+     * the policy governs except {@link Purpose#SERVICE}.
+     */
+    default Set<Purpose> directMarketing() {
+        Set<Purpose> marketing = new LinkedHashSet<>(purposes());
+        marketing.remove(Purpose.SERVICE);
+        return Collections.unmodifiableSet(marketing);
+    }
 
     /** The audience a customer belongs to. */
     Audience audienceOf(Customer customer);

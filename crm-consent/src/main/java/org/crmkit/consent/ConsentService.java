@@ -409,20 +409,54 @@ public final class ConsentService {
         Evidence evidence = Evidence.of(CaptureSource.of(CaptureSource.Kind.UNSUBSCRIBE_LINK, "unsubscribe-token"),
                 clock.instant());
         checkedRule(claims.tenant(), claims.customer(), scope, evidence);
-        return writeAll(claims.tenant(), claims.customer(), scope, c -> {
-            List<ConsentEvent> withdrawals = new ArrayList<>();
+        return writeAll(claims.tenant(), claims.customer(), scope, c -> withdrawals(c, List.of(scope), evidence));
+    }
+
+    /**
+     * Records the customer's objection to direct marketing (GDPR art. 21(3)), as easy as one call: an opt-out of
+     * every purpose of {@link ConsentPolicy#directMarketing()} on every channel the policy governs, channel-wide and
+     * for each consent limited to a contact point, in one unit. Consents opted out already stay as they are, so a
+     * second objection writes nothing.
+     *
+     * @return the channel-wide consents of those purposes now, by channel, then purpose
+     * @throws FutureEventException if the evidence is dated after the present
+     * @throws ValidationException  if the evidence is dated before the customer's latest event
+     */
+    public List<ConsentStatus> objectToDirectMarketing(TenantId tenant, CustomerId customer, Evidence evidence) {
+        List<ConsentScope> scopes = new ArrayList<>();
+        for (ConsentChannel channel : policy.channels()) {
+            for (Purpose purpose : policy.directMarketing()) {
+                scopes.add(ConsentScope.of(channel, purpose));
+            }
+        }
+        if (scopes.isEmpty()) {
+            return List.of();
+        }
+        checkedRule(tenant, customer, scopes.get(0), evidence);
+        writeAll(tenant, customer, scopes.get(0), c -> withdrawals(c, scopes, evidence));
+        return scopes.stream().map(scope -> status(tenant, current(tenant, customer), scope)).toList();
+    }
+
+    /**
+     * The opt-outs that withdraw every consent of {@code c} that could allow contact in one of the channel-wide
+     * {@code scopes}: each of those scopes, and each consent limited to a contact point with a scope's channel and
+     * purpose, unless opted out already.
+     */
+    private static List<ConsentEvent> withdrawals(CustomerConsents c, List<ConsentScope> scopes, Evidence evidence) {
+        List<ConsentEvent> withdrawals = new ArrayList<>();
+        for (ConsentScope scope : scopes) {
             if (!(c.latest(scope) instanceof ConsentEvent.OptedOut)) {
                 withdrawals.add(new ConsentEvent.OptedOut(scope, evidence));
             }
-            for (ConsentEvent latest : c.events()) {
-                ConsentScope own = latest.scope();
-                if (own.contactPoint().isPresent() && own.channel() == scope.channel()
-                        && own.purpose().equals(scope.purpose()) && !(latest instanceof ConsentEvent.OptedOut)) {
-                    withdrawals.add(new ConsentEvent.OptedOut(own, evidence));
-                }
+        }
+        for (ConsentEvent latest : c.events()) {
+            ConsentScope own = latest.scope();
+            if (own.contactPoint().isPresent() && !(latest instanceof ConsentEvent.OptedOut)
+                    && scopes.contains(ConsentScope.of(own.channel(), own.purpose()))) {
+                withdrawals.add(new ConsentEvent.OptedOut(own, evidence));
             }
-            return withdrawals;
-        });
+        }
+        return withdrawals;
     }
 
     // ----------------------------------------------------------------------------------------------- suppression

@@ -124,6 +124,30 @@ class ConsentServiceTest {
     }
 
     @Test
+    void anObjectionToDirectMarketing_withdrawsEveryMarketingConsent_onEveryChannel_inOneCall() {
+        CustomerId ann = f.person("ann");
+        ConsentScope marketingAtHome = ConsentScope.of(ConsentChannel.EMAIL, Purpose.MARKETING, f.emailOf(ann));
+        consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
+        consents.optIn(TENANT, ann, marketingAtHome, Capture.TICKED_BOX, form(f.now()));
+        f.clock.advance(Duration.ofMinutes(1));
+
+        List<ConsentStatus> after = consents.objectToDirectMarketing(TENANT, ann, form(f.now()));
+
+        assertThat(after).isNotEmpty().allSatisfy(status -> {
+            assertThat(status.state()).isEqualTo(ConsentState.OPTED_OUT);
+            assertThat(status.scope().purpose()).isNotEqualTo(Purpose.SERVICE);
+        });
+        assertThat(after).extracting(ConsentStatus::scope).contains(EMAIL_NEWSLETTER,
+                ConsentScope.of(ConsentChannel.POSTAL_MAIL, Purpose.MARKETING));
+        assertThat(consents.status(TENANT, ann, marketingAtHome).state()).isEqualTo(ConsentState.OPTED_OUT);
+        assertThat(decide(ann, EMAIL_NEWSLETTER)).isEqualTo(denied(DenialReason.OPTED_OUT));
+        assertThat(decide(ann, ConsentScope.of(ConsentChannel.EMAIL, Purpose.SERVICE)).isAllowed()).isTrue();
+        long entries = f.store.size();
+        consents.objectToDirectMarketing(TENANT, ann, form(f.now()));
+        assertThat(f.store.size()).isEqualTo(entries);
+    }
+
+    @Test
     void aLaterImplicitCapture_neverDowngradesAnExplicitConsentInForce() {
         CustomerId ann = f.person("ann");
         consents.optIn(TENANT, ann, EMAIL_NEWSLETTER, Capture.TICKED_BOX, form(f.now()));
