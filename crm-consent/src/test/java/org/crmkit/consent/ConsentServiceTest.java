@@ -439,6 +439,36 @@ class ConsentServiceTest {
                 f.now().plus(Duration.ofDays(7))).isAllowed()).isTrue();
     }
 
+    @Test
+    void aCapAcrossChannels_countsTheirMessagesTogether() {
+        Fixtures g = new Fixtures(ConsentPolicy.defaultsBuilder().clearCaps().cap(PressureCap.acrossChannels(
+                Set.of(ConsentChannel.EMAIL, ConsentChannel.SMS), Set.of(Purpose.MARKETING), 3, Duration.ofDays(7)))
+                .build());
+        CustomerId ann = g.person("ann");
+        for (ConsentChannel channel : List.of(ConsentChannel.EMAIL, ConsentChannel.SMS)) {
+            g.consents.optIn(TENANT, ann, ConsentScope.of(channel, Purpose.MARKETING), Capture.TICKED_BOX,
+                    form(g.now()));
+        }
+        g.consents.recordSent(TENANT, ann, ConsentChannel.EMAIL, Purpose.MARKETING, g.now());
+        g.consents.recordSent(TENANT, ann, ConsentChannel.PUSH, Purpose.MARKETING, g.now());
+        assertThat(g.consents.decide(TENANT, ann, ConsentChannel.EMAIL, Purpose.MARKETING, g.now()).isAllowed())
+                .isTrue();
+
+        g.consents.recordSent(TENANT, ann, ConsentChannel.EMAIL, Purpose.MARKETING, g.now());
+        g.consents.recordSent(TENANT, ann, ConsentChannel.SMS, Purpose.MARKETING, g.now().minus(Duration.ofDays(1)));
+
+        assertThat(g.consents.decide(TENANT, ann, ConsentChannel.EMAIL, Purpose.MARKETING, g.now()))
+                .isEqualTo(denied(DenialReason.PRESSURE_CAP_REACHED));
+        assertThat(g.consents.decide(TENANT, ann, ConsentChannel.SMS, Purpose.MARKETING, g.now()))
+                .isEqualTo(denied(DenialReason.PRESSURE_CAP_REACHED));
+    }
+
+    @Test
+    void aCapWithoutChannels_isRefused() {
+        assertThatThrownBy(() -> PressureCap.acrossChannels(Set.of(), Set.of(), 1, Duration.ofDays(1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("channels"));
+    }
+
     // ------------------------------------------------------------------------------------ history and receipts
 
     @Test

@@ -127,12 +127,23 @@ public final class Decider {
         List<PressureCap> caps = policy.caps(channel);
         for (int i = 0; i < caps.size(); i++) {
             PressureCap cap = caps.get(i);
-            if (cap.governs(purpose) && pressure.sentSince(tenant, id, channel, cap.purposes(),
-                    at.minus(cap.window())) >= cap.max()) {
+            if (cap.governs(purpose) && sent(tenant, id, channel, cap, at.minus(cap.window())) >= cap.max()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The messages counted by {@code cap} since {@code since}: on {@code channel} alone if that is its only one. */
+    private int sent(TenantId tenant, CustomerId id, ConsentChannel channel, PressureCap cap, Instant since) {
+        if (cap.channels().size() == 1) {
+            return pressure.sentSince(tenant, id, channel, cap.purposes(), since);
+        }
+        int sent = 0;
+        for (ConsentChannel counted : cap.channels()) {
+            sent += pressure.sentSince(tenant, id, counted, cap.purposes(), since);
+        }
+        return sent;
     }
 
     private static Basis consentBasis(CustomerConsents consents, int governing) {

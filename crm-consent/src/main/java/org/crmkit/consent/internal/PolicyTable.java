@@ -72,7 +72,7 @@ public final class PolicyTable implements ConsentPolicy {
         });
         for (ConsentChannel c : ConsentChannel.values()) {
             List<PressureCap> list = new ArrayList<>();
-            capList.stream().filter(cap -> cap.channel() == c).forEach(list::add);
+            capList.stream().filter(cap -> cap.channels().contains(c)).forEach(list::add);
             caps.put(c, List.copyOf(list));
         }
         this.audiences = audiences;
