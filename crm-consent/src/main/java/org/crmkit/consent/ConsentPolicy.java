@@ -39,8 +39,9 @@ import org.crmkit.spi.customer.Person;
  *       {@link Audience#B2B}; everyone else (and a customer the directory does not know) {@link Audience#B2C}.</li>
  *   <li>{@code service}: {@link Regime#OPT_OUT} everywhere, no expiry.</li>
  *   <li>{@code marketing}, B2C: {@link Regime#EXPLICIT_OR_SOFT_OPT_IN} by e-mail, SMS and push (an explicit opt-in,
- *       or the soft opt-in of an existing customer; a pre-ticked box, an inferred consent or an import is refused); {@link Regime#EXPLICIT_OPT_IN} by phone and for web personalisation; {@link Regime#OPT_OUT} by
- *       postal mail. B2B: opt-out by e-mail, phone and postal mail, otherwise as B2C.</li>
+ *       or the soft opt-in of an existing customer; a pre-ticked box, an inferred consent or an import is refused);
+ *       {@link Regime#EXPLICIT_OPT_IN} by phone and for web personalisation; {@link Regime#OPT_OUT} by postal mail.
+ *       B2B: opt-out by e-mail, phone and postal mail, otherwise as B2C.</li>
  *   <li>{@code newsletter}, {@code profiling}, {@code partner_offers}: {@link Regime#EXPLICIT_OPT_IN}, except by
  *       postal mail ({@link Regime#OPT_OUT}).</li>
  *   <li>Opt-ins need the wording the person saw; they expire after 36 months, 13 months for web personalisation

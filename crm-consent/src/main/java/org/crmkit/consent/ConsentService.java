@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 import org.crmkit.consent.internal.CustomerConsents;
 import org.crmkit.consent.internal.Decider;
@@ -98,13 +99,13 @@ import org.crmkit.spi.storage.Storage;
  * <p>Thread-safe.
  */
 public final class ConsentService {
-    /** How often a write follows its customer into a merge that won the race for its lock. */
     /**
      * The longest an unsubscribe token may stay valid: ten years, longer than a message stays in an inbox (and an
      * expiry the clock can always compute).
      */
     public static final Duration MAX_TOKEN_VALIDITY = Duration.ofDays(3_653);
 
+    /** How often a write follows its customer into a merge that won the race for its lock. */
     private static final int MAX_MERGE_RACES = 16;
 
     private final Storage storage;
@@ -237,8 +238,8 @@ public final class ConsentService {
         Checks.notNull(capture, "capture");
         ContactRule rule = checkedRule(tenant, customer, scope, evidence);
         requireWording(rule, scope, evidence);
-        Optional<Instant> validUntil = validUntil(rule, evidence)
-                .map(v -> endsAt.filter(e -> e.isBefore(v)).orElse(v)).or(() -> endsAt);
+        Optional<Instant> validUntil = Stream.concat(validUntil(rule, evidence).stream(), endsAt.stream())
+                .min(Comparator.naturalOrder());
         ConsentEvent event = new ConsentEvent.OptedIn(scope, capture, evidence, validUntil);
         return write(tenant, customer, scope, c -> capture.isExplicit()
                 || !explicitInForce(c.latest(scope), evidence.capturedAt()) ? event : null);

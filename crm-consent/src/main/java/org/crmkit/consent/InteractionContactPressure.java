@@ -13,7 +13,6 @@ import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.consent.ConsentChannel;
 import org.crmkit.spi.consent.Purpose;
 import org.crmkit.spi.customer.CustomerId;
-import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionQuery;
@@ -72,7 +71,7 @@ public final class InteractionContactPressure implements ContactPressure {
         Recording r = recording.orElseThrow(() -> new UnsupportedOperationException(
                 "this counter reads message_sent interactions and records none: record the message as one"));
         r.recorder().accept(Interaction.builder(tenant, r.ids().get(), Subject.customer(customer),
-                channel.interactionChannel(), InteractionType.MESSAGE_SENT, at).direction(Direction.OUTBOUND)
+                channel.interactionChannel(), InteractionType.MESSAGE_SENT, at)
                 .property(PURPOSE_PROPERTY, TypedValue.of(purpose.name())).build());
     }
 

@@ -6,9 +6,9 @@ import org.crmkit.spi.tck.NullArguments;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every public static factory and public constructor of the segmentation module's public packages (segments and scoring) refuses a null
- * argument with a {@code ValidationException} (or another {@code CrmException}), never a bare
- * {@code NullPointerException}; see {@link NullArguments}.
+ * Every public static factory and public constructor of the segmentation module's public packages (segments and
+ * scoring) refuses a null argument with a {@code ValidationException} (or another {@code CrmException}), never a
+ * bare {@code NullPointerException}; see {@link NullArguments}.
  */
 class NullArgumentsTest {
     @Test
