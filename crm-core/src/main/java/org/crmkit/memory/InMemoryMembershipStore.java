@@ -6,12 +6,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 import org.crmkit.memory.internal.Units;
 import org.crmkit.spi.Checks;
@@ -20,10 +22,12 @@ import org.crmkit.spi.TenantId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.segment.MembershipStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link MembershipStore} on the heap: per tenant and segment a concurrent sorted map of members to the instant
- * they entered, and per customer the set of its segments. Thread-safe: writes of one tenant are serialised, reads
+ * they entered, per customer the set of its segments, and the scheduled reviews both by customer and in instant
+ * order (so that the due ones are read without a scan). Thread-safe: writes of one tenant are serialised, reads
  * take no lock. Nothing is persisted.
  */
 public final class InMemoryMembershipStore implements MembershipStore {
@@ -43,6 +47,20 @@ public final class InMemoryMembershipStore implements MembershipStore {
     private static final class Tenant {
         final Map<String, NavigableMap<CustomerId, Instant>> bySegment = new ConcurrentHashMap<>();
         final Map<CustomerId, Set<String>> byCustomer = new ConcurrentHashMap<>();
+        final Map<CustomerId, Instant> reviews = new ConcurrentHashMap<>();
+        final ConcurrentSkipListSet<Review> due = new ConcurrentSkipListSet<>();
+
+        /** Sets or clears the customer's review; returns the earlier one (null: none). */
+        synchronized @Nullable Instant review(CustomerId customer, @Nullable Instant at) {
+            Instant before = at == null ? reviews.remove(customer) : reviews.put(customer, at);
+            if (before != null) {
+                due.remove(new Review(before, customer));
+            }
+            if (at != null) {
+                due.add(new Review(at, customer));
+            }
+            return before;
+        }
 
         synchronized boolean enter(String segment, CustomerId customer, Instant since) {
             NavigableMap<CustomerId, Instant> members = bySegment.computeIfAbsent(segment,
@@ -68,6 +86,15 @@ public final class InMemoryMembershipStore implements MembershipStore {
                 }
             }
             return Optional.of(since);
+        }
+    }
+
+    /** A scheduled review, ordered by instant, then customer id. */
+    private record Review(Instant at, CustomerId customer) implements Comparable<Review> {
+        @Override
+        public int compareTo(Review o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : customer.value().compareTo(o.customer.value());
         }
     }
 
@@ -145,8 +172,45 @@ public final class InMemoryMembershipStore implements MembershipStore {
     }
 
     @Override
+    public boolean scheduleReview(TenantId tenant, CustomerId customer, Optional<Instant> at) {
+        Checks.notNull(customer, "customer");
+        Checks.notNull(at, "at");
+        Tenant t = of(tenant);
+        Instant next = at.orElse(null);
+        Instant before = t.review(customer, next);
+        if (Objects.equals(before, next)) {
+            return false;
+        }
+        units.undo(() -> t.review(customer, before));
+        return true;
+    }
+
+    @Override
+    public Optional<Instant> reviewAt(TenantId tenant, CustomerId customer) {
+        Checks.notNull(customer, "customer");
+        return existing(tenant).map(t -> t.reviews.get(customer));
+    }
+
+    @Override
+    public List<CustomerId> dueForReview(TenantId tenant, Instant now, int limit) {
+        Checks.notNull(now, "now");
+        Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
+        List<CustomerId> due = new ArrayList<>();
+        existing(tenant).ifPresent(t -> {
+            for (Review r : t.due) {
+                if (due.size() == limit || r.at().isAfter(now)) {
+                    break;
+                }
+                due.add(r.customer());
+            }
+        });
+        return due;
+    }
+
+    @Override
     public int remove(TenantId tenant, CustomerId customer) {
         Checks.notNull(customer, "customer");
+        scheduleReview(tenant, customer, Optional.empty());
         int removed = 0;
         for (String segment : segmentsOf(tenant, customer)) {
             if (leave(tenant, segment, customer)) {

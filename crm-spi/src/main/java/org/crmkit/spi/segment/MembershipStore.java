@@ -1,6 +1,7 @@
 package org.crmkit.spi.segment;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 
@@ -22,7 +23,11 @@ import org.crmkit.spi.customer.CustomerId;
  *       non-member changes nothing; each says whether it changed anything.</li>
  *   <li><b>Atomicity and concurrency.</b> Implementations are thread-safe; each call is all or nothing. Of two
  *       concurrent {@code enter} calls for one membership exactly one returns {@code true}.</li>
- *   <li><b>Erasure.</b> {@link #remove} takes a customer out of every segment.</li>
+ *   <li><b>Erasure.</b> {@link #remove} takes a customer out of every segment and clears its review.</li>
+ *   <li><b>Reviews.</b> Each customer has at most one scheduled review: the instant from which time alone (a window
+ *       ageing, a score decaying, a consent ending) may change its memberships. The engine schedules it whenever it
+ *       decides the customer, and decides again the customers {@link #dueForReview due}, so that re-evaluation costs
+ *       what changes, not the size of the base.</li>
  * </ul>
  * Segment names are lower-case ({@code [a-z][a-z0-9_]*}, at most 64 characters).
  */
@@ -65,7 +70,7 @@ public interface MembershipStore extends Capable {
     long count(TenantId tenant, String segment);
 
     /**
-     * Takes the customer out of every segment. Idempotent.
+     * Takes the customer out of every segment and clears its scheduled review. Idempotent.
      *
      * @return how many memberships were removed
      */
@@ -77,4 +82,24 @@ public interface MembershipStore extends Capable {
      * @return how many memberships were removed
      */
     long clear(TenantId tenant, String segment);
+
+    /**
+     * Sets the instant of the customer's next review, replacing any earlier one, or clears it ({@code at} empty).
+     *
+     * @return whether the stored instant changed
+     */
+    boolean scheduleReview(TenantId tenant, CustomerId customer, Optional<Instant> at);
+
+    /** The instant of the customer's scheduled review; empty if none is scheduled. */
+    Optional<Instant> reviewAt(TenantId tenant, CustomerId customer);
+
+    /**
+     * The customers whose review is due at or before {@code now}: earliest instant first, ties in ascending id
+     * order, at most {@code limit}. Reading changes nothing: a customer stays due until its review is scheduled
+     * later or cleared.
+     *
+     * @param limit 1 to {@value #MAX_PAGE_SIZE}
+     * @throws org.crmkit.spi.ValidationException if the limit is out of range
+     */
+    List<CustomerId> dueForReview(TenantId tenant, Instant now, int limit);
 }

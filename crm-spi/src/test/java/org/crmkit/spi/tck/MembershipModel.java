@@ -24,6 +24,7 @@ final class MembershipModel {
     static final int CUSTOMERS = 4;
 
     private final Map<TenantId, Map<String, TreeMap<CustomerId, Instant>>> members = new HashMap<>();
+    private final Map<TenantId, Map<CustomerId, Instant>> reviews = new HashMap<>();
 
     static TenantId tenant(int index) {
         return TENANTS.get(index);
@@ -49,7 +50,22 @@ final class MembershipModel {
         return of(tenant, segment).remove(customer) != null;
     }
 
+    boolean scheduleReview(TenantId tenant, CustomerId customer, Optional<Instant> at) {
+        Map<CustomerId, Instant> held = reviews.computeIfAbsent(tenant, t -> new HashMap<>());
+        Instant before = at.isPresent() ? held.put(customer, at.get()) : held.remove(customer);
+        return !Optional.ofNullable(before).equals(at);
+    }
+
+    /** The customers due at {@code now}, earliest first, then by id. */
+    List<CustomerId> dueForReview(TenantId tenant, Instant now, int limit) {
+        return reviews.getOrDefault(tenant, Map.of()).entrySet().stream().filter(e -> !e.getValue().isAfter(now))
+                .sorted(Map.Entry.<CustomerId, Instant>comparingByValue()
+                        .thenComparing(e -> e.getKey().value()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
     int remove(TenantId tenant, CustomerId customer) {
+        scheduleReview(tenant, customer, Optional.empty());
         int removed = 0;
         for (String segment : SEGMENTS) {
             if (leave(tenant, segment, customer)) {
@@ -70,6 +86,8 @@ final class MembershipModel {
         MembershipModel copy = new MembershipModel();
         members.forEach((tenant, bySegment) -> bySegment.forEach((segment, held) ->
                 held.forEach((customer, since) -> copy.enter(tenant, segment, customer, since))));
+        reviews.forEach((tenant, held) -> held.forEach((customer, at) ->
+                copy.scheduleReview(tenant, customer, Optional.of(at))));
         return copy;
     }
 
@@ -96,7 +114,12 @@ final class MembershipModel {
                 }
                 assertThat(store.segmentsOf(tenant, customer(c))).as("segmentsOf %s %s", tenant, customer(c))
                         .containsExactlyElementsOf(segments);
+                assertThat(store.reviewAt(tenant, customer(c))).as("reviewAt %s %s", tenant, customer(c))
+                        .isEqualTo(Optional.ofNullable(reviews.getOrDefault(tenant, Map.of()).get(customer(c))));
             }
+            Instant late = Instant.MAX;
+            assertThat(store.dueForReview(tenant, late, MembershipStore.MAX_PAGE_SIZE)).as("dueForReview %s", tenant)
+                    .containsExactlyElementsOf(dueForReview(tenant, late, MembershipStore.MAX_PAGE_SIZE));
         }
     }
 }

@@ -145,6 +145,56 @@ public abstract class MembershipStoreContract {
         assertThat(store.count(TENANT, "vip")).isZero();
     }
 
+    // ---------------------------------------------------------------- reviews
+
+    @Test
+    void dueForReview_listsTheDueCustomers_earliestFirst_thenById() {
+        store.scheduleReview(TENANT, cid("c-3"), Optional.of(T0));
+        store.scheduleReview(TENANT, cid("c-1"), Optional.of(T1));
+        store.scheduleReview(TENANT, cid("c-2"), Optional.of(T0));
+        store.scheduleReview(TENANT, cid("c-4"), Optional.of(T1.plusMillis(1)));
+        store.scheduleReview(OTHER_TENANT, cid("c-0"), Optional.of(T0));
+
+        assertThat(store.dueForReview(TENANT, T1, 10)).containsExactly(cid("c-2"), cid("c-3"), cid("c-1"));
+        assertThat(store.dueForReview(TENANT, T1, 2)).containsExactly(cid("c-2"), cid("c-3"));
+        assertThat(store.dueForReview(TENANT, T0.minusMillis(1), 10)).isEmpty();
+        assertThat(store.dueForReview(TENANT, T1, 10)).as("reading changes nothing").hasSize(3);
+    }
+
+    @Test
+    void scheduleReview_replacesTheEarlierInstant_orClearsIt_andSaysWhetherItChanged() {
+        assertThat(store.scheduleReview(TENANT, cid("c-1"), Optional.of(T0))).isTrue();
+        assertThat(store.scheduleReview(TENANT, cid("c-1"), Optional.of(T0))).isFalse();
+        assertThat(store.scheduleReview(TENANT, cid("c-1"), Optional.of(T1))).isTrue();
+        assertThat(store.reviewAt(TENANT, cid("c-1"))).contains(T1);
+        assertThat(store.dueForReview(TENANT, T0, 10)).isEmpty();
+
+        assertThat(store.scheduleReview(TENANT, cid("c-1"), Optional.empty())).isTrue();
+        assertThat(store.scheduleReview(TENANT, cid("c-1"), Optional.empty())).isFalse();
+        assertThat(store.reviewAt(TENANT, cid("c-1"))).isEmpty();
+        assertThat(store.dueForReview(TENANT, T1, 10)).isEmpty();
+    }
+
+    @Test
+    void remove_clearsTheReview() {
+        store.scheduleReview(TENANT, cid("c-1"), Optional.of(T0));
+        store.remove(TENANT, cid("c-1"));
+
+        assertThat(store.reviewAt(TENANT, cid("c-1"))).isEmpty();
+        assertThat(store.dueForReview(TENANT, T1, 10)).isEmpty();
+    }
+
+    @Test
+    void dueForReview_withLimitOutOfRange_orNulls_isRefused() {
+        assertThatThrownBy(() -> store.dueForReview(TENANT, T0, 0)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store.dueForReview(TENANT, T0, MembershipStore.MAX_PAGE_SIZE + 1))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store.dueForReview(TENANT, null, 1)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store.scheduleReview(TENANT, cid("c-1"), null))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> store.reviewAt(null, cid("c-1"))).isInstanceOf(ValidationException.class);
+    }
+
     // ---------------------------------------------------------------- remove and clear
 
     @Test
@@ -313,7 +363,7 @@ public abstract class MembershipStoreContract {
 
     // ---------------------------------------------------------------- model-based property
 
-    /** Any sequence of enters, leaves, removes and clears leaves the store answering as a model of maps does. */
+    /** Any sequence of enters, leaves, removes, clears and reviews leaves the store answering as a model of maps does. */
     @Property(tries = 200, seed = "20240504")
     void randomOperations_leaveTheStoreEqualToTheModel(
             @ForAll("membershipOperations") List<MembershipOp> operations) {

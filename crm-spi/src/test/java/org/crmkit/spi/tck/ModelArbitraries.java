@@ -94,8 +94,12 @@ final class ModelArbitraries {
         Arbitrary<MembershipOp> leave = Combinators.combine(tenant(), segment, customer).as(MembershipOp.Leave::new);
         Arbitrary<MembershipOp> remove = Combinators.combine(tenant(), customer).as(MembershipOp.Remove::new);
         Arbitrary<MembershipOp> clear = Combinators.combine(tenant(), segment).as(MembershipOp.Clear::new);
+        Arbitrary<MembershipOp> schedule = Combinators.combine(tenant(), customer,
+                Arbitraries.integers().between(-1, 5)).as(MembershipOp.ScheduleReview::new);
+        Arbitrary<MembershipOp> due = Combinators.combine(tenant(), Arbitraries.integers().between(0, 6),
+                Arbitraries.integers().between(1, 3)).as(MembershipOp.DueForReview::new);
         return Arbitraries.frequencyOf(Tuple.of(6, enter), Tuple.of(3, leave), Tuple.of(1, remove),
-                Tuple.of(1, clear));
+                Tuple.of(1, clear), Tuple.of(3, schedule), Tuple.of(2, due));
     }
 
     static Arbitrary<List<OutboxOp>> outboxOperations() {

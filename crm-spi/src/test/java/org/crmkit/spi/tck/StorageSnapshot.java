@@ -70,6 +70,8 @@ record StorageSnapshot(List<Object> customers, List<Object> interactions, List<O
         }
         for (int c = 0; c < MembershipModel.CUSTOMERS; c++) {
             into.add(store.segmentsOf(tenant, MembershipModel.customer(c)));
+            into.add(store.reviewAt(tenant, MembershipModel.customer(c)));
         }
+        into.add(store.dueForReview(tenant, java.time.Instant.MAX, MembershipStore.MAX_PAGE_SIZE));
     }
 }
