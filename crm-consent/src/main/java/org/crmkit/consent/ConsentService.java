@@ -132,7 +132,7 @@ public final class ConsentService {
         this.hashes = new KeyedHashes(b.hmacKey);
         this.tokens = new TokenCodec(hashes);
         this.decider = new Decider(policy, directory, pressure, hashes);
-        this.seam = new Seam(storage, clock, b.staleness, new Salts(b.salts), b.eventIds);
+        this.seam = new Seam(storage, clock, b.staleness, new Salts(b.salts), b.eventIds, b.listener);
     }
 
     public static Builder builder() {
@@ -188,6 +188,26 @@ public final class ConsentService {
         Checks.notNull(purpose, "purpose");
         Checks.notNull(at, "at");
         return decider.decide(fresh(Checks.notNull(tenant, "tenant")), tenant, customer, channel, purpose, at);
+    }
+
+    /**
+     * The earliest instant after {@code at} at which {@link #decide(TenantId, CustomerId, ConsentChannel, Purpose,
+     * Instant) decide} could answer differently with nothing recorded meanwhile: the end of the governing consent's
+     * validity or confirmation window, or, when a pressure cap is reached, the instant its earliest counted send
+     * leaves its window. Empty if only a write can change the decision. May be early, never late: what follows
+     * decisions (tracked segments) decides again then.
+     *
+     * @throws UnknownPurposeException if the policy does not know the purpose
+     * @throws UnknownChannelException if the policy does not govern the channel
+     */
+    public Optional<Instant> nextDecisionChange(TenantId tenant, CustomerId customer, ConsentChannel channel,
+                                                Purpose purpose, Instant at) {
+        Checks.notNull(customer, "customer");
+        Checks.notNull(channel, "channel");
+        Checks.notNull(purpose, "purpose");
+        Checks.notNull(at, "at");
+        policy.rule(policy.defaultAudience(), channel, purpose);
+        return decider.nextChange(fresh(Checks.notNull(tenant, "tenant")), tenant, customer, channel, purpose, at);
     }
 
     /** {@link #decide(TenantId, CustomerId, ConsentChannel, Purpose, Instant)} at the clock's present. */
@@ -481,7 +501,10 @@ public final class ConsentService {
                 long after = suppressions.version(tenant);
                 storage.outbox().append(new DomainEvent.ContactSuppressed(seam.eventIds().get(), tenant, now, hash,
                         point.kind(), reason));
-                storage.afterCommit(() -> ledger.listChanged(hash, true, before, after));
+                storage.afterCommit(() -> {
+                    ledger.listChanged(hash, true, before, after);
+                    seam.listener().contactChanged(tenant, point);
+                });
             }
             return listed;
         });
@@ -499,7 +522,10 @@ public final class ConsentService {
                 long after = suppressions.version(tenant);
                 storage.outbox().append(new DomainEvent.ContactLifted(seam.eventIds().get(), tenant, clock.instant(),
                         hash));
-                storage.afterCommit(() -> ledger.listChanged(hash, false, before, after));
+                storage.afterCommit(() -> {
+                    ledger.listChanged(hash, false, before, after);
+                    seam.listener().contactChanged(tenant, point);
+                });
             }
             return lifted;
         });
@@ -614,6 +640,7 @@ public final class ConsentService {
     public void recordSent(TenantId tenant, CustomerId customer, ConsentChannel channel, Purpose purpose,
                            Instant at) {
         pressure.recordSent(tenant, customer, channel, purpose, at);
+        seam.listener().customerChanged(tenant, customer);
     }
 
     // ----------------------------------------------------------------------------------------------------- reads
@@ -826,6 +853,7 @@ public final class ConsentService {
         private Supplier<EventId> eventIds;
         private Long staleness;
         private RandomGenerator salts;
+        private DecisionListener listener;
 
         private Builder() {
         }
@@ -857,6 +885,12 @@ public final class ConsentService {
         /** The pressure counter (default: a new {@link InMemoryContactPressure}). */
         public Builder contactPressure(ContactPressure contactPressure) {
             this.pressure = once(pressure, contactPressure, "contactPressure");
+            return this;
+        }
+
+        /** Who hears whose decisions a write may have changed (default {@link DecisionListener#NONE}). */
+        public Builder decisionListener(DecisionListener decisionListener) {
+            this.listener = once(listener, decisionListener, "decisionListener");
             return this;
         }
 
@@ -924,6 +958,7 @@ public final class ConsentService {
             eventIds = eventIds != null ? eventIds : () -> EventId.of(UUID.randomUUID());
             staleness = staleness != null ? staleness : DEFAULT_STALENESS.toMillis();
             salts = salts != null ? salts : new SecureRandom();
+            listener = listener != null ? listener : DecisionListener.NONE;
             return new ConsentService(this);
         }
 

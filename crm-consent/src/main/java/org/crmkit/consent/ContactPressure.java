@@ -1,6 +1,7 @@
 package org.crmkit.consent;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.spi.TenantId;
@@ -21,6 +22,14 @@ public interface ContactPressure {
      * {@link PressureCap#MAX_MESSAGES}.
      */
     int sentSince(TenantId tenant, CustomerId customer, ConsentChannel channel, Set<Purpose> purposes, Instant since);
+
+    /**
+     * When the earliest of the messages {@link #sentSince} counts was sent; empty if it counts none. An
+     * implementation that keeps only the latest {@link PressureCap#MAX_MESSAGES} sends answers the earliest it
+     * keeps. This is when a reached cap can first be released as time passes.
+     */
+    Optional<Instant> firstSentSince(TenantId tenant, CustomerId customer, ConsentChannel channel,
+                                     Set<Purpose> purposes, Instant since);
 
     /**
      * Takes note of a message sent, so that {@link #sentSince} counts it from then on.

@@ -2,6 +2,7 @@ package org.crmkit.consent;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +30,14 @@ public final class InMemoryContactPressure implements ContactPressure {
         Map<CustomerId, SendLog> tenantLogs = logs.get(tenant);
         SendLog log = tenantLogs == null ? null : tenantLogs.get(customer);
         return log == null ? 0 : log.countSince(channel, purposes, since);
+    }
+
+    @Override
+    public Optional<Instant> firstSentSince(TenantId tenant, CustomerId customer, ConsentChannel channel,
+                                            Set<Purpose> purposes, Instant since) {
+        Map<CustomerId, SendLog> tenantLogs = logs.get(tenant);
+        SendLog log = tenantLogs == null ? null : tenantLogs.get(customer);
+        return log == null ? Optional.empty() : Optional.ofNullable(log.firstSince(channel, purposes, since));
     }
 
     /** Records that a message was sent to {@code customer} on {@code channel} for {@code purpose} at {@code at}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.crmkit.spi.Checks;
@@ -78,27 +79,51 @@ public final class InteractionContactPressure implements ContactPressure {
     @Override
     public int sentSince(TenantId tenant, CustomerId customer, ConsentChannel channel, Set<Purpose> purposes,
                          Instant since) {
-        InteractionQuery query = InteractionQuery.all()
+        int[] count = {0};
+        scan(tenant, customer, channel, since, true, i -> {
+            if (counts(i, purposes)) {
+                count[0]++;
+            }
+            return count[0] < PressureCap.MAX_MESSAGES;
+        });
+        return count[0];
+    }
+
+    @Override
+    public Optional<Instant> firstSentSince(TenantId tenant, CustomerId customer, ConsentChannel channel,
+                                            Set<Purpose> purposes, Instant since) {
+        Instant[] first = {null};
+        scan(tenant, customer, channel, since, false, i -> {
+            if (counts(i, purposes)) {
+                first[0] = i.occurredAt();
+            }
+            return first[0] == null;
+        });
+        return Optional.ofNullable(first[0]);
+    }
+
+    /**
+     * Hands {@code visit} the customer's messages sent on the channel strictly after {@code since}, newest or
+     * oldest first, until it answers false.
+     */
+    private void scan(TenantId tenant, CustomerId customer, ConsentChannel channel, Instant since,
+                      boolean newestFirst, Predicate<Interaction> visit) {
+        InteractionQuery all = InteractionQuery.all()
                 .withChannels(Set.of(channel.interactionChannel()))
                 .withTypes(Set.of(InteractionType.MESSAGE_SENT))
-                .between(since, null)
-                .newestFirst();
-        int count = 0;
+                .between(since, null);
+        InteractionQuery query = newestFirst ? all.newestFirst() : all;
         Optional<String> cursor = Optional.empty();
         do {
             InteractionQuery q = cursor.isPresent() ? query.after(cursor.get()) : query;
             Page<Interaction> page = store.find(tenant, Subject.customer(customer), q);
             for (Interaction i : page.items()) {
-                if (i.occurredAt().isAfter(since) && counts(i, purposes)) {
-                    count++;
-                    if (count >= PressureCap.MAX_MESSAGES) {
-                        return count;
-                    }
+                if (i.occurredAt().isAfter(since) && !visit.test(i)) {
+                    return;
                 }
             }
             cursor = page.nextCursor();
         } while (cursor.isPresent());
-        return count;
     }
 
     private static boolean counts(Interaction message, Set<Purpose> purposes) {

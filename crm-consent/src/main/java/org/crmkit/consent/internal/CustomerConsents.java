@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.crmkit.consent.ConsentPolicy;
 import org.crmkit.spi.consent.Capture;
@@ -192,6 +193,18 @@ public final class CustomerConsents {
         long s = at.getEpochSecond();
         boolean passed = s > deadlineSeconds[i] || s == deadlineSeconds[i] && at.getNano() >= deadlineNanos[i];
         return StateFold.state(codes[i], passed);
+    }
+
+    /**
+     * The instant from which the event at position {@code i} ({@code -1}: none) no longer holds (validity end,
+     * confirmation limit), if it is after {@code at}.
+     */
+    Optional<Instant> deadlineAfter(int i, Instant at) {
+        if (i < 0 || deadlineSeconds[i] == Long.MAX_VALUE) {
+            return Optional.empty();
+        }
+        Instant deadline = Instant.ofEpochSecond(deadlineSeconds[i], deadlineNanos[i]);
+        return deadline.isAfter(at) ? Optional.of(deadline) : Optional.empty();
     }
 
     /** Whether the event at position {@code i} is an explicit opt-in. */

@@ -123,6 +123,39 @@ public final class Decider {
         return point == null ? WITHOUT_POINT[basis.ordinal()] : point.allowed(basis);
     }
 
+    /**
+     * The earliest instant after {@code at} at which {@link #decide} could answer differently with nothing
+     * recorded meanwhile: the end of the governing consent's validity or confirmation window, or the instant the
+     * earliest counted send leaves the window of a reached pressure cap; empty if neither applies.
+     */
+    public Optional<Instant> nextChange(TenantLedger ledger, TenantId tenant, CustomerId id, ConsentChannel channel,
+                                        Purpose purpose, Instant at) {
+        Optional<Customer> found = directory.find(tenant, id);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CustomerId customer = found.get().id();
+        CustomerConsents consents = ledger.consentsForDecisions(customer);
+        ContactKind kind = KINDS[channel.ordinal()];
+        PointView point = kind == null ? null
+                : consents.view(found.get(), policy).point(kind, hashes, ledger);
+        Instant next = consents.deadlineAfter(consents.governingIndex(channel, purpose,
+                point == null ? null : point.value()), at).orElse(Instant.MAX);
+        for (PressureCap cap : policy.caps(channel)) {
+            Instant since = at.minus(cap.window());
+            if (cap.governs(purpose) && sent(tenant, customer, channel, cap, since) >= cap.max()) {
+                for (ConsentChannel counted : cap.channels()) {
+                    Optional<Instant> first = pressure.firstSentSince(tenant, customer, counted, cap.purposes(),
+                            since);
+                    if (first.isPresent() && first.get().plus(cap.window()).isBefore(next)) {
+                        next = first.get().plus(cap.window());
+                    }
+                }
+            }
+        }
+        return next.equals(Instant.MAX) ? Optional.empty() : Optional.of(next);
+    }
+
     private boolean capReached(TenantId tenant, CustomerId id, ConsentChannel channel, Purpose purpose, Instant at) {
         List<PressureCap> caps = policy.caps(channel);
         for (int i = 0; i < caps.size(); i++) {

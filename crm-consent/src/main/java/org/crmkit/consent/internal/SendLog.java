@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.crmkit.spi.consent.ConsentChannel;
 import org.crmkit.spi.consent.Purpose;
+import org.jspecify.annotations.Nullable;
 
 /** The last sends to one customer, per channel, in rings of a fixed capacity. Thread-safe (synchronised). */
 public final class SendLog {
@@ -43,5 +44,22 @@ public final class SendLog {
             }
         }
         return count;
+    }
+
+    /** The earliest of the sends {@link #countSince} counts; null if none. */
+    public synchronized @Nullable Instant firstSince(ConsentChannel channel, Set<Purpose> wanted, Instant since) {
+        Instant[] t = times[channel.ordinal()];
+        if (t == null) {
+            return null;
+        }
+        Purpose[] p = purposes[channel.ordinal()];
+        Instant first = null;
+        for (int i = 0; i < capacity; i++) {
+            if (t[i] != null && t[i].isAfter(since) && (wanted.isEmpty() || wanted.contains(p[i]))
+                    && (first == null || t[i].isBefore(first))) {
+                first = t[i];
+            }
+        }
+        return first;
     }
 }

@@ -358,6 +358,7 @@ public final class TenantLedger {
         seam.storage().afterCommit(() -> {
             mine[0]--;
             committed(entry);
+            seam.listener().customerChanged(tenant, entry.customer());
         });
         seam.storage().afterRollback(() -> mine[0]--);
     }
