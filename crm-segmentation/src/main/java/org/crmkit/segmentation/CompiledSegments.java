@@ -1,14 +1,17 @@
 package org.crmkit.segmentation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import org.crmkit.segmentation.internal.Compiler;
+import org.crmkit.segmentation.internal.Horizon;
 import org.crmkit.segmentation.internal.Test;
 import org.crmkit.segmentation.internal.WindowTable;
 import org.crmkit.spi.Checks;
@@ -27,6 +30,7 @@ public final class CompiledSegments {
     final String[] names;
     final Test[] tests;
     final WindowTable windows;
+    private final Horizon horizon;
 
     CompiledSegments(SegmentCatalog catalog, ZoneId zone) {
         Checks.notNull(catalog, "catalog");
@@ -41,6 +45,7 @@ public final class CompiledSegments {
             tests[k] = compiler.compile(e.getValue());
             k++;
         }
+        horizon = Horizon.of(conditions.values(), catalog.functions(), zone);
     }
 
     /**
@@ -73,5 +78,20 @@ public final class CompiledSegments {
             }
         }
         return Collections.unmodifiableSortedSet(met);
+    }
+
+    /**
+     * The earliest instant after {@code now} at which the segments the customer of {@code snapshot} meets could
+     * change with nothing about the customer changing: an interaction leaving a window, a decaying score crossing
+     * a value a segment compares it with, a host function's answer changing
+     * ({@link PredicateFunction.Evaluation#nextChange}). Empty if only a change of the customer can change them. The
+     * instant may be early (the memberships turn out the same), never late; decide the customer again then.
+     *
+     * @param halfLives the scores that decay exponentially toward zero, by name, with their half-lives; the
+     *                  snapshot holds their values at {@code now}
+     */
+    public Optional<Instant> nextChange(CustomerSnapshot snapshot, Instant now, Map<String, Duration> halfLives) {
+        return horizon.next(Checks.notNull(snapshot, "snapshot"), Checks.notNull(now, "now"),
+                Checks.notNull(halfLives, "halfLives"));
     }
 }

@@ -42,9 +42,12 @@ import org.crmkit.spi.segment.SegmentMembershipListener;
  *   <li>{@link #profileChanged}: those testing attributes, tags, the stage or a host function;</li>
  *   <li>{@link #scoresChanged}: those comparing a score; {@link #refresh}: all (e.g. after a consent change that a
  *       host function reads);</li>
- *   <li>{@link #reevaluateWindows}: those with a window, for a whole base: call it periodically (for day windows,
- *       once after midnight in the zone suffices; hour windows need it hourly) so that customers leave
- *       "{@code last(web) within 30d}" as time passes.</li>
+ *   <li>{@link #reevaluate}: for a whole base, those whose members time alone can change: those with a window,
+ *       those comparing scores (which may decay: the snapshots hold their values now) and those reading the profile
+ *       or a host function (which may read the clock). Call it periodically (for day windows, once after midnight
+ *       in the zone suffices; hour windows and decaying scores need it more often) so that customers leave
+ *       "{@code last(web) within 30d}" as time passes. Its cost is that of the base; the {@code Crm} facade's
+ *       tracking decides again only the customers due ({@link CompiledSegments#nextChange}).</li>
  * </ul>
  * A segment referring to another is re-evaluated whenever the referenced one could change.
  *
@@ -61,7 +64,7 @@ public final class IncrementalSegments {
     private final WindowTable windows;
     private final Dependencies[] dependencies;
     private final int[] profileSegments;
-    private final int[] timedSegments;
+    private final int[] timeSensitive;
     private final int[] scoreSegments;
     private final int[] allSegments;
     private final Map<InteractionType, int[][]> byInteraction = new ConcurrentHashMap<>();
@@ -83,7 +86,7 @@ public final class IncrementalSegments {
             dependencies[k] = Dependencies.of(Inliner.inline(compiled.conditions.get(names[k]), compiled.conditions));
         }
         profileSegments = select(d -> d.profile());
-        timedSegments = select(d -> d.timed());
+        timeSensitive = select(d -> d.timed() || !d.scores().isEmpty() || d.profile());
         scoreSegments = select(d -> !d.scores().isEmpty());
         allSegments = select(d -> true);
         words = (n + 63) / 64;
@@ -147,10 +150,13 @@ public final class IncrementalSegments {
         evaluate(after, allSegments);
     }
 
-    /** Re-evaluates the segments with a window for every customer of {@code base}, at the clock's instant. */
-    public void reevaluateWindows(Iterable<CustomerSnapshot> base) {
+    /**
+     * Re-evaluates, for every customer of {@code base} at the clock's instant, the segments time alone can change
+     * (windows, scores, host functions).
+     */
+    public void reevaluate(Iterable<CustomerSnapshot> base) {
         for (CustomerSnapshot s : Checks.notNull(base, "base")) {
-            evaluate(s, timedSegments);
+            evaluate(s, timeSensitive);
         }
     }
 

@@ -148,6 +148,21 @@ public final class InteractionHistory {
         return false;
     }
 
+    /**
+     * When the earliest interaction passing {@code filter} at or after {@code fromEpochMilli} occurred (epoch
+     * milliseconds), or {@link Long#MAX_VALUE} if there is none: the first to leave a window starting there.
+     */
+    public long firstSince(InteractionFilter filter, long fromEpochMilli) {
+        InteractionType type = filter.type().orElse(null);
+        Channel channel = filter.channel().orElse(null);
+        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length; i++) {
+            if ((type == null || type.equals(types[i])) && (channel == null || channel == channels[i])) {
+                return at[i];
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
     /** Equal when both hold the same interactions' figures in the same order. */
     @Override
     public boolean equals(Object o) {

@@ -1,6 +1,8 @@
 package org.crmkit.segmentation;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.crmkit.segmentation.internal.Words;
 import org.crmkit.spi.Checks;
@@ -42,5 +44,18 @@ public record PredicateFunction(String name, List<AttributeDefinition> parameter
          * @param arguments the call's arguments, checked against the parameters
          */
         boolean test(CustomerSnapshot customer, List<TypedValue> arguments);
+
+        /**
+         * The earliest instant after {@code now} at which {@link #test} could answer differently for this customer
+         * with nothing about the customer changing (a consent's validity ending, say); empty if only a change can
+         * change the answer. Tracked segments decide the customer again at that instant, so the instant may be
+         * early, never late. The default says time alone changes nothing: a function that reads the clock must
+         * override it.
+         *
+         * @param now the instant of the evaluation
+         */
+        default Optional<Instant> nextChange(CustomerSnapshot customer, List<TypedValue> arguments, Instant now) {
+            return Optional.empty();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.crmkit.segmentation.internal.Inliner;
 import org.crmkit.segmentation.internal.TypeChecker;
@@ -33,9 +34,11 @@ public final class SegmentCatalog {
     private final AttributeSchema schema;
     private final Set<String> scores;
     private final Map<String, PredicateFunction> functions;
+    private final Consumer<SegmentCatalog> listener;
     private volatile Map<String, SegmentDefinition> definitions = Map.of();
 
     private SegmentCatalog(Builder b) {
+        this.listener = b.listener;
         this.schema = b.schema;
         this.scores = Collections.unmodifiableSet(new TreeSet<>(b.scores));
         this.functions = Collections.unmodifiableMap(new TreeMap<>(b.functions));
@@ -69,6 +72,7 @@ public final class SegmentCatalog {
         new TypeChecker(schema, scores, functions, next.keySet()).check(definition.name(), definition.condition());
         checkAcyclic(definition, next);
         definitions = Collections.unmodifiableMap(next);
+        listener.accept(this);
         return definition;
     }
 
@@ -83,9 +87,13 @@ public final class SegmentCatalog {
                 throw new ValidationException("segment." + name, "is referred to by segment '" + d.name() + "'");
             }
         }
+        if (!definitions.containsKey(name)) {
+            return;
+        }
         Map<String, SegmentDefinition> next = new LinkedHashMap<>(definitions);
         next.remove(name);
         definitions = Collections.unmodifiableMap(next);
+        listener.accept(this);
     }
 
     public Optional<SegmentDefinition> definition(String name) {
@@ -164,8 +172,19 @@ public final class SegmentCatalog {
         private AttributeSchema schema = AttributeSchema.empty();
         private final Set<String> scores = new HashSet<>();
         private final Map<String, PredicateFunction> functions = new LinkedHashMap<>();
+        private Consumer<SegmentCatalog> listener = c -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Told after every definition, redefinition and removal, with the catalog, on the changing thread while it
+         * holds the catalog's lock (so in the order of the changes, and before the change returns). Default: none.
+         * What it throws propagates to the caller of the change, which has taken effect.
+         */
+        public Builder listener(Consumer<SegmentCatalog> changed) {
+            this.listener = Checks.notNull(changed, "listener");
+            return this;
         }
 
         /** The attributes segments may test; empty by default. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class IncrementalSegmentsTest {
     private final List<SegmentChange> changes = new ArrayList<>();
     private final AtomicInteger profileEvaluations = new AtomicInteger();
-    private final SegmentCatalog catalog = SegmentCatalog.builder().attributes(Fixtures.SCHEMA)
+    private final SegmentCatalog catalog = SegmentCatalog.builder().attributes(Fixtures.SCHEMA).score("engagement")
             .function(new PredicateFunction("counted", List.of(), (s, a) -> {
                 profileEvaluations.incrementAndGet();
                 return true;
@@ -80,7 +80,7 @@ class IncrementalSegmentsTest {
     }
 
     @Test
-    void reevaluateWindows_letsCustomersLeaveAsTimePasses() {
+    void reevaluate_letsCustomersLeaveAsTimePasses() {
         catalog.define("recent_web", "last(web) within 30d");
         IncrementalSegments segments = start();
         Interaction v = Fixtures.interaction("v", "ada", InteractionType.PAGE_VIEW, Channel.WEB, Fixtures.NOW);
@@ -89,11 +89,26 @@ class IncrementalSegmentsTest {
         assertThat(segments.isMember("recent_web", CustomerId.of("ada"))).isTrue();
 
         clock.set(Fixtures.NOW.plusSeconds(29L * 86_400));
-        segments.reevaluateWindows(List.of(s));
+        segments.reevaluate(List.of(s));
         assertThat(segments.isMember("recent_web", CustomerId.of("ada"))).isTrue();
         clock.set(Fixtures.NOW.plusSeconds(30L * 86_400));
-        segments.reevaluateWindows(List.of(s));
+        segments.reevaluate(List.of(s));
         assertThat(segments.isMember("recent_web", CustomerId.of("ada"))).isFalse();
+        assertThat(changes).extracting(SegmentChange::kind)
+                .containsExactly(SegmentChange.Kind.ENTERED, SegmentChange.Kind.LEFT);
+    }
+
+    @Test
+    void reevaluate_decidesScoreSegmentsToo_asTheHostsDecayedScoresFall() {
+        catalog.define("engaged", "score(\"engagement\") > 3");
+        IncrementalSegments segments = start();
+        CustomerSnapshot hot = CustomerSnapshot.of(Fixtures.customer("ada").build()).withScore("engagement", 5);
+        segments.scoresChanged(hot);
+        assertThat(segments.isMember("engaged", CustomerId.of("ada"))).isTrue();
+
+        segments.reevaluate(List.of(hot.withScore("engagement", 2.5)));
+
+        assertThat(segments.isMember("engaged", CustomerId.of("ada"))).isFalse();
         assertThat(changes).extracting(SegmentChange::kind)
                 .containsExactly(SegmentChange.Kind.ENTERED, SegmentChange.Kind.LEFT);
     }
