@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.crmkit.analytics.AnalyticsService;
-import org.crmkit.cache.CachingCustomerStore;
 import org.crmkit.analytics.internal.CanContact;
+import org.crmkit.analytics.internal.ReviewScheduler;
+import org.crmkit.cache.CachingCustomerStore;
 import org.crmkit.consent.ConsentPolicy;
 import org.crmkit.consent.ConsentService;
 import org.crmkit.consent.InteractionContactPressure;
@@ -29,6 +30,7 @@ import org.crmkit.customer.SurvivorshipPolicy;
 import org.crmkit.event.EventService;
 import org.crmkit.interaction.InteractionService;
 import org.crmkit.internal.CustomerCacheStorage;
+import org.crmkit.internal.DecisionRelay;
 import org.crmkit.internal.Engine;
 import org.crmkit.internal.EngineHooks;
 import org.crmkit.internal.EventWriter;
@@ -82,6 +84,7 @@ public final class Crm implements AutoCloseable {
     private final InteractionService interactions;
     private final Optional<ConsentService> consents;
     private final AnalyticsService analytics;
+    private final Optional<ReviewScheduler> reviews;
 
     private Crm(Engine engine, boolean ownsStorage, OutboxRelay relay, Listeners listeners, Builder b) {
         this.engine = engine;
@@ -92,14 +95,17 @@ public final class Crm implements AutoCloseable {
                 b.matcher != null ? b.matcher : DuplicateMatcher.sameEmailOrPhone(),
                 b.survivorship != null ? b.survivorship : SurvivorshipPolicy.preferSurvivor());
         this.interactions = new InteractionService(engine, customers);
+        DecisionRelay decisions = new DecisionRelay();
         this.consents = Optional.ofNullable(b.hmacKey).map(key -> consentService(engine, customers, interactions, b,
-                key));
+                key, decisions));
         SegmentCatalog.Builder catalog = SegmentCatalog.builder().attributes(engine.schema())
                 .scores(AnalyticsService.SCORES);
         consents.ifPresent(c -> catalog.function(CanContact.function(c)));
         b.functions.forEach(catalog::function);
-        this.analytics = new AnalyticsService(engine, catalog.build(), b.zone != null ? b.zone : ZoneOffset.UTC,
-                Optional.ofNullable(b.engagementRules));
+        this.analytics = new AnalyticsService(engine, catalog, b.zone != null ? b.zone : ZoneOffset.UTC,
+                Optional.ofNullable(b.engagementRules), decisions);
+        this.reviews = Optional.ofNullable(b.segmentReview).map(every -> new ReviewScheduler(analytics::reevaluate,
+                every));
     }
 
     /**
@@ -108,7 +114,8 @@ public final class Crm implements AutoCloseable {
      * follows merges, so decisions and consents about a merged-away id are the survivor's.
      */
     private static ConsentService consentService(Engine engine, CustomerService customers,
-                                                 InteractionService interactions, Builder b, byte[] key) {
+                                                 InteractionService interactions, Builder b, byte[] key,
+                                                 DecisionRelay decisions) {
         ConsentService consents = ConsentService.builder()
                 .storage(engine.storage())
                 .customers(customers::find)
@@ -119,6 +126,7 @@ public final class Crm implements AutoCloseable {
                 .contactPressure(new InteractionContactPressure(engine.interactions(), interactions::record,
                         interactions::newId))
                 .hmacKey(key)
+                .decisionListener(decisions)
                 .build();
         engine.hooks().add(new EngineHooks() {
             @Override
@@ -189,7 +197,7 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
-     * Stops the event relay (waiting for a delivery in progress), delivers the events that are due one last time,
+     * Stops the segment review thread, if any, and the event relay (waiting for a delivery in progress), delivers the events that are due one last time,
      * gives up the relay's lease, and closes the storage if this engine opened it. Events that could not be
      * delivered stay in the outbox for the next engine on the storage. Idempotent.
      */
@@ -199,6 +207,7 @@ public final class Crm implements AutoCloseable {
             return;
         }
         try {
+            reviews.ifPresent(ReviewScheduler::close);
             relay.close();
         } finally {
             if (ownsStorage) {
@@ -230,6 +239,7 @@ public final class Crm implements AutoCloseable {
         private Duration firstRetry;
         private Duration maxRetry;
         private Duration relayPoll;
+        private Duration segmentReview;
         private Boolean relayThread;
         private Duration expiryCheck;
         private AttributeSchema schema;
@@ -359,6 +369,17 @@ public final class Crm implements AutoCloseable {
          */
         public Builder consentExpiryCheck(Duration interval) {
             this.expiryCheck = once(this.expiryCheck, positive(interval, "consentExpiryCheck"), "consentExpiryCheck");
+            return this;
+        }
+
+        /**
+         * Starts a thread of this engine that decides again, every {@code interval}, the tracked customers whose
+         * segment memberships time alone may have changed ({@link AnalyticsService#reevaluate()}); closing the
+         * engine stops it. Default: no thread, the host's scheduler calls {@code reevaluate}. Several engines on one
+         * storage may each run it; one is enough.
+         */
+        public Builder segmentReview(Duration interval) {
+            this.segmentReview = once(this.segmentReview, positive(interval, "segmentReview"), "segmentReview");
             return this;
         }
 

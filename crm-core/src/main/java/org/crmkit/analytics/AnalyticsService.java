@@ -20,6 +20,8 @@ import org.crmkit.analytics.internal.Snapshots;
 import org.crmkit.analytics.internal.StoredMemberships;
 import org.crmkit.analytics.internal.StoredScores;
 import org.crmkit.analytics.internal.Tracking;
+import org.crmkit.consent.DecisionListener;
+import org.crmkit.internal.DecisionRelay;
 import org.crmkit.internal.Engine;
 import org.crmkit.internal.Pages;
 import org.crmkit.scoring.BgNbdModel;
@@ -35,13 +37,13 @@ import org.crmkit.scoring.PurchaseSummary;
 import org.crmkit.scoring.RfmAnalysis;
 import org.crmkit.scoring.RfmScore;
 import org.crmkit.scoring.RfmScorer;
-import org.crmkit.segmentation.CompiledSegments;
 import org.crmkit.segmentation.SegmentCatalog;
 import org.crmkit.segmentation.SegmentEvaluator;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
+import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.Interaction;
@@ -57,8 +59,8 @@ import org.crmkit.spi.storage.LockKey;
  * Segments and scores over the engine's storage: {@code crm.analytics()}.
  *
  * <ul>
- *   <li><b>Segments</b> are defined once in the {@link #catalog()} (text in the segment language, or the builder)
- *       and checked there against the attribute schema, the score names below and the registered functions
+ *   <li><b>Segments</b> are defined once per tenant in its {@link #catalog(TenantId) catalog} (text in the segment
+ *       language, or the builder) and checked there against the attribute schema, the score names below and the registered functions
  *       ({@code can_contact(channel, purpose)} when consent is configured).</li>
  *   <li>{@link #members} answers from the storage when something in it offers {@link SegmentQueryCapability}
  *       (falling back when it refuses a node), otherwise by evaluating every customer's snapshot in memory, on all
@@ -70,7 +72,9 @@ import org.crmkit.spi.storage.LockKey;
  *       {@code rfm.recency}, {@code rfm.frequency}, {@code rfm.monetary} (1 to the number of quantiles, after
  *       {@link #rfm}), {@code rfm.cluster} (the typical profile, 0 to k - 1, after {@link #profiles}) and
  *       {@code clv.expected_value}, {@code clv.p_alive}, {@code clv.expected_purchases} (after
- *       {@link #lifetimeValues}). A customer without a score makes every comparison on it false.</li>
+ *       {@link #lifetimeValues}). With engagement rules, a customer that never earned points has an engagement of
+ *       0; any other score a customer lacks makes every comparison on it false. Batch, pushed-down and tracked
+ *       evaluation read scores the same way.</li>
  * </ul>
  *
  * <h2>State</h2>
@@ -98,7 +102,11 @@ import org.crmkit.spi.storage.LockKey;
  *       each of its writes through this engine (in a unit of its own, right after the write committed, still
  *       holding its lock), and writes only the differences from the stored memberships. {@link #track} does the
  *       same for every customer of the tenant, so after a restart, or in a second engine on the same storage, it
- *       publishes only real differences. Every engine writing to a tracked tenant must track it.</li>
+ *       publishes only real differences. Every engine writing to a tracked tenant must track it. Consent changes
+ *       re-decide the customers concerned (the holders of a contact point, for a suppression); a change of the
+ *       tenant's catalog re-decides every customer; {@link #reevaluate} re-decides the customers whose memberships
+ *       time alone may have changed, found through the reviews each decision schedules in the membership store.
+ *       After every write has been followed, the stored memberships are those {@link #members} gives.</li>
  * </ul>
  *
  * <p>Thread-safe.
@@ -109,7 +117,8 @@ public final class AnalyticsService {
             "rfm.monetary", "rfm.cluster", "clv.expected_value", "clv.p_alive", "clv.expected_purchases");
 
     private final Engine engine;
-    private final SegmentCatalog catalog;
+    private final SegmentCatalog.Builder catalogs;
+    private final Map<TenantId, SegmentCatalog> catalogByTenant = new ConcurrentHashMap<>();
     private final ZoneId zone;
     private final StoredScores scores;
     private final StoredMemberships memberships;
@@ -118,13 +127,16 @@ public final class AnalyticsService {
     private final Map<TenantId, Tracking> tracked = new ConcurrentHashMap<>();
 
     /**
-     * Used by {@code Crm}: joins the engine's customer writes and observes its events.
+     * Used by {@code Crm}: joins the engine's customer writes, observes its events and hears the consent engine's
+     * changed decisions.
      *
-     * @param rules the rules of the live engagement score, if the host configured them
+     * @param catalogs what every tenant's catalog is built from (this service listens to them)
+     * @param rules    the rules of the live engagement score, if the host configured them
      */
-    public AnalyticsService(Engine engine, SegmentCatalog catalog, ZoneId zone, Optional<EngagementRules> rules) {
+    public AnalyticsService(Engine engine, SegmentCatalog.Builder catalogs, ZoneId zone,
+                            Optional<EngagementRules> rules, DecisionRelay decisions) {
         this.engine = engine;
-        this.catalog = catalog;
+        this.catalogs = catalogs.listener(this::catalogChanged);
         this.zone = zone;
         this.scores = new StoredScores(engine, rules.map(EngagementRules::halfLife));
         this.memberships = new StoredMemberships(engine);
@@ -132,11 +144,38 @@ public final class AnalyticsService {
         this.snapshots = new Snapshots(engine, scores);
         engine.hooks().add(new AnalyticsHooks(engine, rules, scores, memberships));
         engine.events().observe(this::observe);
+        decisions.forwardTo(new DecisionListener() {
+            @Override
+            public void customerChanged(TenantId tenant, CustomerId customer) {
+                reconcile(tenant, customer);
+            }
+
+            @Override
+            public void contactChanged(TenantId tenant, ContactValue point) {
+                if (tracked.containsKey(tenant)) {
+                    engine.customers().findByContactPoint(tenant, point).forEach(c -> reconcile(tenant, c.id()));
+                }
+            }
+        });
     }
 
-    /** The segment definitions; define segments here. */
-    public SegmentCatalog catalog() {
-        return catalog;
+    /**
+     * The tenant's segment definitions; define its segments here. Each tenant has its own catalog (made on first
+     * use, with the engine's attribute schema, scores and functions); defining, redefining or removing a segment of
+     * a tracked tenant re-decides every customer of the tenant before it returns.
+     */
+    public SegmentCatalog catalog(TenantId tenant) {
+        return catalogByTenant.computeIfAbsent(Checks.notNull(tenant, "tenant"), t -> catalogs.build());
+    }
+
+    /** A tenant's catalog changed: its tracking (if any) follows. */
+    private void catalogChanged(SegmentCatalog changed) {
+        catalogByTenant.forEach((tenant, catalog) -> {
+            Tracking t = catalog == changed ? tracked.get(tenant) : null;
+            if (t != null) {
+                t.resync();
+            }
+        });
     }
 
     /** The time zone of day windows and calendar dates. */
@@ -150,7 +189,7 @@ public final class AnalyticsService {
      * @throws NotFoundException if no such segment is defined
      */
     public Set<CustomerId> members(TenantId tenant, String segment) {
-        Checks.notNull(tenant, "tenant");
+        SegmentCatalog catalog = catalog(tenant);
         SegmentDefinition resolved = catalog.resolve(segment);
         Instant now = engine.clock().instant();
         Optional<SegmentQueryCapability> query = engine.storage().capability(SegmentQueryCapability.class);
@@ -166,20 +205,43 @@ public final class AnalyticsService {
     }
 
     /**
-     * Starts incremental tracking of the tenant's segments, those the catalog defines now: re-decides every customer
-     * and writes the differences from the stored memberships, with their events; from then on keeps them current
-     * with every write through this engine. Idempotent: tracking a tracked tenant does nothing. Segments defined
-     * later are tracked after {@link #untrack} and a new {@code track}.
+     * Starts incremental tracking of the tenant's segments: re-decides every customer and writes the differences
+     * from the stored memberships, with their events; from then on keeps them current with every write through this
+     * engine, every consent change (when the {@code can_contact} function is used) and every change of the tenant's
+     * catalog, and schedules each customer's next review for {@link #reevaluate}. Idempotent: tracking a tracked
+     * tenant does nothing.
      */
     public void track(TenantId tenant) {
-        Checks.notNull(tenant, "tenant");
-        if (tracked.containsKey(tenant)) {
-            return;
-        }
-        Tracking t = new Tracking(engine, tenant, CompiledSegments.of(catalog, zone), snapshots, memberships);
+        Tracking t = new Tracking(engine, tenant, catalog(tenant), zone, snapshots, memberships, scores.halfLives());
         if (tracked.putIfAbsent(tenant, t) == null) {
             t.reconcileAll();
         }
+    }
+
+    /**
+     * Decides again, at the clock's instant, the customers of a tracked tenant whose memberships time alone may have
+     * changed since they were last decided: a window aged past one of their interactions, a decaying engagement
+     * crossed a value a segment compares it with, a consent's validity ended, a pressure cap's window moved. Each
+     * entry and exit is written with its event, as for any other change. Its cost is proportional to the customers
+     * due, not to the tenant: each decision schedules the customer's next review in the membership store, so any
+     * engine on the storage (one is enough) may call this, as often as memberships should follow the clock: from
+     * the host's scheduler, or with {@code Crm.builder().segmentReview(interval)}. Runs chunks of customers on the
+     * common fork-join pool and the calling thread. Does nothing for a tenant this engine does not track.
+     *
+     * @return how many customers were decided again
+     */
+    public int reevaluate(TenantId tenant) {
+        Tracking t = tracked.get(Checks.notNull(tenant, "tenant"));
+        return t == null ? 0 : t.reviewDue();
+    }
+
+    /** {@link #reevaluate(TenantId)} for every tenant this engine tracks; what the built-in scheduler runs. */
+    public int reevaluate() {
+        int decided = 0;
+        for (TenantId tenant : List.copyOf(tracked.keySet())) {
+            decided += reevaluate(tenant);
+        }
+        return decided;
     }
 
     /** Stops incremental tracking of the tenant by this engine; the stored memberships stay as they are. */
@@ -203,10 +265,15 @@ public final class AnalyticsService {
         return Optional.of(memberships.members(tenant, segment));
     }
 
-    /** The customer's latest value of a score as stored (engagement decayed to now), if it has one. */
+    /**
+     * The customer's latest value of a score as stored (engagement decayed to now), if it has one. With engagement
+     * rules, every existing customer has an engagement (0 until it earns points).
+     */
     public Optional<Double> score(TenantId tenant, CustomerId customer, String name) {
-        return scores.valueAt(Checks.notNull(tenant, "tenant"), Checks.notNull(customer, "customer"),
-                Checks.notNull(name, "name"), engine.clock().instant());
+        Optional<Double> value = scores.valueAt(Checks.notNull(tenant, "tenant"),
+                Checks.notNull(customer, "customer"), Checks.notNull(name, "name"), engine.clock().instant());
+        return value.isPresent() && engine.customers().findById(tenant, customer).isEmpty() ? Optional.empty()
+                : value;
     }
 
     /**
@@ -307,10 +374,14 @@ public final class AnalyticsService {
      * customer it changed, in a unit of its own.
      */
     private void observe(DomainEvent event) {
-        Tracking t = tracked.get(event.tenant());
+        changed(event).ifPresent(id -> reconcile(event.tenant(), id));
+    }
+
+    /** Re-decides the customer's tracked segments in a unit of its own, if this engine tracks the tenant. */
+    private void reconcile(TenantId tenant, CustomerId id) {
+        Tracking t = tracked.get(tenant);
         if (t != null) {
-            changed(event).ifPresent(id -> engine.storage().atomically(
-                    List.of(LockKey.customer(event.tenant(), id)), () -> t.reconcile(id)));
+            engine.storage().atomically(List.of(LockKey.customer(tenant, id)), () -> t.reconcile(id));
         }
     }
 

@@ -66,7 +66,7 @@ class AnalyticsServiceTest {
         Customer ann = register("Ann", "ann@example.com");
         register("Bob", "bob@example.com");
         order(ann, "o1", "20.00");
-        crm.analytics().catalog().define("recent_buyers", "count(order_placed within 30d) >= 1");
+        crm.analytics().catalog(T).define("recent_buyers", "count(order_placed within 30d) >= 1");
 
         assertThat(crm.analytics().members(T, "recent_buyers")).containsExactly(ann.id());
     }
@@ -74,7 +74,7 @@ class AnalyticsServiceTest {
     @Test
     void track_publishesEntriesAndExitsAsDomainEvents() {
         Customer ann = register("Ann", "ann@example.com");
-        crm.analytics().catalog().define("recent_buyers", "count(order_placed within 7d) >= 1");
+        crm.analytics().catalog(T).define("recent_buyers", "count(order_placed within 7d) >= 1");
         crm.analytics().track(T);
 
         order(ann, "o1", "20.00");
@@ -94,16 +94,16 @@ class AnalyticsServiceTest {
         crm.consents().optIn(T, ann.id(), ConsentScope.of(ConsentChannel.EMAIL, Purpose.MARKETING),
                 Capture.TICKED_BOX, Evidence.of(CaptureSource.of(CaptureSource.Kind.WEB_FORM, "signup"),
                         clock.instant(), Wording.of("v1", "Send me offers")));
-        crm.analytics().catalog().define("reachable", "can_contact(email, marketing)");
+        crm.analytics().catalog(T).define("reachable", "can_contact(email, marketing)");
 
         assertThat(crm.analytics().members(T, "reachable")).containsExactly(ann.id());
     }
 
     @Test
     void unknownScoreOrFunction_isRefusedWhenDefined() {
-        assertThatThrownBy(() -> crm.analytics().catalog().define("bad", "score(\"loyalty\") > 3"))
+        assertThatThrownBy(() -> crm.analytics().catalog(T).define("bad", "score(\"loyalty\") > 3"))
                 .isInstanceOf(SegmentTypeException.class);
-        assertThatThrownBy(() -> crm.analytics().catalog().define("bad", "can_contact(email, astrology)"))
+        assertThatThrownBy(() -> crm.analytics().catalog(T).define("bad", "can_contact(email, astrology)"))
                 .isInstanceOf(SegmentTypeException.class);
     }
 
@@ -116,7 +116,7 @@ class AnalyticsServiceTest {
         order(ann, "o2", "150.00");
         order(bob, "o3", "5.00");
         crm.analytics().rfm(T, Currency.getInstance("EUR"));
-        crm.analytics().catalog().define("big_spenders", "rfm.monetary >= 3");
+        crm.analytics().catalog(T).define("big_spenders", "rfm.monetary >= 3");
 
         assertThat(crm.analytics().members(T, "big_spenders")).containsExactly(ann.id());
         assertThat(crm.analytics().score(T, bob.id(), "rfm.monetary")).isPresent();
@@ -128,7 +128,7 @@ class AnalyticsServiceTest {
         Customer bob = register("Bob", "bob@example.com");
         order(ann, "o1", "200.00");
         order(bob, "o2", "5.00");
-        crm.analytics().catalog().define("big_spenders", "rfm.monetary >= 3");
+        crm.analytics().catalog(T).define("big_spenders", "rfm.monetary >= 3");
         crm.analytics().track(T);
 
         crm.analytics().rfm(T, Currency.getInstance("EUR"));
@@ -151,7 +151,7 @@ class AnalyticsServiceTest {
         order(cid, "c0", "3.00");
         var model = crm.analytics().profiles(T, crm.analytics().rfm(T, Currency.getInstance("EUR")), 2, 5);
         int big = (int) Math.round(crm.analytics().score(T, ann.id(), "rfm.cluster").orElseThrow());
-        crm.analytics().catalog().define("big_buyers", "rfm.cluster = " + big);
+        crm.analytics().catalog(T).define("big_buyers", "rfm.cluster = " + big);
 
         assertThat(model.clusters()).hasSize(2);
         assertThat(crm.analytics().members(T, "big_buyers")).containsExactlyInAnyOrder(ann.id(), bob.id());
@@ -172,6 +172,6 @@ class AnalyticsServiceTest {
     void consents_withoutAKey_areRefused() {
         Crm plain = Crm.builder().build();
         assertThatThrownBy(plain::consents).isInstanceOf(UnsupportedCapabilityException.class);
-        assertThat(List.of(plain.analytics().catalog().functions().keySet().toArray())).isEmpty();
+        assertThat(List.of(plain.analytics().catalog(T).functions().keySet().toArray())).isEmpty();
     }
 }

@@ -39,9 +39,9 @@ class SharedStorageAnalyticsTest {
 
     Crm engine(long seed) {
         Crm crm = shop.engine(seed);
-        crm.analytics().catalog().define("big_spenders", "rfm.monetary >= 4");
-        crm.analytics().catalog().define("profile_zero", "rfm.cluster = 0");
-        crm.analytics().catalog().define("valuable", "clv.expected_value > 50 and not segment(\"profile_zero\")");
+        crm.analytics().catalog(T).define("big_spenders", "rfm.monetary >= 4");
+        crm.analytics().catalog(T).define("profile_zero", "rfm.cluster = 0");
+        crm.analytics().catalog(T).define("valuable", "clv.expected_value > 50 and not segment(\"profile_zero\")");
         return crm;
     }
 

@@ -45,8 +45,8 @@ final class Shop {
     Crm engine(long seed) {
         Crm crm = Crm.builder().storage(storage).clock(clock).seed(seed).eventRelayThread(false).engagementRules(RULES)
                 .eventSink(delivered::add).build();
-        crm.analytics().catalog().define("recent_buyers", "count(order_placed within 7d) >= 1");
-        crm.analytics().catalog().define("engaged", "score(\"engagement\") > 3");
+        crm.analytics().catalog(T).define("recent_buyers", "count(order_placed within 7d) >= 1");
+        crm.analytics().catalog(T).define("engaged", "score(\"engagement\") > 3");
         return crm;
     }
 

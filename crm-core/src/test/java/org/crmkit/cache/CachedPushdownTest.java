@@ -29,7 +29,7 @@ class CachedPushdownTest {
             }
         }).customerCache(100).eventRelayThread(false).build()) {
             assertThat(crm.storage().customers()).isInstanceOf(CachingCustomerStore.class);
-            crm.analytics().catalog().define("anyone", "count(order_placed) >= 0");
+            crm.analytics().catalog(TenantId.of("t")).define("anyone", "count(order_placed) >= 0");
 
             assertThat(crm.analytics().members(TenantId.of("t"), "anyone")).containsExactly(CustomerId.of("c-from-sql"));
         }

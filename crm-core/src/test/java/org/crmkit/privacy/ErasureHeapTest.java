@@ -70,7 +70,7 @@ class ErasureHeapTest {
                 .eventSink(event -> {
                     throw new IllegalStateException("the bus is down");
                 }).build()) {
-            crm.analytics().catalog().define("buyers", "count(order_placed within 90d) >= 1");
+            crm.analytics().catalog(T).define("buyers", "count(order_placed within 90d) >= 1");
             crm.analytics().track(T);
             Secrets person = createPerson(crm, clock, new SplittableRandom(20260601));
             createPerson(crm, clock, new SplittableRandom(1));

@@ -89,7 +89,7 @@ final class AnalyticsDemo {
                     .orElseThrow().index();
             segments.put("top_profile", "rfm.cluster = " + top + " and rfm.recency >= 3");
             segments.forEach((name, text) -> {
-                crm.analytics().catalog().define(name, text);
+                crm.analytics().catalog(SHOP).define(name, text);
                 out.printf("Segment %-11s %,6d customers   %s%n", name + ":",
                         crm.analytics().members(SHOP, name).size(),
                         text);

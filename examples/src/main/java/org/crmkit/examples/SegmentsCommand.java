@@ -52,7 +52,7 @@ final class SegmentsCommand implements Callable<Integer> {
                 .map(d -> d.plusDays(1)).orElse(LocalDate.EPOCH);
         try (Crm crm = Crm.builder().clock(Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 ZoneOffset.UTC)).seed(1).build()) {
-            crm.analytics().catalog().define("segment", segment);
+            crm.analytics().catalog(TENANT).define("segment", segment);
             try (Progress progress = Progress.of("Loading", purchases.size(), "purchases", 1)) {
                 PurchaseLoader.load(crm, TENANT, purchases, currency);
                 progress.stepTo(purchases.size());

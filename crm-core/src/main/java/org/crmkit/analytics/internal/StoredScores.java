@@ -22,6 +22,8 @@ import org.crmkit.spi.score.ScoreStore;
  * {@link DomainEvent.ScoreChanged} events. A batch score is stored as computed; the live {@code engagement} score is
  * stored as its {@link EngagementState}, the value at its reference instant ({@link Score#asOf()}), and read decayed
  * to the instant asked with the half-life of the engine's engagement rules (as stored, if the engine has none).
+ * With rules, a customer that never earned points has an engagement of 0: the one place where an absent score has
+ * a value (every other score a customer lacks stays absent, and comparisons on it are false).
  * Keeps nothing in memory. Thread-safe.
  */
 public final class StoredScores {
@@ -43,12 +45,21 @@ public final class StoredScores {
         SortedMap<String, Score> stored = store().find(tenant, customer);
         Map<String, Double> values = new HashMap<>(stored.size() * 2);
         stored.values().forEach(s -> values.put(s.name(), valueAt(s, now)));
+        if (halfLife.isPresent()) {
+            values.putIfAbsent(ENGAGEMENT, 0.0);
+        }
         return values;
     }
 
     /** The customer's score {@code name} read at {@code now}, if it has one. */
     public Optional<Double> valueAt(TenantId tenant, CustomerId customer, String name, Instant now) {
-        return store().find(tenant, customer, name).map(s -> valueAt(s, now));
+        Optional<Double> value = store().find(tenant, customer, name).map(s -> valueAt(s, now));
+        return value.isEmpty() && name.equals(ENGAGEMENT) && halfLife.isPresent() ? Optional.of(0.0) : value;
+    }
+
+    /** The scores that decay as time passes, with their half-lives: engagement, if the engine has rules. */
+    public Map<String, Duration> halfLives() {
+        return halfLife.map(h -> Map.of(ENGAGEMENT, h)).orElse(Map.of());
     }
 
     private double valueAt(Score score, Instant now) {

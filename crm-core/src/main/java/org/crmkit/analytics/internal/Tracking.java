@@ -1,41 +1,72 @@
 package org.crmkit.analytics.internal;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.crmkit.internal.Engine;
 import org.crmkit.segmentation.CompiledSegments;
+import org.crmkit.segmentation.CustomerSnapshot;
+import org.crmkit.segmentation.SegmentCatalog;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.segment.MembershipStore;
 
 /**
- * Incremental segment tracking of one tenant: the segments compiled when tracking started, and the customers'
- * memberships of them kept in the membership store. A changed customer is re-decided against every tracked segment
- * from its snapshot as stored, and only the differences from the stored memberships are written, each with its
- * event: so engines sharing a storage, or one restarted, agree and publish nothing twice. Keeps nothing about
- * customers in memory. Thread-safe.
+ * Incremental segment tracking of one tenant: the segments of the tenant's catalog, compiled again whenever the
+ * catalog changes, and the customers' memberships of them kept in the membership store. A changed customer is
+ * re-decided against every tracked segment from its snapshot as stored, and only the differences from the stored
+ * memberships are written, each with its event: so engines sharing a storage, or one restarted, agree and publish
+ * nothing twice. Each decision also schedules the customer's next review in the store (when time alone may change
+ * its memberships), and {@link #reviewDue} decides again the customers due. Keeps nothing about customers in memory.
+ * Thread-safe.
  */
 public final class Tracking {
+    private static final int DUE_PAGE = CustomerChunks.SIZE * 8;
+
     private final Engine engine;
     private final TenantId tenant;
-    private final CompiledSegments segments;
+    private final SegmentCatalog catalog;
+    private final ZoneId zone;
     private final Snapshots snapshots;
     private final StoredMemberships memberships;
+    private final Map<String, Duration> halfLives;
+    private volatile CompiledSegments segments;
 
-    public Tracking(Engine engine, TenantId tenant, CompiledSegments segments, Snapshots snapshots,
-                    StoredMemberships memberships) {
+    /**
+     * @param halfLives the scores that decay, with their half-lives
+     */
+    public Tracking(Engine engine, TenantId tenant, SegmentCatalog catalog, ZoneId zone, Snapshots snapshots,
+                    StoredMemberships memberships, Map<String, Duration> halfLives) {
         this.engine = engine;
         this.tenant = tenant;
-        this.segments = segments;
+        this.catalog = catalog;
+        this.zone = zone;
         this.snapshots = snapshots;
         this.memberships = memberships;
+        this.halfLives = halfLives;
+        this.segments = CompiledSegments.of(catalog, zone);
     }
 
     /** The tracked segments. */
     public CompiledSegments segments() {
         return segments;
+    }
+
+    /** Compiles the catalog's segments again and re-decides every customer against them. */
+    public void resync() {
+        segments = CompiledSegments.of(catalog, zone);
+        reconcileAll();
     }
 
     /**
@@ -52,13 +83,57 @@ public final class Tracking {
     }
 
     /**
-     * Re-decides the customer's tracked memberships now, from the customer as stored (a customer that no longer
-     * exists is left alone: merges and erasure take it out of every segment). The caller runs a unit holding the
-     * customer's lock.
+     * Re-decides the customers whose review is due now, chunks of them in parallel on the common fork-join pool
+     * and the calling thread, until none is due (a customer whose decision fails stays due, and is tried once per
+     * call).
+     *
+     * @return how many customers were decided
+     */
+    public int reviewDue() {
+        Instant now = engine.clock().instant();
+        Set<CustomerId> tried = new HashSet<>();
+        AtomicInteger decided = new AtomicInteger();
+        while (true) {
+            List<CustomerId> due = new ArrayList<>();
+            for (CustomerId id : store().dueForReview(tenant, now, DUE_PAGE)) {
+                if (tried.add(id)) {
+                    due.add(id);
+                }
+            }
+            if (due.isEmpty()) {
+                return decided.get();
+            }
+            int chunks = (due.size() + CustomerChunks.SIZE - 1) / CustomerChunks.SIZE;
+            IntStream.range(0, chunks).parallel().forEach(k -> {
+                List<CustomerId> chunk = due.subList(k * CustomerChunks.SIZE,
+                        Math.min(due.size(), (k + 1) * CustomerChunks.SIZE));
+                CustomerChunks.forEach(engine, tenant, chunk, this::reconcile);
+                decided.addAndGet(chunk.size());
+            });
+        }
+    }
+
+    /**
+     * Re-decides the customer's tracked memberships now, from the customer as stored, and schedules its next
+     * review. A customer that no longer exists is left out of segments by merges and erasure; only its review is
+     * cleared. The caller runs a unit holding the customer's lock.
      */
     public void reconcile(CustomerId id) {
         Instant now = engine.clock().instant();
-        engine.customers().findById(tenant, id).ifPresent(c -> memberships.reconcile(tenant, id,
-                segments.segments(), segments.matching(snapshots.of(c, now), now), now));
+        Optional<Customer> customer = engine.customers().findById(tenant, id);
+        Optional<Instant> review = Optional.empty();
+        if (customer.isPresent()) {
+            CompiledSegments current = segments;
+            CustomerSnapshot snapshot = snapshots.of(customer.get(), now);
+            memberships.reconcile(tenant, id, current.segments(), current.matching(snapshot, now), now);
+            review = current.nextChange(snapshot, now, halfLives);
+        }
+        if (!store().reviewAt(tenant, id).equals(review)) {
+            store().scheduleReview(tenant, id, review);
+        }
+    }
+
+    private MembershipStore store() {
+        return engine.storage().memberships();
     }
 }
