@@ -27,6 +27,7 @@ import org.crmkit.scoring.ClusterModel;
 import org.crmkit.scoring.Clustering;
 import org.crmkit.scoring.ClvCalculator;
 import org.crmkit.scoring.EngagementRules;
+import org.crmkit.scoring.ExchangeRates;
 import org.crmkit.scoring.GammaGammaModel;
 import org.crmkit.scoring.ModelFitException;
 import org.crmkit.scoring.Purchase;
@@ -42,6 +43,7 @@ import org.crmkit.spi.Checks;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
+import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.Interaction;
@@ -210,16 +212,40 @@ public final class AnalyticsService {
     }
 
     /**
-     * Scores every customer of the tenant with orders ({@code order_placed} interactions with an amount in
-     * {@code currency}) on recency, frequency and monetary value, as of now, and stores the scores.
+     * Scores every customer of the tenant with orders ({@code order_placed} interactions) on recency, frequency and
+     * monetary value in {@code currency}, as of now, and stores the scores {@code rfm.recency}, {@code rfm.frequency}
+     * and, for a customer with a monetary value, {@code rfm.monetary}. Orders in another currency are left out and
+     * counted in {@link RfmAnalysis#excluded()}; orders without an amount count in recency and frequency only. The
+     * rules are {@link RfmScorer}'s; {@link #rfm(TenantId, Currency, ExchangeRates)} converts instead.
+     *
+     * @throws ValidationException naming the argument if one is null
      */
     public RfmAnalysis rfm(TenantId tenant, Currency currency) {
+        return rfm(tenant, currency, ExchangeRates.none());
+    }
+
+    /**
+     * As {@link #rfm(TenantId, Currency)}, but an order in another currency is converted into {@code currency} with
+     * {@code rates} at the instant it occurred, the product rounded half-even to the currency's default fraction
+     * digits ({@link org.crmkit.scoring.CurrencyConverter}); an order whose currency the rates decline is left out
+     * and counted. The whole analysis is computed before anything is stored: if the rates fail, nothing is stored.
+     *
+     * @throws ValidationException naming {@code rates} if the rates throw, answer null or give a rate of zero or
+     *                             less; naming the argument if one is null
+     */
+    public RfmAnalysis rfm(TenantId tenant, Currency currency, ExchangeRates rates) {
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(currency, "currency");
+        Checks.notNull(rates, "rates");
         Instant now = engine.clock().instant();
-        RfmAnalysis analysis = RfmScorer.of(currency).analyse(interactions(tenant), now);
+        RfmAnalysis analysis = RfmScorer.builder(currency).rates(rates).build().analyse(interactions(tenant), now);
         Map<CustomerId, List<Score>> computed = new LinkedHashMap<>();
         for (RfmScore s : analysis.scores()) {
-            computed.put(s.customerId(), List.of(Score.of("rfm.recency", s.r(), now),
-                    Score.of("rfm.frequency", s.f(), now), Score.of("rfm.monetary", s.m(), now)));
+            List<Score> scores = new ArrayList<>(3);
+            scores.add(Score.of("rfm.recency", s.r(), now));
+            scores.add(Score.of("rfm.frequency", s.f(), now));
+            s.m().ifPresent(m -> scores.add(Score.of("rfm.monetary", m, now)));
+            computed.put(s.customerId(), scores);
         }
         store(tenant, computed, now);
         return analysis;
@@ -228,19 +254,24 @@ public final class AnalyticsService {
     /**
      * Typical profiles: k-means (k-means++ seeding with {@code seed}, several restarts, z-scored features) on the
      * customers' recency, frequency and monetary value of {@code analysis}; stores each customer's cluster as the
-     * score {@code rfm.cluster}, so that a segment can refer to a profile ({@code rfm.cluster = 2}).
+     * score {@code rfm.cluster}, so that a segment can refer to a profile ({@code rfm.cluster = 2}). Customers
+     * without a monetary value take no part and get no cluster ({@link RfmAnalysis#featureRows()}).
      *
-     * @throws org.crmkit.spi.ValidationException if {@code clusters} exceeds the number of distinct customers
+     * @throws ValidationException if {@code clusters} exceeds the number of distinct customers
      */
     public ClusterModel profiles(TenantId tenant, RfmAnalysis analysis, int clusters, long seed) {
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(analysis, "analysis");
         Instant now = engine.clock().instant();
         ClusterModel model = Clustering.builder(clusters, seed).build().fit(RfmAnalysis.FEATURE_NAMES,
                 analysis.featureRows());
         int[] assigned = model.assignments();
-        List<RfmScore> scored = analysis.scores();
         Map<CustomerId, List<Score>> computed = new LinkedHashMap<>();
-        for (int i = 0; i < scored.size(); i++) {
-            computed.put(scored.get(i).customerId(), List.of(Score.of("rfm.cluster", assigned[i], now)));
+        int row = 0;
+        for (RfmScore s : analysis.scores()) {
+            if (s.monetary().isPresent()) {
+                computed.put(s.customerId(), List.of(Score.of("rfm.cluster", assigned[row++], now)));
+            }
         }
         store(tenant, computed, now);
         return model;
