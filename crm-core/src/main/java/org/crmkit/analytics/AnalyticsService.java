@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.analytics.internal.AnalyticsHooks;
 import org.crmkit.analytics.internal.BatchScores;
+import org.crmkit.analytics.internal.OrderPurchases;
 import org.crmkit.analytics.internal.Snapshots;
 import org.crmkit.analytics.internal.StoredMemberships;
 import org.crmkit.analytics.internal.StoredScores;
@@ -26,6 +27,7 @@ import org.crmkit.scoring.BgNbdModel;
 import org.crmkit.scoring.ClusterModel;
 import org.crmkit.scoring.Clustering;
 import org.crmkit.scoring.ClvCalculator;
+import org.crmkit.scoring.CurrencyConverter;
 import org.crmkit.scoring.EngagementRules;
 import org.crmkit.scoring.ExchangeRates;
 import org.crmkit.scoring.GammaGammaModel;
@@ -48,7 +50,6 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionStore;
-import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.SegmentDefinition;
@@ -280,21 +281,37 @@ public final class AnalyticsService {
     /**
      * Fits BG/NBD and Gamma-Gamma to the tenant's orders in {@code currency} (calibration from the first order's
      * day to today in the engine's zone; same-day orders merged, weeks of 7 days), predicts every customer's value
-     * over {@code horizonWeeks} and stores the {@code clv.*} scores.
+     * over {@code horizonWeeks} and stores the {@code clv.*} scores. An order is a purchase when its amount is in
+     * {@code currency} and not negative. Left out: orders in another currency and orders without an amount (the
+     * Gamma-Gamma model pairs every purchase counted with its spend, so a purchase of unknown value is not counted),
+     * both counted in {@link LifetimeValues#excluded()}, and refunds (negative amounts), which are not purchases.
+     * {@link #lifetimeValues(TenantId, Currency, int, ExchangeRates)} converts instead.
      *
-     * @throws ModelFitException if the orders cannot identify the models (too few customers, no repeat buyers, …)
+     * @throws ModelFitException   if the orders cannot identify the models (too few customers, no repeat buyers, …)
+     * @throws ValidationException naming the argument if one is null
      */
     public LifetimeValues lifetimeValues(TenantId tenant, Currency currency, int horizonWeeks) {
+        return lifetimeValues(tenant, currency, horizonWeeks, ExchangeRates.none());
+    }
+
+    /**
+     * As {@link #lifetimeValues(TenantId, Currency, int)}, but an order in another currency is converted into
+     * {@code currency} with {@code rates} at the instant it occurred, rounded half-even to the currency's default
+     * fraction digits ({@link org.crmkit.scoring.CurrencyConverter}), and then counts as if recorded so (a refund
+     * stays a refund); an order whose currency the rates decline is left out and counted. Everything is computed
+     * before anything is stored: if the rates fail, nothing is stored.
+     *
+     * @throws ModelFitException   if the orders cannot identify the models
+     * @throws ValidationException naming {@code rates} if the rates throw, answer null or give a rate of zero or
+     *                             less; naming the argument if one is null
+     */
+    public LifetimeValues lifetimeValues(TenantId tenant, Currency currency, int horizonWeeks, ExchangeRates rates) {
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(currency, "currency");
+        Checks.notNull(rates, "rates");
         Instant now = engine.clock().instant();
-        List<Purchase> purchases = new ArrayList<>();
-        for (Interaction i : interactions(tenant)) {
-            if (i.type().equals(InteractionType.ORDER_PLACED) && i.subject() instanceof Subject.Known known
-                    && i.amount().isPresent() && i.amount().get().currency().equals(currency)
-                    && i.amount().get().amount().signum() >= 0) {
-                purchases.add(new Purchase(known.customer().value(), i.occurredAt().atZone(zone).toLocalDate(),
-                        i.amount().get().amount()));
-            }
-        }
+        OrderPurchases orders = OrderPurchases.of(interactions(tenant), CurrencyConverter.of(currency, rates), zone);
+        List<Purchase> purchases = orders.purchases();
         LocalDate end = now.atZone(zone).toLocalDate();
         LocalDate start = purchases.stream().map(Purchase::date).min(Comparator.naturalOrder()).orElse(end);
         List<PurchaseSummary> summaries = PurchaseSummaries.summarize(purchases, start, end);
@@ -315,7 +332,8 @@ public final class AnalyticsService {
         store(tenant, computed, now);
         values.sort(Comparator.comparingDouble(CustomerValue::expectedValue).reversed()
                 .thenComparing(CustomerValue::customer, Comparator.comparing(CustomerId::value)));
-        return new LifetimeValues(start, end, horizonWeeks, bgnbd.parameters(), spend.parameters(), values);
+        return new LifetimeValues(start, end, horizonWeeks, bgnbd.parameters(), spend.parameters(), values,
+                orders.excluded());
     }
 
     /** Stores a batch scoring's results, re-deciding the tracked segments of each customer whose scores changed. */
