@@ -71,7 +71,8 @@ import org.crmkit.spi.storage.LockKey;
  *       membership store with its {@link DomainEvent.SegmentMembershipChanged}, in one unit.</li>
  *   <li><b>Scores</b> segments can read: {@code engagement} (live, when engagement rules are configured),
  *       {@code rfm.recency}, {@code rfm.frequency}, {@code rfm.monetary} (1 to the number of quantiles, after
- *       {@link #rfm}), {@code rfm.cluster} (the typical profile, 0 to k - 1, after {@link #profiles}) and
+ *       {@link #rfm} in one currency; no {@code rfm.monetary} for a customer none of whose orders has an amount),
+ *       {@code rfm.cluster} (the typical profile, 0 to k - 1, after {@link #profiles}) and
  *       {@code clv.expected_value}, {@code clv.p_alive}, {@code clv.expected_purchases} (after
  *       {@link #lifetimeValues}). A customer without a score makes every comparison on it false.</li>
  * </ul>
@@ -90,7 +91,8 @@ import org.crmkit.spi.storage.LockKey;
  *   <li><b>Batch scores</b> ({@link #rfm}, {@link #profiles}, {@link #lifetimeValues}) are written per customer, 256
  *       customers per storage unit holding their locks; only scores whose value changed are written, each unit with
  *       one {@link DomainEvent.ScoreChanged} per changed customer (its {@code asOf} is the instant of the scoring
- *       that gave it its value). A customer a scoring does not score keeps its earlier scores.</li>
+ *       that gave it its value). A customer a scoring does not score keeps its earlier scores, and so does a score
+ *       a scoring does not compute for a customer (its {@code rfm.monetary} when it has no monetary value).</li>
  *   <li><b>Merges</b>: in the merge's unit the merged customer's scores are forgotten and it leaves every segment
  *       (with its events); the survivor's engagement takes in the merged customer's decayed points (its
  *       interactions are the survivor's now, and were counted when recorded). The survivor's batch scores stay as
