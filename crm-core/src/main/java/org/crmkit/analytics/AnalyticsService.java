@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.analytics.internal.AnalyticsHooks;
 import org.crmkit.analytics.internal.BatchScores;
+import org.crmkit.analytics.internal.OrderPurchases;
 import org.crmkit.analytics.internal.Snapshots;
 import org.crmkit.analytics.internal.StoredMemberships;
 import org.crmkit.analytics.internal.StoredScores;
@@ -28,7 +29,9 @@ import org.crmkit.scoring.BgNbdModel;
 import org.crmkit.scoring.ClusterModel;
 import org.crmkit.scoring.Clustering;
 import org.crmkit.scoring.ClvCalculator;
+import org.crmkit.scoring.CurrencyConverter;
 import org.crmkit.scoring.EngagementRules;
+import org.crmkit.scoring.ExchangeRates;
 import org.crmkit.scoring.GammaGammaModel;
 import org.crmkit.scoring.ModelFitException;
 import org.crmkit.scoring.Purchase;
@@ -43,12 +46,12 @@ import org.crmkit.spi.Checks;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
+import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionStore;
-import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.SegmentDefinition;
@@ -70,7 +73,8 @@ import org.crmkit.spi.storage.LockKey;
  *       membership store with its {@link DomainEvent.SegmentMembershipChanged}, in one unit.</li>
  *   <li><b>Scores</b> segments can read: {@code engagement} (live, when engagement rules are configured),
  *       {@code rfm.recency}, {@code rfm.frequency}, {@code rfm.monetary} (1 to the number of quantiles, after
- *       {@link #rfm}), {@code rfm.cluster} (the typical profile, 0 to k - 1, after {@link #profiles}) and
+ *       {@link #rfm} in one currency; no {@code rfm.monetary} for a customer none of whose orders has an amount),
+ *       {@code rfm.cluster} (the typical profile, 0 to k - 1, after {@link #profiles}) and
  *       {@code clv.expected_value}, {@code clv.p_alive}, {@code clv.expected_purchases} (after
  *       {@link #lifetimeValues}). With engagement rules, a customer that never earned points has an engagement of
  *       0; any other score a customer lacks makes every comparison on it false. Batch, pushed-down and tracked
@@ -91,7 +95,8 @@ import org.crmkit.spi.storage.LockKey;
  *   <li><b>Batch scores</b> ({@link #rfm}, {@link #profiles}, {@link #lifetimeValues}) are written per customer, 256
  *       customers per storage unit holding their locks; only scores whose value changed are written, each unit with
  *       one {@link DomainEvent.ScoreChanged} per changed customer (its {@code asOf} is the instant of the scoring
- *       that gave it its value). A customer a scoring does not score keeps its earlier scores.</li>
+ *       that gave it its value). A customer a scoring does not score keeps its earlier scores, and so does a score
+ *       a scoring does not compute for a customer (its {@code rfm.monetary} when it has no monetary value).</li>
  *   <li><b>Merges</b>: in the merge's unit the merged customer's scores are forgotten and it leaves every segment
  *       (with its events); the survivor's engagement takes in the merged customer's decayed points (its
  *       interactions are the survivor's now, and were counted when recorded). The survivor's batch scores stay as
@@ -277,16 +282,40 @@ public final class AnalyticsService {
     }
 
     /**
-     * Scores every customer of the tenant with orders ({@code order_placed} interactions with an amount in
-     * {@code currency}) on recency, frequency and monetary value, as of now, and stores the scores.
+     * Scores every customer of the tenant with orders ({@code order_placed} interactions) on recency, frequency and
+     * monetary value in {@code currency}, as of now, and stores the scores {@code rfm.recency}, {@code rfm.frequency}
+     * and, for a customer with a monetary value, {@code rfm.monetary}. Orders in another currency are left out and
+     * counted in {@link RfmAnalysis#excluded()}; orders without an amount count in recency and frequency only. The
+     * rules are {@link RfmScorer}'s; {@link #rfm(TenantId, Currency, ExchangeRates)} converts instead.
+     *
+     * @throws ValidationException naming the argument if one is null
      */
     public RfmAnalysis rfm(TenantId tenant, Currency currency) {
+        return rfm(tenant, currency, ExchangeRates.none());
+    }
+
+    /**
+     * As {@link #rfm(TenantId, Currency)}, but an order in another currency is converted into {@code currency} with
+     * {@code rates} at the instant it occurred, the product rounded half-even to the currency's default fraction
+     * digits ({@link org.crmkit.scoring.CurrencyConverter}); an order whose currency the rates decline is left out
+     * and counted. The whole analysis is computed before anything is stored: if the rates fail, nothing is stored.
+     *
+     * @throws ValidationException naming {@code rates} if the rates throw, answer null or give a rate of zero or
+     *                             less; naming the argument if one is null
+     */
+    public RfmAnalysis rfm(TenantId tenant, Currency currency, ExchangeRates rates) {
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(currency, "currency");
+        Checks.notNull(rates, "rates");
         Instant now = engine.clock().instant();
-        RfmAnalysis analysis = RfmScorer.of(currency).analyse(interactions(tenant), now);
+        RfmAnalysis analysis = RfmScorer.builder(currency).rates(rates).build().analyse(interactions(tenant), now);
         Map<CustomerId, List<Score>> computed = new LinkedHashMap<>();
         for (RfmScore s : analysis.scores()) {
-            computed.put(s.customerId(), List.of(Score.of("rfm.recency", s.r(), now),
-                    Score.of("rfm.frequency", s.f(), now), Score.of("rfm.monetary", s.m(), now)));
+            List<Score> scores = new ArrayList<>(3);
+            scores.add(Score.of("rfm.recency", s.r(), now));
+            scores.add(Score.of("rfm.frequency", s.f(), now));
+            s.m().ifPresent(m -> scores.add(Score.of("rfm.monetary", m, now)));
+            computed.put(s.customerId(), scores);
         }
         store(tenant, computed, now);
         return analysis;
@@ -295,19 +324,24 @@ public final class AnalyticsService {
     /**
      * Typical profiles: k-means (k-means++ seeding with {@code seed}, several restarts, z-scored features) on the
      * customers' recency, frequency and monetary value of {@code analysis}; stores each customer's cluster as the
-     * score {@code rfm.cluster}, so that a segment can refer to a profile ({@code rfm.cluster = 2}).
+     * score {@code rfm.cluster}, so that a segment can refer to a profile ({@code rfm.cluster = 2}). Customers
+     * without a monetary value take no part and get no cluster ({@link RfmAnalysis#featureRows()}).
      *
-     * @throws org.crmkit.spi.ValidationException if {@code clusters} exceeds the number of distinct customers
+     * @throws ValidationException if {@code clusters} exceeds the number of distinct customers
      */
     public ClusterModel profiles(TenantId tenant, RfmAnalysis analysis, int clusters, long seed) {
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(analysis, "analysis");
         Instant now = engine.clock().instant();
         ClusterModel model = Clustering.builder(clusters, seed).build().fit(RfmAnalysis.FEATURE_NAMES,
                 analysis.featureRows());
         int[] assigned = model.assignments();
-        List<RfmScore> scored = analysis.scores();
         Map<CustomerId, List<Score>> computed = new LinkedHashMap<>();
-        for (int i = 0; i < scored.size(); i++) {
-            computed.put(scored.get(i).customerId(), List.of(Score.of("rfm.cluster", assigned[i], now)));
+        int row = 0;
+        for (RfmScore s : analysis.scores()) {
+            if (s.monetary().isPresent()) {
+                computed.put(s.customerId(), List.of(Score.of("rfm.cluster", assigned[row++], now)));
+            }
         }
         store(tenant, computed, now);
         return model;
@@ -316,21 +350,37 @@ public final class AnalyticsService {
     /**
      * Fits BG/NBD and Gamma-Gamma to the tenant's orders in {@code currency} (calibration from the first order's
      * day to today in the engine's zone; same-day orders merged, weeks of 7 days), predicts every customer's value
-     * over {@code horizonWeeks} and stores the {@code clv.*} scores.
+     * over {@code horizonWeeks} and stores the {@code clv.*} scores. An order is a purchase when its amount is in
+     * {@code currency} and not negative. Left out: orders in another currency and orders without an amount (the
+     * Gamma-Gamma model pairs every purchase counted with its spend, so a purchase of unknown value is not counted),
+     * both counted in {@link LifetimeValues#excluded()}, and refunds (negative amounts), which are not purchases.
+     * {@link #lifetimeValues(TenantId, Currency, int, ExchangeRates)} converts instead.
      *
-     * @throws ModelFitException if the orders cannot identify the models (too few customers, no repeat buyers, …)
+     * @throws ModelFitException   if the orders cannot identify the models (too few customers, no repeat buyers, …)
+     * @throws ValidationException naming the argument if one is null
      */
     public LifetimeValues lifetimeValues(TenantId tenant, Currency currency, int horizonWeeks) {
+        return lifetimeValues(tenant, currency, horizonWeeks, ExchangeRates.none());
+    }
+
+    /**
+     * As {@link #lifetimeValues(TenantId, Currency, int)}, but an order in another currency is converted into
+     * {@code currency} with {@code rates} at the instant it occurred, rounded half-even to the currency's default
+     * fraction digits ({@link org.crmkit.scoring.CurrencyConverter}), and then counts as if recorded so (a refund
+     * stays a refund); an order whose currency the rates decline is left out and counted. Everything is computed
+     * before anything is stored: if the rates fail, nothing is stored.
+     *
+     * @throws ModelFitException   if the orders cannot identify the models
+     * @throws ValidationException naming {@code rates} if the rates throw, answer null or give a rate of zero or
+     *                             less; naming the argument if one is null
+     */
+    public LifetimeValues lifetimeValues(TenantId tenant, Currency currency, int horizonWeeks, ExchangeRates rates) {
+        Checks.notNull(tenant, "tenant");
+        Checks.notNull(currency, "currency");
+        Checks.notNull(rates, "rates");
         Instant now = engine.clock().instant();
-        List<Purchase> purchases = new ArrayList<>();
-        for (Interaction i : interactions(tenant)) {
-            if (i.type().equals(InteractionType.ORDER_PLACED) && i.subject() instanceof Subject.Known known
-                    && i.amount().isPresent() && i.amount().get().currency().equals(currency)
-                    && i.amount().get().amount().signum() >= 0) {
-                purchases.add(new Purchase(known.customer().value(), i.occurredAt().atZone(zone).toLocalDate(),
-                        i.amount().get().amount()));
-            }
-        }
+        OrderPurchases orders = OrderPurchases.of(interactions(tenant), CurrencyConverter.of(currency, rates), zone);
+        List<Purchase> purchases = orders.purchases();
         LocalDate end = now.atZone(zone).toLocalDate();
         LocalDate start = purchases.stream().map(Purchase::date).min(Comparator.naturalOrder()).orElse(end);
         List<PurchaseSummary> summaries = PurchaseSummaries.summarize(purchases, start, end);
@@ -351,7 +401,8 @@ public final class AnalyticsService {
         store(tenant, computed, now);
         values.sort(Comparator.comparingDouble(CustomerValue::expectedValue).reversed()
                 .thenComparing(CustomerValue::customer, Comparator.comparing(CustomerId::value)));
-        return new LifetimeValues(start, end, horizonWeeks, bgnbd.parameters(), spend.parameters(), values);
+        return new LifetimeValues(start, end, horizonWeeks, bgnbd.parameters(), spend.parameters(), values,
+                orders.excluded());
     }
 
     /** Stores a batch scoring's results, re-deciding the tracked segments of each customer whose scores changed. */

@@ -72,7 +72,7 @@ class MergeAndErasureAnalyticsTest {
                 .findFirst().orElseThrow();
         assertThat(joined.frequency()).isEqualTo(2);
         assertThat(shop.storage.scores().find(T, ann.id(), "rfm.monetary").orElseThrow().value())
-                .isEqualTo(joined.m()).isGreaterThan(monetaryBefore);
+                .isEqualTo(joined.m().getAsInt()).isGreaterThan(monetaryBefore);
     }
 
     @Test

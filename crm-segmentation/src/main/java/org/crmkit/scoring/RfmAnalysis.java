@@ -6,6 +6,7 @@ import java.util.AbstractList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.RandomAccess;
 
 import org.crmkit.scoring.internal.RfmCustomerIndex;
@@ -14,9 +15,10 @@ import org.crmkit.spi.Money;
 import org.crmkit.spi.customer.CustomerId;
 
 /**
- * The result of one {@link RfmScorer#analyse RFM computation}: every scored customer's {@link RfmScore} and the
- * {@link RfmTable} of how many customers fall in each cell. Values are held in primitive arrays; {@link RfmScore}
- * records are created when asked for. Immutable and thread-safe.
+ * The result of one {@link RfmScorer#analyse RFM computation}: every scored customer's {@link RfmScore}, the
+ * {@link RfmTable} of how many customers fall in each cell, and the {@linkplain #excluded() orders it could not
+ * value}. Values are held in primitive arrays; {@link RfmScore} records are created when asked for. Immutable and
+ * thread-safe.
  */
 public final class RfmAnalysis {
     /** The names of the columns of {@link #featureRows()}, in order. */
@@ -33,11 +35,14 @@ public final class RfmAnalysis {
     private final long[] minorUnits;
     private final byte[] r;
     private final byte[] f;
+    /** The M score per customer, 0 for a customer without a monetary value. */
     private final byte[] m;
     private final RfmTable table;
+    private final OrderExclusions excluded;
 
     RfmAnalysis(Instant asOf, Currency currency, int quantiles, RfmCustomerIndex index, long[] lastSecond,
-                int[] lastNano, long[] recencyDays, int[] frequency, long[] minorUnits, byte[] r, byte[] f, byte[] m) {
+                int[] lastNano, long[] recencyDays, int[] frequency, long[] minorUnits, byte[] r, byte[] f, byte[] m,
+                OrderExclusions excluded) {
         this.asOf = asOf;
         this.currency = currency;
         this.quantiles = quantiles;
@@ -51,6 +56,7 @@ public final class RfmAnalysis {
         this.f = f;
         this.m = m;
         this.table = RfmTable.of(quantiles, r, f, m);
+        this.excluded = excluded;
     }
 
     /** The instant the values are computed as of. */
@@ -94,24 +100,45 @@ public final class RfmAnalysis {
     }
 
     /**
-     * One row per scored customer, in {@link #scores()} order, with the columns {@link #FEATURE_NAMES}: recency in
-     * days, frequency, and monetary in major units of the currency (euros, not cents). Input for
-     * {@link Clustering#fit}. A new array on each call.
+     * The orders the computation read but could not value: those in another currency it left out (by currency) and
+     * those without an amount (counted in recency and frequency only).
+     */
+    public OrderExclusions excluded() {
+        return excluded;
+    }
+
+    /**
+     * One row per scored customer with a monetary value, in {@link #scores()} order (the scores whose
+     * {@link RfmScore#monetary()} is present), with the columns {@link #FEATURE_NAMES}: recency in days, frequency,
+     * and monetary in major units of the currency (euros, not cents). Input for {@link Clustering#fit}; a customer
+     * whose monetary value is unknown has no row, since no number stands for it. A new array on each call.
      */
     public double[][] featureRows() {
         double unit = Math.pow(10, Math.max(currency.getDefaultFractionDigits(), 0));
-        double[][] rows = new double[index.size()][];
-        for (int c = 0; c < rows.length; c++) {
-            rows[c] = new double[] {recencyDays[c], frequency[c], minorUnits[c] / unit};
+        int n = 0;
+        for (byte score : m) {
+            n += score == 0 ? 0 : 1;
+        }
+        double[][] rows = new double[n][];
+        for (int c = 0, row = 0; c < m.length; c++) {
+            if (m[c] != 0) {
+                rows[row++] = new double[] {recencyDays[c], frequency[c], minorUnits[c] / unit};
+            }
         }
         return rows;
     }
 
     private RfmScore scoreAt(int c) {
-        int scale = Math.max(currency.getDefaultFractionDigits(), 0);
-        Money monetary = Money.of(BigDecimal.valueOf(minorUnits[c], scale), currency);
+        Optional<Money> monetary = Optional.empty();
+        OptionalInt monetaryScore = OptionalInt.empty();
+        if (m[c] != 0) {
+            int scale = Math.max(currency.getDefaultFractionDigits(), 0);
+            monetary = Optional.of(Money.of(BigDecimal.valueOf(minorUnits[c], scale), currency));
+            monetaryScore = OptionalInt.of(m[c]);
+        }
         Instant lastOrderAt = Instant.ofEpochSecond(lastSecond[c], lastNano[c]);
-        return new RfmScore(index.get(c), lastOrderAt, recencyDays[c], frequency[c], monetary, r[c], f[c], m[c]);
+        return new RfmScore(index.get(c), lastOrderAt, recencyDays[c], frequency[c], monetary, r[c], f[c],
+                monetaryScore);
     }
 
     private final class Scores extends AbstractList<RfmScore> implements RandomAccess {

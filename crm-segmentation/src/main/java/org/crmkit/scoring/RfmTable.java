@@ -9,7 +9,8 @@ import org.crmkit.spi.Checks;
 
 /**
  * How many customers fall in each cell of an RFM grid of {@code q} quantiles: per (R, F) pair and per full R-F-M
- * combination. Immutable and thread-safe.
+ * combination. A customer without a monetary score (none of its orders has an amount) counts in its (R, F) cell and
+ * in {@link #countWithoutMonetary}, never in a cell of an M score. Immutable and thread-safe.
  */
 public final class RfmTable {
     private final int quantiles;
@@ -22,10 +23,11 @@ public final class RfmTable {
         this.total = total;
     }
 
+    /** The table of the scores, where an {@code m} of 0 means no monetary score. */
     static RfmTable of(int quantiles, byte[] r, byte[] f, byte[] m) {
-        int[] counts = new int[quantiles * quantiles * quantiles];
+        int[] counts = new int[quantiles * quantiles * (quantiles + 1)];
         for (int c = 0; c < r.length; c++) {
-            counts[((r[c] - 1) * quantiles + f[c] - 1) * quantiles + m[c] - 1]++;
+            counts[((r[c] - 1) * quantiles + f[c] - 1) * (quantiles + 1) + m[c]]++;
         }
         return new RfmTable(quantiles, counts, r.length);
     }
@@ -40,13 +42,11 @@ public final class RfmTable {
         return total;
     }
 
-    /** How many customers scored recency {@code r} and frequency {@code f}, whatever their monetary score. */
+    /** How many customers scored recency {@code r} and frequency {@code f}, whatever their monetary score or none. */
     public int count(int r, int f) {
-        check(r, "r");
-        check(f, "f");
         int sum = 0;
-        int base = ((r - 1) * quantiles + f - 1) * quantiles;
-        for (int m = 0; m < quantiles; m++) {
+        int base = cell(r, f);
+        for (int m = 0; m <= quantiles; m++) {
             sum += counts[base + m];
         }
         return sum;
@@ -54,21 +54,28 @@ public final class RfmTable {
 
     /** How many customers scored exactly {@code (r, f, m)}. */
     public int count(int r, int f, int m) {
-        check(r, "r");
-        check(f, "f");
+        int base = cell(r, f);
         check(m, "m");
-        return counts[((r - 1) * quantiles + f - 1) * quantiles + m - 1];
+        return counts[base + m];
     }
 
-    /** The non-empty R-F-M codes (as {@link RfmScore#code()} writes them) with their counts, sorted by code. */
+    /** How many customers scored recency {@code r} and frequency {@code f} and have no monetary score. */
+    public int countWithoutMonetary(int r, int f) {
+        return counts[cell(r, f)];
+    }
+
+    /**
+     * The non-empty R-F-M codes (as {@link RfmScore#code()} writes them, ending in a dash without a monetary score)
+     * with their counts, sorted by code.
+     */
     public SortedMap<String, Integer> countsByCode() {
         TreeMap<String, Integer> byCode = new TreeMap<>();
         for (int r = 1; r <= quantiles; r++) {
             for (int f = 1; f <= quantiles; f++) {
-                for (int m = 1; m <= quantiles; m++) {
-                    int n = count(r, f, m);
-                    if (n > 0) {
-                        byCode.put(RfmScore.code(r, f, m), n);
+                int base = cell(r, f);
+                for (int m = 0; m <= quantiles; m++) {
+                    if (counts[base + m] > 0) {
+                        byCode.put(RfmScore.code(r, f, m), counts[base + m]);
                     }
                 }
             }
@@ -101,6 +108,13 @@ public final class RfmTable {
     @Override
     public String toString() {
         return render();
+    }
+
+    /** The index of the (r, f) cell without a monetary score; the cell of M score {@code m} follows at {@code + m}. */
+    private int cell(int r, int f) {
+        check(r, "r");
+        check(f, "f");
+        return ((r - 1) * quantiles + f - 1) * (quantiles + 1);
     }
 
     private void check(int score, String field) {

@@ -7,9 +7,10 @@
  * (dated purchases to per-customer summaries), fit {@link org.crmkit.scoring.BgNbdModel} and
  * {@link org.crmkit.scoring.GammaGammaModel}, and combine them with {@link org.crmkit.scoring.ClvCalculator}.
  *
- * <p>Also RFM ({@link org.crmkit.scoring.RfmScorer}), typical profiles ({@link org.crmkit.scoring.Clustering}) and
- * the decaying engagement score: {@link org.crmkit.scoring.EngagementRules} give the points,
- * {@link org.crmkit.scoring.EngagementState} is its arithmetic over one stored number, and
+ * <p>Also RFM ({@link org.crmkit.scoring.RfmScorer}, in one currency; the host's
+ * {@link org.crmkit.scoring.ExchangeRates} bring others into it), typical profiles
+ * ({@link org.crmkit.scoring.Clustering}) and the decaying engagement score: {@link org.crmkit.scoring.EngagementRules}
+ * give the points, {@link org.crmkit.scoring.EngagementState} is its arithmetic over one stored number, and
  * {@link org.crmkit.scoring.EngagementScorer} keeps states in memory.
  */
 @NullMarked

@@ -15,12 +15,13 @@ import java.util.Optional;
 import org.crmkit.Crm;
 import org.crmkit.analytics.CustomerValue;
 import org.crmkit.analytics.LifetimeValues;
+import org.crmkit.examples.analytics.ExclusionNote;
+import org.crmkit.examples.analytics.LoggedPurchase;
 import org.crmkit.examples.analytics.PurchaseLoader;
 import org.crmkit.examples.analytics.PurchaseLog;
 import org.crmkit.scoring.ClusterModel;
 import org.crmkit.scoring.EngagementRule;
 import org.crmkit.scoring.EngagementRules;
-import org.crmkit.scoring.Purchase;
 import org.crmkit.scoring.RfmAnalysis;
 import org.crmkit.scoring.SyntheticPurchases;
 import org.crmkit.spi.TenantId;
@@ -44,19 +45,20 @@ final class AnalyticsDemo {
     }
 
     void run(Optional<Path> transactions) throws IOException {
-        List<Purchase> purchases = transactions.isPresent()
-                ? PurchaseLog.read(transactions.get(), bytes -> { })
+        List<LoggedPurchase> purchases = transactions.isPresent()
+                ? PurchaseLog.read(transactions.get(), USD, bytes -> { })
                 : SyntheticPurchases.builder().seed(seed).customers(3_000).purchaseProcess(0.25, 4.5, 0.8, 2.4)
                         .spend(6.25, 3.74, 15.44).births(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 31))
-                        .observationEnd(LocalDate.of(2025, 9, 30)).build().purchases();
-        LocalDate end = purchases.stream().map(Purchase::date).max(Comparator.naturalOrder())
+                        .observationEnd(LocalDate.of(2025, 9, 30)).build().purchases().stream()
+                        .map(p -> new LoggedPurchase(p, USD)).toList();
+        LocalDate end = purchases.stream().map(p -> p.purchase().date()).max(Comparator.naturalOrder())
                 .orElse(LocalDate.of(2025, 9, 30));
         SimulatedClock clock = new SimulatedClock(end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         try (Crm crm = Crm.builder().clock(clock).seed(seed).zone(ZoneOffset.UTC)
                 .engagementRules(EngagementRules.builder().rule(EngagementRule.of(InteractionType.ORDER_PLACED, 10))
                         .rule(EngagementRule.of(InteractionType.PAGE_VIEW, 1)).build())
                 .build()) {
-            PurchaseLoader.load(crm, SHOP, purchases, USD);
+            PurchaseLoader.load(crm, SHOP, purchases);
             out.printf("== Analytics: %,d purchases by %,d customers (%s) ==%n", purchases.size(),
                     crm.storage().customers().count(SHOP),
                     transactions.map(Path::toString).orElse("generated, seed " + seed));
@@ -74,6 +76,7 @@ final class AnalyticsDemo {
             }
 
             RfmAnalysis rfm = crm.analytics().rfm(SHOP, USD);
+            ExclusionNote.of(rfm.excluded(), USD).ifPresent(note -> out.println("RFM and lifetime values " + note));
             out.println("RFM grid (customers per recency x frequency score; 5 is best):");
             out.println(rfm.table().render());
 

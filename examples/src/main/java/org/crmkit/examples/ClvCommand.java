@@ -5,11 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.crmkit.examples.analytics.ExclusionNote;
+import org.crmkit.examples.analytics.LoggedPurchase;
 import org.crmkit.examples.analytics.Progress;
 import org.crmkit.examples.analytics.PurchaseLog;
 import org.crmkit.scoring.BgNbdModel;
@@ -17,6 +22,7 @@ import org.crmkit.scoring.BgNbdParameters;
 import org.crmkit.scoring.ClvCalculator;
 import org.crmkit.scoring.GammaGammaModel;
 import org.crmkit.scoring.GammaGammaParameters;
+import org.crmkit.scoring.OrderExclusions;
 import org.crmkit.scoring.Purchase;
 import org.crmkit.scoring.PurchaseSummaries;
 import org.crmkit.scoring.PurchaseSummary;
@@ -28,8 +34,9 @@ import picocli.CommandLine.Spec;
 /** {@code crmkit clv}: fits BG/NBD and Gamma-Gamma to a purchase log and prints the parameters and top customers. */
 @Command(name = "clv", mixinStandardHelpOptions = true,
         description = "Fits the BG/NBD and Gamma-Gamma lifetime-value models to a purchase log (CSV with the columns "
-                + "customer_id, date, amount). Calibration runs from the first purchase in the file to "
-                + "--calibration-end; same-day purchases are merged, weeks have 7 days.")
+                + "customer_id, date, amount and optionally currency). Calibration runs from the first purchase in "
+                + "the file to --calibration-end; same-day purchases are merged, weeks have 7 days. Purchases in "
+                + "another currency than --currency are left out and counted on the error stream.")
 final class ClvCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -48,9 +55,20 @@ final class ClvCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the fitted parameters as one JSON object.")
     private boolean json;
 
+    @Option(names = "--currency", paramLabel = "ISO-4217", defaultValue = "USD",
+            description = "Currency of the values, and of the amounts of rows without a currency (default: "
+                    + "${DEFAULT-VALUE}).")
+    private Currency currency;
+
     @Override
     public Integer call() throws IOException {
-        List<Purchase> purchases = PurchaseLog.readShowingProgress(transactions);
+        Map<Boolean, List<LoggedPurchase>> inCurrency = PurchaseLog.readShowingProgress(transactions, currency)
+                .stream().collect(Collectors.partitioningBy(p -> p.currency().equals(currency)));
+        List<Purchase> purchases = inCurrency.get(true).stream().map(LoggedPurchase::purchase).toList();
+        OrderExclusions excluded = new OrderExclusions(inCurrency.get(false).stream()
+                .collect(Collectors.groupingBy(LoggedPurchase::currency, Collectors.counting())), 0);
+        ExclusionNote.of(excluded, currency).ifPresent(note -> spec.commandLine().getErr().println("crmkit clv: "
+                + note));
         LocalDate start = purchases.stream().map(Purchase::date).min(Comparator.naturalOrder())
                 .orElse(calibrationEnd);
         List<PurchaseSummary> summaries = PurchaseSummaries.summarize(purchases, start, calibrationEnd);

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.crmkit.Crm;
+import org.crmkit.examples.analytics.ExclusionNote;
+import org.crmkit.examples.analytics.LoggedPurchase;
 import org.crmkit.examples.analytics.Progress;
 import org.crmkit.examples.analytics.PurchaseLoader;
 import org.crmkit.examples.analytics.PurchaseLog;
 import org.crmkit.scoring.ModelFitException;
-import org.crmkit.scoring.Purchase;
 import org.crmkit.spi.TenantId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,9 +26,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code crmkit segments}: the size of a segment, written in the segment language, over a purchase log. */
 @Command(name = "segments", mixinStandardHelpOptions = true,
-        description = "Loads a purchase log (CSV with the columns customer_id, date, amount) into crmkit, scores it "
-                + "(rfm.*, clv.*) and prints how many customers a segment holds. Relative windows are evaluated "
-                + "at the start of the day after the last purchase (UTC). See docs/SEGMENTS.md for the language.")
+        description = "Loads a purchase log (CSV with the columns customer_id, date, amount and optionally currency) "
+                + "into crmkit, scores it (rfm.*, clv.* in --currency; purchases in others are left out and counted "
+                + "on the error stream) and prints how many customers a segment holds. Relative windows are "
+                + "evaluated at the start of the day after the last purchase (UTC). See docs/SEGMENTS.md for the "
+                + "language.")
 final class SegmentsCommand implements Callable<Integer> {
     private static final TenantId TENANT = TenantId.DEFAULT;
 
@@ -42,23 +45,25 @@ final class SegmentsCommand implements Callable<Integer> {
     private String segment;
 
     @Option(names = "--currency", paramLabel = "ISO-4217", defaultValue = "USD",
-            description = "Currency of the amounts (default: ${DEFAULT-VALUE}).")
+            description = "Currency of the scores, and of the amounts of rows without a currency (default: "
+                    + "${DEFAULT-VALUE}).")
     private Currency currency;
 
     @Override
     public Integer call() throws IOException {
-        List<Purchase> purchases = PurchaseLog.readShowingProgress(transactions);
-        LocalDate day = purchases.stream().map(Purchase::date).max(Comparator.naturalOrder())
+        List<LoggedPurchase> purchases = PurchaseLog.readShowingProgress(transactions, currency);
+        LocalDate day = purchases.stream().map(p -> p.purchase().date()).max(Comparator.naturalOrder())
                 .map(d -> d.plusDays(1)).orElse(LocalDate.EPOCH);
         try (Crm crm = Crm.builder().clock(Clock.fixed(day.atStartOfDay(ZoneOffset.UTC).toInstant(),
                 ZoneOffset.UTC)).seed(1).build()) {
             crm.analytics().catalog(TENANT).define("segment", segment);
             try (Progress progress = Progress.of("Loading", purchases.size(), "purchases", 1)) {
-                PurchaseLoader.load(crm, TENANT, purchases, currency);
+                PurchaseLoader.load(crm, TENANT, purchases);
                 progress.stepTo(purchases.size());
             }
-            crm.analytics().rfm(TENANT, currency);
             PrintWriter err = spec.commandLine().getErr();
+            ExclusionNote.of(crm.analytics().rfm(TENANT, currency).excluded(), currency)
+                    .ifPresent(note -> err.println("crmkit segments: " + note));
             try {
                 crm.analytics().lifetimeValues(TENANT, currency, 52);
             } catch (ModelFitException e) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,26 @@ class ClvCommandTest {
                     .append(p.amount().toPlainString()).append('\n');
         }
         return log(csv.toString());
+    }
+
+    @Test
+    void clv_purchasesInAnotherCurrency_areLeftOutAndCounted() throws IOException {
+        List<String> lines = Files.readAllLines(validLog());
+        StringBuilder mixed = new StringBuilder(lines.get(0)).append(",currency\n");
+        for (int i = 1; i < lines.size(); i++) {
+            mixed.append(lines.get(i)).append(i % 2 == 0 ? ",USD" : ",").append('\n');
+        }
+        mixed.append("e1,x1,2024-02-01,99.00,EUR\ne2,x2,2024-02-03,12.50,EUR\n");
+        run("clv", "--transactions", validLog().toString(), "--calibration-end", "2024-09-30", "--json");
+        String usdOnly = cli.out();
+        CommandRun mixedRun = new CommandRun();
+
+        int code = mixedRun.run("clv", "--transactions", log(mixed.toString()).toString(), "--calibration-end",
+                "2024-09-30", "--json");
+
+        assertThat(code).as(mixedRun.err()).isZero();
+        assertThat(mixedRun.out()).isEqualTo(usdOnly);
+        assertThat(mixedRun.err()).contains("crmkit clv: left out 2 purchases in other currencies than USD (EUR 2)");
     }
 
     @Test

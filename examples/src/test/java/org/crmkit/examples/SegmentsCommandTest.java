@@ -42,6 +42,25 @@ class SegmentsCommandTest {
     }
 
     @Test
+    void segments_mixedCurrencies_scoreThePurchasesInTheCurrency_andCountTheOthers() throws IOException {
+        Path file = dir.resolve("mixed.csv");
+        Files.writeString(file, """
+                customer_id,date,amount,currency
+                a,2024-01-02,10.00,EUR
+                a,2024-03-02,20.00,EUR
+                b,2024-02-10,500.00,USD
+                c,2024-03-30,100.00,EUR
+                """);
+
+        int code = run("segments", "--transactions", file.toString(), "--currency", "EUR", "--segment",
+                "rfm.monetary >= 1");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("2 of 3 customers are in the segment");
+        assertThat(cli.err()).contains("crmkit segments: left out 1 purchase in other currencies than EUR (USD 1)");
+    }
+
+    @Test
     void segments_syntaxError_namesLineAndColumnAndExitsNonZero() throws IOException {
         assertThat(run("segments", "--transactions", log().toString(), "--segment", "count(order_placed) >= and"))
                 .isEqualTo(2);

@@ -89,7 +89,8 @@ public class RfmBenchmark {
     public long analyseAndRead() {
         long sum = 0;
         for (RfmScore score : scorer.analyse(orders, AS_OF).scores()) {
-            sum += score.r() + score.f() + score.m() + score.monetary().amount().scale();
+            sum += score.r() + score.f() + score.m().orElse(0)
+                    + score.monetary().map(m -> m.amount().scale()).orElse(0);
         }
         return sum;
     }

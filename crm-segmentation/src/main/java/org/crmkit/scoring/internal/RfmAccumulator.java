@@ -7,8 +7,8 @@ import org.crmkit.spi.customer.CustomerId;
 
 /**
  * Per-customer purchase aggregates in primitive arrays indexed by {@link RfmCustomerIndex} numbers: the latest
- * purchase instant (as epoch second and nano), the number of purchases and the sum of their amounts in minor units.
- * Not thread-safe.
+ * purchase instant (as epoch second and nano), the number of purchases, the sum of their amounts in minor units and
+ * whether any of them had an amount. Not thread-safe.
  */
 public final class RfmAccumulator {
     private final RfmCustomerIndex index;
@@ -16,6 +16,7 @@ public final class RfmAccumulator {
     private int[] lastNano;
     private int[] frequency;
     private long[] minorUnits;
+    private boolean[] priced;
 
     /** An empty accumulator sized for {@code expected} customers (it grows as needed). */
     public RfmAccumulator(int expected) {
@@ -24,6 +25,7 @@ public final class RfmAccumulator {
         lastNano = new int[expected];
         frequency = new int[expected];
         minorUnits = new long[expected];
+        priced = new boolean[expected];
     }
 
     /**
@@ -32,12 +34,25 @@ public final class RfmAccumulator {
      * @throws ArithmeticException if the customer's sum overflows a {@code long}
      */
     public void add(CustomerId customer, Instant at, long amount) {
+        int c = count(customer, at);
+        minorUnits[c] = Math.addExact(minorUnits[c], amount);
+        priced[c] = true;
+    }
+
+    /** Counts one purchase of {@code customer} at {@code at} whose amount is unknown. */
+    public void addWithoutAmount(CustomerId customer, Instant at) {
+        count(customer, at);
+    }
+
+    /** Counts a purchase of {@code customer} at {@code at} in its frequency and recency; the customer's number. */
+    private int count(CustomerId customer, Instant at) {
         int c = index.add(customer);
         if (c == frequency.length) {
             lastSecond = Arrays.copyOf(lastSecond, c * 2);
             lastNano = Arrays.copyOf(lastNano, c * 2);
             frequency = Arrays.copyOf(frequency, c * 2);
             minorUnits = Arrays.copyOf(minorUnits, c * 2);
+            priced = Arrays.copyOf(priced, c * 2);
         }
         long second = at.getEpochSecond();
         int nano = at.getNano();
@@ -46,7 +61,7 @@ public final class RfmAccumulator {
             lastNano[c] = nano;
         }
         frequency[c]++;
-        minorUnits[c] = Math.addExact(minorUnits[c], amount);
+        return c;
     }
 
     /** The customers, numbered in the order first added. */
@@ -72,5 +87,10 @@ public final class RfmAccumulator {
     /** The sum of amounts in minor units per customer number, trimmed to the number of customers. */
     public long[] minorUnits() {
         return Arrays.copyOf(minorUnits, index.size());
+    }
+
+    /** Whether any purchase had an amount, per customer number, trimmed to the number of customers. */
+    public boolean[] priced() {
+        return Arrays.copyOf(priced, index.size());
     }
 }

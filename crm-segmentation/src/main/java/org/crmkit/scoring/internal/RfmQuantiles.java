@@ -17,6 +17,39 @@ public final class RfmQuantiles {
     }
 
     /**
+     * The score ({@code 1..quantiles}) of each of the first {@code n} values that is present, ranked among the present
+     * values only; 0 for a value that is not.
+     *
+     * @param values    the values; only the first {@code n} are read, none is modified
+     * @param present   whether each value is present
+     * @param n         how many values to score
+     * @param quantiles the number of quantiles, {@code q ≥ 1}
+     */
+    public static byte[] scores(long[] values, boolean[] present, int n, int quantiles) {
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            k += present[i] ? 1 : 0;
+        }
+        if (k == n) {
+            return scores(values, n, quantiles);
+        }
+        long[] packed = new long[k];
+        for (int i = 0, j = 0; i < n; i++) {
+            if (present[i]) {
+                packed[j++] = values[i];
+            }
+        }
+        byte[] packedScores = scores(packed, k, quantiles);
+        byte[] scores = new byte[n];
+        for (int i = 0, j = 0; i < n; i++) {
+            if (present[i]) {
+                scores[i] = packedScores[j++];
+            }
+        }
+        return scores;
+    }
+
+    /**
      * The score ({@code 1..quantiles}) of each of the first {@code n} values.
      *
      * @param values    the values; only the first {@code n} are read, none is modified

@@ -40,6 +40,26 @@ class RfmQuantilesProperties {
         }
     }
 
+    @Property(tries = 300)
+    void scores_withMissingValues_rankThePresentOnesAmongThemselves_andGiveTheOthersZero(
+            @ForAll("values") List<Long> values, @ForAll long presentBits,
+            @ForAll @IntRange(min = 1, max = 10) int quantiles) {
+        long[] array = values.stream().mapToLong(Long::longValue).toArray();
+        boolean[] present = new boolean[array.length];
+        for (int i = 0; i < present.length; i++) {
+            present[i] = i >= Long.SIZE || (presentBits >>> i & 1) == 1;
+        }
+        long[] kept = java.util.stream.IntStream.range(0, array.length).filter(i -> present[i])
+                .mapToLong(i -> array[i]).toArray();
+
+        byte[] scores = RfmQuantiles.scores(array, present, array.length, quantiles);
+        byte[] keptScores = RfmQuantiles.scores(kept, kept.length, quantiles);
+
+        for (int i = 0, k = 0; i < array.length; i++) {
+            assertThat(scores[i]).isEqualTo(present[i] ? keptScores[k++] : 0);
+        }
+    }
+
     @Property(tries = 200)
     void scores_readOnlyTheFirstNValues(@ForAll("values") List<Long> values) {
         long[] array = values.stream().mapToLong(Long::longValue).toArray();

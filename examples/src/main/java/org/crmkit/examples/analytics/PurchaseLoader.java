@@ -1,13 +1,11 @@
 package org.crmkit.examples.analytics;
 
 import java.time.Instant;
-import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.crmkit.Crm;
-import org.crmkit.scoring.Purchase;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.Person;
@@ -25,14 +23,14 @@ public final class PurchaseLoader {
     private PurchaseLoader() {
     }
 
-    public static void load(Crm crm, TenantId tenant, List<Purchase> purchases, Currency currency) {
+    public static void load(Crm crm, TenantId tenant, List<LoggedPurchase> purchases) {
         Set<String> customers = new LinkedHashSet<>();
-        purchases.forEach(p -> customers.add(p.customerKey()));
+        purchases.forEach(p -> customers.add(p.purchase().customerKey()));
         for (String key : customers) {
             crm.customers().register(tenant, CustomerId.of(key),
                     Person.unnamed(), b -> b);
         }
-        for (Interaction order : PurchaseInteractions.of(tenant, purchases, currency)) {
+        for (Interaction order : PurchaseInteractions.of(tenant, purchases)) {
             crm.interactions().record(order);
             Instant before = order.occurredAt().minusSeconds(600);
             Subject who = order.subject();
