@@ -13,8 +13,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ConcurrentSkipListSet;
 
+import org.crmkit.memory.internal.ReviewQueue;
 import org.crmkit.memory.internal.Units;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Page;
@@ -22,12 +22,11 @@ import org.crmkit.spi.TenantId;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.segment.MembershipStore;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link MembershipStore} on the heap: per tenant and segment a concurrent sorted map of members to the instant
- * they entered, per customer the set of its segments, and the scheduled reviews both by customer and in instant
- * order (so that the due ones are read without a scan). Thread-safe: writes of one tenant are serialised, reads
+ * they entered, per customer the set of its segments, and the scheduled reviews by customer and in buckets of a
+ * minute (so that the due ones are read without a scan). Thread-safe: writes of one tenant are serialised, reads
  * take no lock. Nothing is persisted.
  */
 public final class InMemoryMembershipStore implements MembershipStore {
@@ -47,20 +46,7 @@ public final class InMemoryMembershipStore implements MembershipStore {
     private static final class Tenant {
         final Map<String, NavigableMap<CustomerId, Instant>> bySegment = new ConcurrentHashMap<>();
         final Map<CustomerId, Set<String>> byCustomer = new ConcurrentHashMap<>();
-        final Map<CustomerId, Instant> reviews = new ConcurrentHashMap<>();
-        final ConcurrentSkipListSet<Review> due = new ConcurrentSkipListSet<>();
-
-        /** Sets or clears the customer's review; returns the earlier one (null: none). */
-        synchronized @Nullable Instant review(CustomerId customer, @Nullable Instant at) {
-            Instant before = at == null ? reviews.remove(customer) : reviews.put(customer, at);
-            if (before != null) {
-                due.remove(new Review(before, customer));
-            }
-            if (at != null) {
-                due.add(new Review(at, customer));
-            }
-            return before;
-        }
+        final ReviewQueue reviews = new ReviewQueue();
 
         synchronized boolean enter(String segment, CustomerId customer, Instant since) {
             NavigableMap<CustomerId, Instant> members = bySegment.computeIfAbsent(segment,
@@ -86,15 +72,6 @@ public final class InMemoryMembershipStore implements MembershipStore {
                 }
             }
             return Optional.of(since);
-        }
-    }
-
-    /** A scheduled review, ordered by instant, then customer id. */
-    private record Review(Instant at, CustomerId customer) implements Comparable<Review> {
-        @Override
-        public int compareTo(Review o) {
-            int c = at.compareTo(o.at);
-            return c != 0 ? c : customer.value().compareTo(o.customer.value());
         }
     }
 
@@ -177,11 +154,11 @@ public final class InMemoryMembershipStore implements MembershipStore {
         Checks.notNull(at, "at");
         Tenant t = of(tenant);
         Instant next = at.orElse(null);
-        Instant before = t.review(customer, next);
+        Instant before = t.reviews.set(customer, next);
         if (Objects.equals(before, next)) {
             return false;
         }
-        units.undo(() -> t.review(customer, before));
+        units.undo(() -> t.reviews.set(customer, before));
         return true;
     }
 
@@ -195,16 +172,7 @@ public final class InMemoryMembershipStore implements MembershipStore {
     public List<CustomerId> dueForReview(TenantId tenant, Instant now, int limit) {
         Checks.notNull(now, "now");
         Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
-        List<CustomerId> due = new ArrayList<>();
-        existing(tenant).ifPresent(t -> {
-            for (Review r : t.due) {
-                if (due.size() == limit || r.at().isAfter(now)) {
-                    break;
-                }
-                due.add(r.customer());
-            }
-        });
-        return due;
+        return existing(tenant).map(t -> t.reviews.due(now, limit)).orElse(List.of());
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class CompiledSegments {
             tests[k] = compiler.compile(e.getValue());
             k++;
         }
-        horizon = Horizon.of(conditions.values(), catalog.functions(), zone);
+        horizon = Horizon.of(conditions.values(), catalog.functions(), windows);
     }
 
     /**
@@ -91,7 +91,8 @@ public final class CompiledSegments {
      *                  snapshot holds their values at {@code now}
      */
     public Optional<Instant> nextChange(CustomerSnapshot snapshot, Instant now, Map<String, Duration> halfLives) {
-        return horizon.next(Checks.notNull(snapshot, "snapshot"), Checks.notNull(now, "now"),
+        Checks.notNull(snapshot, "snapshot");
+        return horizon.next(snapshot, Checks.notNull(now, "now"), windows.starts(now),
                 Checks.notNull(halfLives, "halfLives"));
     }
 }

@@ -36,7 +36,8 @@ public final class Horizon {
     private final Map<String, double[]> compared;
     private final List<Call> calls;
 
-    private record Aged(InteractionFilter filter, Window window) {
+    /** An aggregate's filter and window, with the window's index in the {@link WindowTable}. */
+    private record Aged(InteractionFilter filter, Window window, int index) {
     }
 
     private record Call(PredicateFunction function, Condition.FunctionCall call) {
@@ -54,10 +55,10 @@ public final class Horizon {
      * among them).
      *
      * @param functions the predicate functions the conditions call, by name
-     * @param zone      the time zone of day windows
+     * @param windows   where the windows are registered (its zone is that of day windows)
      */
     public static Horizon of(Collection<Condition> conditions, Map<String, PredicateFunction> functions,
-                             ZoneId zone) {
+                             WindowTable windows) {
         Set<Aged> aged = new LinkedHashSet<>();
         Map<String, Set<Double>> compared = new TreeMap<>();
         Set<Condition.FunctionCall> calls = new LinkedHashSet<>();
@@ -66,11 +67,11 @@ public final class Horizon {
             Condition c = pending.remove(pending.size() - 1);
             pending.addAll(TypeChecker.children(c));
             if (c instanceof Condition.CountCompare cc) {
-                cc.window().ifPresent(w -> aged.add(new Aged(cc.filter(), w)));
+                cc.window().ifPresent(w -> aged.add(new Aged(cc.filter(), w, windows.index(w))));
             } else if (c instanceof Condition.SumCompare sc) {
-                sc.window().ifPresent(w -> aged.add(new Aged(sc.filter(), w)));
+                sc.window().ifPresent(w -> aged.add(new Aged(sc.filter(), w, windows.index(w))));
             } else if (c instanceof Condition.OccurredWithin ow) {
-                aged.add(new Aged(ow.filter(), ow.window()));
+                aged.add(new Aged(ow.filter(), ow.window(), windows.index(ow.window())));
             } else if (c instanceof Condition.ScoreCompare sc) {
                 compared.computeIfAbsent(sc.score(), n -> new LinkedHashSet<>()).add(sc.value().doubleValue());
             } else if (c instanceof Condition.FunctionCall f) {
@@ -80,21 +81,23 @@ public final class Horizon {
         Map<String, double[]> values = new TreeMap<>();
         compared.forEach((name, set) -> values.put(name, set.stream().mapToDouble(Double::doubleValue).toArray()));
         List<Call> bound = calls.stream().map(f -> new Call(functions.get(f.name()), f)).toList();
-        return new Horizon(zone, List.copyOf(aged), values, bound);
+        return new Horizon(windows.zone(), List.copyOf(aged), values, bound);
     }
 
     /**
      * The earliest instant after {@code now} at which the conditions could say something else of the customer with
      * nothing about it changing; empty if only a change can change them.
      *
+     * @param starts    the window starts at {@code now}, as {@link WindowTable#starts} gives them
      * @param halfLives the scores that decay exponentially toward zero, with their half-lives; the snapshot holds
      *                  their values at {@code now}
      */
-    public Optional<Instant> next(CustomerSnapshot snapshot, Instant now, Map<String, Duration> halfLives) {
+    public Optional<Instant> next(CustomerSnapshot snapshot, Instant now, long[] starts,
+                                  Map<String, Duration> halfLives) {
         long nowMs = now.toEpochMilli();
         long next = Long.MAX_VALUE;
         for (Aged a : aged) {
-            long first = snapshot.interactions().firstSince(a.filter(), a.window().start(now, zone).toEpochMilli());
+            long first = snapshot.interactions().firstSince(a.filter(), starts[a.index()]);
             if (first != Long.MAX_VALUE) {
                 next = Math.min(next, leaves(first, a.window()));
             }
