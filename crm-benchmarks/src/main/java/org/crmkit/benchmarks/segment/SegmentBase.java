@@ -82,8 +82,13 @@ final class SegmentBase {
 
     /** An order on the web, now, of customer {@code n}. */
     static Interaction webOrder(int n, long k, SplittableRandom random) {
+        return webOrder(n, k, random, NOW);
+    }
+
+    /** An order on the web of customer {@code n}, placed at {@code at}. */
+    static Interaction webOrder(int n, long k, SplittableRandom random, Instant at) {
         return Interaction.builder(TENANT, InteractionId.of("o" + n + "_" + k), Subject.customer(CustomerId.of("c" + n)),
-                Channel.WEB, InteractionType.ORDER_PLACED, NOW)
+                Channel.WEB, InteractionType.ORDER_PLACED, at)
                 .amount(Money.of(BigDecimal.valueOf(random.nextInt(200_00), 2), EUR)).build();
     }
 
