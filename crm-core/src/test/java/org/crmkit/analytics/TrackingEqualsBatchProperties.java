@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -58,7 +61,7 @@ import org.crmkit.spi.tck.MutableClock;
  * published entered/left events gives exactly those members.
  */
 class TrackingEqualsBatchProperties {
-    private static final TenantId T = TenantId.of("live");
+    static final TenantId T = TenantId.of("live");
     private static final int CUSTOMERS = 3;
     private static final List<List<String>> SEGMENTS = List.of(
             List.of("recent_buyers", "count(order_placed within 3d) >= 1"),
@@ -84,6 +87,10 @@ class TrackingEqualsBatchProperties {
 
     @Provide
     Arbitrary<List<Step>> steps() {
+        return step().list().ofMinSize(1).ofMaxSize(30);
+    }
+
+    static Arbitrary<Step> step() {
         Arbitrary<Integer> who = Arbitraries.integers().between(0, CUSTOMERS - 1);
         Arbitrary<Step> order = Combinators.combine(who, Arbitraries.integers().between(5, 80))
                 .as((c, amount) -> new Step("order " + c + " " + amount, w -> w.order(c, amount)));
@@ -103,16 +110,16 @@ class TrackingEqualsBatchProperties {
                 w -> w.redefine(text)));
         Arbitrary<Step> advance = Arbitraries.integers().between(1, 60).map(hours -> new Step("advance " + hours + "h",
                 w -> w.advance(hours)));
+        Arbitrary<Step> review = Arbitraries.just(new Step("reevaluate", w -> w.crm.analytics().reevaluate(T)));
         return Arbitraries.frequencyOf(
                 Tuple.of(3, order), Tuple.of(2, view), Tuple.of(3, click),
                 Tuple.of(1, city), Tuple.of(2, optIn), Tuple.of(1, optOut),
                 Tuple.of(1, suppress), Tuple.of(2, send),
-                Tuple.of(1, redefine), Tuple.of(4, advance))
-                .list().ofMinSize(1).ofMaxSize(30);
+                Tuple.of(1, redefine), Tuple.of(4, advance), Tuple.of(1, review));
     }
 
     /** One step of a scenario, named for the report of a failing one. */
-    record Step(String name, java.util.function.Consumer<World> action) {
+    record Step(String name, Consumer<World> action) {
         void run(World w) {
             action.accept(w);
         }
@@ -131,12 +138,12 @@ class TrackingEqualsBatchProperties {
                 .consentKey("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8))
                 .attributeSchema(AttributeSchema.of(AttributeDefinition.enumeration("city", Set.of("Berlin",
                         "Paris"))))
-                .zone(java.time.ZoneId.of("Europe/Berlin"))
+                .zone(ZoneId.of("Europe/Berlin"))
                 .engagementRules(EngagementRules.builder().rule(EngagementRule.of(InteractionType.CAMPAIGN_CLICK, 5))
                         .halfLife(Duration.ofHours(10)).build())
                 .build();
         final CustomerId[] ids = new CustomerId[CUSTOMERS];
-        int next;
+        final AtomicInteger next = new AtomicInteger();
 
         World() {
             for (int i = 0; i < CUSTOMERS; i++) {
@@ -163,7 +170,7 @@ class TrackingEqualsBatchProperties {
         }
 
         private void record(Interaction.Builder b) {
-            crm.interactions().record(b.source("test", "i" + next++).build());
+            crm.interactions().record(b.source("test", "i" + next.getAndIncrement()).build());
         }
 
         void city(int c, String name) {
