@@ -1,20 +1,18 @@
 package org.crmkit.memory;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.crmkit.memory.internal.ReviewQueue;
+import org.crmkit.memory.internal.SegmentMembers;
 import org.crmkit.memory.internal.Units;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Page;
@@ -24,10 +22,12 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.segment.MembershipStore;
 
 /**
- * A {@link MembershipStore} on the heap: per tenant and segment a concurrent sorted map of members to the instant
- * they entered, per customer the set of its segments, and the scheduled reviews by customer and in buckets of a
- * minute (so that the due ones are read without a scan). Thread-safe: writes of one tenant are serialised, reads
- * take no lock. Nothing is persisted.
+ * A {@link MembershipStore} on the heap: per tenant and segment the members with the instant they entered (a hash
+ * map, and an ascending index for paging from which exits are swept in batches), per customer the set of its
+ * segments, and the scheduled reviews by customer and in buckets of a minute (so that the due ones are read without
+ * a scan). Thread-safe: memberships of one customer change
+ * atomically (its entry in the per-customer map is the lock), customers in parallel; reviews of one tenant are
+ * written one at a time; reads take no lock. Nothing is persisted.
  */
 public final class InMemoryMembershipStore implements MembershipStore {
     private final Map<TenantId, Tenant> tenants = new ConcurrentHashMap<>();
@@ -44,34 +44,39 @@ public final class InMemoryMembershipStore implements MembershipStore {
 
     /** One tenant's memberships, both ways. */
     private static final class Tenant {
-        final Map<String, NavigableMap<CustomerId, Instant>> bySegment = new ConcurrentHashMap<>();
+        final Map<String, SegmentMembers> bySegment = new ConcurrentHashMap<>();
         final Map<CustomerId, Set<String>> byCustomer = new ConcurrentHashMap<>();
         final ReviewQueue reviews = new ReviewQueue();
 
-        synchronized boolean enter(String segment, CustomerId customer, Instant since) {
-            NavigableMap<CustomerId, Instant> members = bySegment.computeIfAbsent(segment,
-                    s -> new ConcurrentSkipListMap<>());
-            if (members.putIfAbsent(customer, since) != null) {
-                return false;
-            }
-            byCustomer.computeIfAbsent(customer, c -> ConcurrentHashMap.newKeySet()).add(segment);
-            return true;
+        /** Enters the customer, atomically for that customer (its entry of {@code byCustomer} is the lock). */
+        boolean enter(String segment, CustomerId customer, Instant since) {
+            boolean[] entered = {false};
+            byCustomer.compute(customer, (c, segments) -> {
+                if (!bySegment.computeIfAbsent(segment, s -> new SegmentMembers()).enter(customer, since)) {
+                    return segments;
+                }
+                entered[0] = true;
+                Set<String> held = segments != null ? segments : ConcurrentHashMap.newKeySet();
+                held.add(segment);
+                return held;
+            });
+            return entered[0];
         }
 
-        synchronized Optional<Instant> leave(String segment, CustomerId customer) {
-            NavigableMap<CustomerId, Instant> members = bySegment.get(segment);
-            Instant since = members == null ? null : members.remove(customer);
-            if (since == null) {
+        /** Takes the customer out, atomically for that customer; the instant it had entered, if it was a member. */
+        Optional<Instant> leave(String segment, CustomerId customer) {
+            Instant[] since = {null};
+            SegmentMembers members = bySegment.get(segment);
+            if (members == null) {
                 return Optional.empty();
             }
-            Set<String> segments = byCustomer.get(customer);
-            if (segments != null) {
+            byCustomer.computeIfPresent(customer, (c, segments) -> {
+                since[0] = members.leave(customer);
                 segments.remove(segment);
-                if (segments.isEmpty()) {
-                    byCustomer.remove(customer);
-                }
-            }
-            return Optional.of(since);
+                return segments.isEmpty() ? null : segments;
+            });
+            members.compact();
+            return Optional.ofNullable(since[0]);
         }
     }
 
@@ -109,7 +114,7 @@ public final class InMemoryMembershipStore implements MembershipStore {
     public Optional<Instant> memberSince(TenantId tenant, String segment, CustomerId customer) {
         checkSegment(segment);
         Checks.notNull(customer, "customer");
-        return existing(tenant).map(t -> t.bySegment.get(segment)).map(m -> m.get(customer));
+        return existing(tenant).map(t -> t.bySegment.get(segment)).map(m -> m.since(customer));
     }
 
     @Override
@@ -125,19 +130,14 @@ public final class InMemoryMembershipStore implements MembershipStore {
         checkSegment(segment);
         Checks.notNull(after, "after");
         Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
-        NavigableMap<CustomerId, Instant> members = existing(tenant).map(t -> t.bySegment.get(segment))
-                .orElse(null);
+        SegmentMembers members = existing(tenant).map(t -> t.bySegment.get(segment)).orElse(null);
         if (members == null) {
             return Page.last(List.of());
         }
-        NavigableMap<CustomerId, Instant> view = after.isPresent()
-                ? members.tailMap(cursor(after.get()), false) : members;
-        List<CustomerId> items = new ArrayList<>(Math.min(limit, 64));
-        for (CustomerId id : view.keySet()) {
-            if (items.size() == limit) {
-                return new Page<>(items, Optional.of(items.get(limit - 1).value()));
-            }
-            items.add(id);
+        List<CustomerId> items = members.page(after.isPresent() ? cursor(after.get()) : null, limit + 1);
+        if (items.size() > limit) {
+            List<CustomerId> page = List.copyOf(items.subList(0, limit));
+            return new Page<>(page, Optional.of(page.get(limit - 1).value()));
         }
         return Page.last(items);
     }
@@ -145,7 +145,7 @@ public final class InMemoryMembershipStore implements MembershipStore {
     @Override
     public long count(TenantId tenant, String segment) {
         checkSegment(segment);
-        return existing(tenant).map(t -> t.bySegment.get(segment)).map(m -> (long) m.size()).orElse(0L);
+        return existing(tenant).map(t -> t.bySegment.get(segment)).map(SegmentMembers::count).orElse(0L);
     }
 
     @Override

@@ -101,6 +101,9 @@ public class SegmentReviewBenchmark {
                     .zone(SegmentBase.ZONE).build();
             define(crm.analytics().catalog(SegmentBase.TENANT));
             crm.analytics().track(SegmentBase.TENANT);
+            System.gc();
+            Runtime rt = Runtime.getRuntime();
+            System.out.printf("%n[live heap after tracking: %,d MiB]%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
         }
 
         @Setup(Level.Iteration)
