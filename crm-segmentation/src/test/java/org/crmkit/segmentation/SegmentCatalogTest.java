@@ -11,6 +11,7 @@ import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.ValueType;
 import org.crmkit.spi.customer.AttributeDefinition;
+import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ class SegmentCatalogTest {
         "can_contact(email, marketing)          | unknown function 'can_contact'",
         "has_tag_prefix()                       | function 'has_tag_prefix' takes 1 arguments, not 0",
         "has_tag_prefix(3)                      | argument 1 (prefix) is of type STRING, compared with a NUMBER 3",
+        "count(order_plcd) >= 1                 | unknown interaction type 'order_plcd'",
+        "last(\"order_plcd\" on web) within 30d | unknown interaction type 'order_plcd'",
+        "sum(amount of webinar) > 1 EUR         | unknown interaction type 'webinar'",
     })
     void define_illTyped_failsAtDefinitionNamingNodeAndReason(String text, String reason) {
         assertThatThrownBy(() -> catalog.define("bad", text)).isInstanceOfSatisfying(SegmentTypeException.class, e -> {
@@ -51,6 +55,16 @@ class SegmentCatalogTest {
             assertThat(e.getMessage()).contains("segment 'bad'").contains(reason);
         });
         assertThat(catalog.definition("bad")).isEmpty();
+    }
+
+    @Test
+    void define_registeredCustomInteractionType_isAccepted() {
+        SegmentCatalog custom = SegmentCatalog.builder().interactionType(InteractionType.of("webinar")).build();
+        custom.define("attendees", "count(webinar within 90d) >= 1 and count(order_placed) = 0");
+        assertThat(custom.interactionTypes()).contains(InteractionType.of("webinar"), InteractionType.ORDER_PLACED);
+        assertThatThrownBy(() -> custom.define("typo", "count(webinr) >= 1"))
+                .isInstanceOfSatisfying(SegmentTypeException.class,
+                        e -> assertThat(e.reason()).startsWith("unknown interaction type 'webinr'"));
     }
 
     @Test

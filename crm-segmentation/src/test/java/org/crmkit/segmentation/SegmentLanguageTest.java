@@ -119,8 +119,34 @@ class SegmentLanguageTest {
         Condition b = attribute("age").gt(2);
         Condition c = attribute("age").gt(3);
         assertThat(parse("age > 1 or age > 2 and not age > 3")).isEqualTo(anyOf(a, allOf(b, not(c))));
-        assertThat(parse("(age > 1 or age > 2) and age > 3")).isEqualTo(Segment.where(a).or(b).and(c).condition());
+        assertThat(parse("(age > 1 or age > 2) and age > 3")).isEqualTo(Segment.where(anyOf(a, b)).and(c).condition());
+        assertThat(parse("age > 1 or age > 2 and age > 3")).isEqualTo(Segment.where(a).or(b).and(c).condition());
         assertThat(parse("age > 1 and age > 2 and age > 3")).isEqualTo(Segment.where(a).and(b).and(c).condition());
+    }
+
+    @Test
+    void parse_currencyDirectlyAfterTheNumber_isTheAmount() {
+        assertThat(parse("balance > 100EUR")).isEqualTo(parse("balance > 100 EUR"));
+        assertThat(parse("sum(order_placed) >= -12.50USD")).isEqualTo(parse("sum(order_placed) >= -12.50 USD"));
+    }
+
+    @Test
+    void parse_dateOutsideTheBareYears_isWrittenWithDate() {
+        assertThat(parse("birthday = date(\"0000-01-01\")")).isEqualTo(attribute("birthday")
+                .eq(TypedValue.of(java.time.LocalDate.of(0, 1, 1))));
+        assertThat(parse("birthday = 1000-01-01")).isEqualTo(attribute("birthday")
+                .eq(TypedValue.of(java.time.LocalDate.of(1000, 1, 1))));
+    }
+
+    @Test
+    void builder_andBindsTighterThanOr_likeTheText() {
+        Condition a = attribute("age").gt(1);
+        Condition b = attribute("age").gt(2);
+        Condition c = attribute("age").gt(3);
+        Condition d = attribute("age").gt(4);
+        assertThat(Segment.where(a).or(b).and(c).condition()).isEqualTo(anyOf(a, allOf(b, c)));
+        assertThat(Segment.where(a).and(b).or(c).and(d).condition()).isEqualTo(anyOf(allOf(a, b), allOf(c, d)));
+        assertThat(Segment.where(anyOf(a, b)).and(c).condition()).isEqualTo(allOf(anyOf(a, b), c));
     }
 
     @Test
@@ -150,6 +176,10 @@ class SegmentLanguageTest {
         "sum(order_placed) > 5      | 1 | 21 | '5'                 | an amount such as 100 EUR",
         "City = \"x\"               | 1 | 1  | 'City'              | a valid attribute",
         "and = 1                    | 1 | 1  | 'and'               | a condition",
+        "birthday = 0000-01-01      | 1 | 12 | '0000-01-01'        | a date in the years 1000 to 9999",
+        "birthday = 0999-12-31      | 1 | 12 | '0999-12-31'        | a date in the years 1000 to 9999",
+        "balance > 100XYZ           | 1 | 14 | 'X'                 | a space after the number",
+        "balance > 100EURO          | 1 | 14 | 'E'                 | a space after the number",
     })
     void parse_malformed_namesLineColumnFoundAndExpected(String text, int line, int column, String found,
                                                           String expected) {
@@ -183,8 +213,8 @@ class SegmentLanguageTest {
 
     @Test
     void print_writesCanonicalText() {
-        Condition c = Segment.where(attribute("tier").in(TypedValue.choice("gold"), TypedValue.choice("a-b")))
-                .or(count(InteractionType.of("email")).on(Channel.WEB).within(Window.hours(3)).atLeast(1))
+        Condition c = Segment.where(anyOf(attribute("tier").in(TypedValue.choice("gold"), TypedValue.choice("a-b")),
+                        count(InteractionType.of("email")).on(Channel.WEB).within(Window.hours(3)).atLeast(1)))
                 .and(not(allOf(tag("vip"), attribute("stage").exists())))
                 .condition();
         assertThat(SegmentLanguage.print(c)).isEqualTo("(tier in (gold, choice(\"a-b\")) or count(\"email\" on web"

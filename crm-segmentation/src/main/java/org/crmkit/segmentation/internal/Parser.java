@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -375,14 +374,18 @@ public final class Parser {
             }
             case NUMBER -> {
                 Token next = peek();
-                if (next.kind() == Token.Kind.WORD && isCurrency(next.text())) {
+                if (next.kind() == Token.Kind.WORD && Lexer.isCurrency(next.text())) {
                     advance();
                     return build(t, () -> TypedValue.of(Money.of(t.text(), next.text())));
                 }
                 return build(t, () -> TypedValue.of(new BigDecimal(t.text())));
             }
             case DATE -> {
-                return TypedValue.of(parse(t, "a valid calendar date", (String s) -> LocalDate.parse(s)));
+                LocalDate date = parse(t, "a valid calendar date", (String s) -> LocalDate.parse(s));
+                if (date.getYear() < 1000) {
+                    throw error(t, "a date in the years 1000 to 9999 (write date(\"" + t.text() + "\") for others)");
+                }
+                return TypedValue.of(date);
             }
             case WORD -> {
                 return word(t);
@@ -404,24 +407,6 @@ public final class Parser {
             throw error(t, VALUE);
         }
         return build(t, () -> TypedValue.choice(t.text()));
-    }
-
-    private static boolean isCurrency(String word) {
-        if (word.length() != 3) {
-            return false;
-        }
-        for (int i = 0; i < 3; i++) {
-            char c = word.charAt(i);
-            if (c < 'A' || c > 'Z') {
-                return false;
-            }
-        }
-        try {
-            Currency.getInstance(word);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private Operator operator() {

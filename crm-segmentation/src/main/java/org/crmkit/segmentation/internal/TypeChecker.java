@@ -14,7 +14,9 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.ValueType;
 import org.crmkit.spi.customer.AttributeDefinition;
 import org.crmkit.spi.customer.AttributeSchema;
+import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
 
 /**
  * Checks a condition against what a catalog knows: attributes and their types, scores, functions and segments.
@@ -23,10 +25,11 @@ import org.crmkit.spi.segment.Condition;
  * @param schema    the attributes
  * @param scores    the score names
  * @param functions the predicate functions by name
+ * @param types     the interaction types that may be named
  * @param segments  the names of the segments that may be referenced
  */
 public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String, PredicateFunction> functions,
-                          Set<String> segments) {
+                          Set<InteractionType> types, Set<String> segments) {
     /** @throws SegmentTypeException naming {@code segment}, the first offending node and the reason */
     public void check(String segment, Condition condition) {
         checkDepth(segment, condition);
@@ -99,6 +102,25 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
                 throw fail(c, "unknown segment '" + r.name() + "'");
             } else if (c instanceof Condition.FunctionCall f) {
                 call(f);
+            } else {
+                interactions(c);
+            }
+        }
+
+        private void interactions(Condition c) {
+            if (c instanceof Condition.CountCompare cc) {
+                filter(c, cc.filter());
+            } else if (c instanceof Condition.SumCompare sc) {
+                filter(c, sc.filter());
+            } else if (c instanceof Condition.OccurredWithin ow) {
+                filter(c, ow.filter());
+            }
+        }
+
+        private void filter(Condition c, InteractionFilter f) {
+            if (f.type().isPresent() && !types.contains(f.type().get())) {
+                throw fail(c, "unknown interaction type '" + f.type().get() + "' (a host registers its own types"
+                        + " in the segment catalog)");
             }
         }
 
