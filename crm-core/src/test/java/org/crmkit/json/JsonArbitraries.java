@@ -379,8 +379,11 @@ final class JsonArbitraries {
     }
 
     static Arbitrary<InteractionFilter> filters() {
-        return Combinators.combine(snake().map(InteractionType::of).optional(),
-                Arbitraries.of(Channel.class).optional()).as(InteractionFilter::new);
+        return Combinators.combine(snake().map(InteractionType::of).set().ofMaxSize(3).map(TreeSet::new),
+                Arbitraries.of(Channel.class).optional(), Arbitraries.of(Direction.class).optional(),
+                tokens().map(CampaignId::of).optional(),
+                Arbitraries.maps(snake(), typedValues()).ofMaxSize(2).map(m -> (SortedMap<String, TypedValue>)
+                        new TreeMap<>(m))).as(InteractionFilter::new);
     }
 
     /** Score names: one to three snake_case parts joined by dots. */

@@ -57,9 +57,9 @@ public final class Conditions {
         return new Condition.HasTag(tag);
     }
 
-    /** {@code count(type …)}. */
-    public static CountTerm count(InteractionType type) {
-        return new CountTerm(InteractionFilter.of(type), Optional.empty());
+    /** {@code count(type, more… …)}: interactions of any of the types. */
+    public static CountTerm count(InteractionType type, InteractionType... more) {
+        return new CountTerm(InteractionFilter.of(type, more), Optional.empty());
     }
 
     /** {@code count(channel …)}. */
@@ -67,14 +67,23 @@ public final class Conditions {
         return new CountTerm(InteractionFilter.on(channel), Optional.empty());
     }
 
+    /**
+     * The filter of interactions of any of the types, to refine with {@link InteractionFilter#withChannel},
+     * {@code withDirection}, {@code withCampaign} and {@code withProperty}: {@code interactions(PAGE_VIEW)
+     * .withProperty("page", TypedValue.of("/pricing"))} is {@code page_view where page = "/pricing"}.
+     */
+    public static InteractionFilter interactions(InteractionType type, InteractionType... more) {
+        return InteractionFilter.of(type, more);
+    }
+
     /** {@code count(filter …)}. */
     public static CountTerm count(InteractionFilter filter) {
         return new CountTerm(Checks.notNull(filter, "filter"), Optional.empty());
     }
 
-    /** {@code sum(type …)}. */
-    public static SumTerm sum(InteractionType type) {
-        return new SumTerm(InteractionFilter.of(type), Optional.empty());
+    /** {@code sum(type, more… …)}: interactions of any of the types. */
+    public static SumTerm sum(InteractionType type, InteractionType... more) {
+        return new SumTerm(InteractionFilter.of(type, more), Optional.empty());
     }
 
     /** {@code sum(filter …)}. */
@@ -82,9 +91,9 @@ public final class Conditions {
         return new SumTerm(Checks.notNull(filter, "filter"), Optional.empty());
     }
 
-    /** {@code last(type) within …}. */
-    public static LastTerm last(InteractionType type) {
-        return new LastTerm(InteractionFilter.of(type));
+    /** {@code last(type, more…) within …}: interactions of any of the types. */
+    public static LastTerm last(InteractionType type, InteractionType... more) {
+        return new LastTerm(InteractionFilter.of(type, more));
     }
 
     /** {@code last(channel) within …}. */
@@ -278,7 +287,7 @@ public final class Conditions {
 
         /** Only interactions on {@code channel}: {@code count(type on channel …)}. */
         public CountTerm on(Channel channel) {
-            return new CountTerm(new InteractionFilter(filter.type(), Optional.of(channel)), window);
+            return new CountTerm(filter.withChannel(channel), window);
         }
 
         public CountTerm within(Window w) {
@@ -331,7 +340,7 @@ public final class Conditions {
         }
 
         public SumTerm on(Channel channel) {
-            return new SumTerm(new InteractionFilter(filter.type(), Optional.of(channel)), window);
+            return new SumTerm(filter.withChannel(channel), window);
         }
 
         public SumTerm within(Window w) {
@@ -376,7 +385,7 @@ public final class Conditions {
         }
 
         public LastTerm on(Channel channel) {
-            return new LastTerm(new InteractionFilter(filter.type(), Optional.of(channel)));
+            return new LastTerm(filter.withChannel(channel));
         }
 
         public Condition within(Window w) {

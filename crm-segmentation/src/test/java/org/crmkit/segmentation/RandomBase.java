@@ -12,9 +12,11 @@ import java.util.SplittableRandom;
 
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.Subject;
@@ -75,6 +77,19 @@ final class RandomBase {
         Instant at = Fixtures.NOW.minusSeconds(r.nextLong(0, 70L * 86_400));
         Interaction.Builder b = Interaction.builder(Fixtures.TENANT, InteractionId.of(iid), Subject.customer(id),
                 pick(r, RandomConditions.CHANNELS), pick(r, RandomConditions.TYPES), at);
+        if (r.nextInt(3) == 0) {
+            b.direction(Direction.OUTBOUND);
+        }
+        if (r.nextInt(3) == 0) {
+            b.campaign(CampaignId.of(pick(r, RandomConditions.CAMPAIGNS)));
+        }
+        if (r.nextBoolean()) {
+            b.property("page", r.nextInt(5) == 0 ? TypedValue.choice("home") : TypedValue.of(pick(r,
+                    RandomConditions.PAGES)));
+        }
+        if (r.nextBoolean()) {
+            b.property("rating", TypedValue.of(new BigDecimal(pick(r, List.of("1", "2.0", "3")))));
+        }
         int money = r.nextInt(4);
         if (money > 0) {
             Currency currency = money == 3 ? Currency.getInstance("USD") : Fixtures.EUR;

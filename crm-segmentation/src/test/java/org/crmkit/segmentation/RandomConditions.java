@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
@@ -27,6 +30,8 @@ final class RandomConditions {
     static final List<InteractionType> TYPES = List.of(InteractionType.ORDER_PLACED, InteractionType.PAGE_VIEW,
             InteractionType.CALL);
     static final List<Channel> CHANNELS = List.of(Channel.WEB, Channel.EMAIL, Channel.PHONE);
+    static final List<String> CAMPAIGNS = List.of("spring", "fall-2025");
+    static final List<String> PAGES = List.of("/pricing", "/home");
     static final List<String> TAGS = List.of("vip", "new", "churn-risk", "v2");
     static final List<String> CITIES = List.of("Berlin", "Hamburg", "München", "Bad \"Quote\"\\n");
     private static final Operator[] OPS = Operator.values();
@@ -133,12 +138,27 @@ final class RandomConditions {
     }
 
     private InteractionFilter filter() {
-        Optional<InteractionType> type = random.nextInt(3) == 0 ? Optional.empty()
-                : Optional.of(wild && random.nextInt(3) == 0 ? InteractionType.of(one(List.of("web", "any", "on",
-                "within", "email"))) : one(TYPES));
-        Optional<Channel> channel = random.nextBoolean() ? Optional.empty()
-                : Optional.of(wild ? one(List.of(Channel.values())) : one(CHANNELS));
-        return new InteractionFilter(type, channel);
+        Set<InteractionType> types = new TreeSet<>();
+        for (int n = random.nextInt(4) - 1; n > 0; n--) {
+            types.add(wild && random.nextInt(3) == 0 ? InteractionType.of(one(List.of("web", "any", "on", "within",
+                    "email", "where", "campaign"))) : one(TYPES));
+        }
+        InteractionFilter filter = InteractionFilter.ANY.withTypes(types);
+        if (random.nextBoolean()) {
+            filter = filter.withChannel(wild ? one(List.of(Channel.values())) : one(CHANNELS));
+        }
+        if (random.nextInt(4) == 0) {
+            filter = filter.withDirection(one(List.of(Direction.values())));
+        }
+        if (random.nextInt(4) == 0) {
+            filter = filter.withCampaign(CampaignId.of(one(CAMPAIGNS)));
+        }
+        for (int n = random.nextInt(5) - 2; n > 0; n--) {
+            filter = random.nextBoolean() ? filter.withProperty(wild ? one(List.of("and", "property", "where", "x_1"))
+                    : "page", TypedValue.of(one(PAGES))) : filter.withProperty("rating",
+                    random.nextBoolean() ? TypedValue.of(random.nextInt(1, 4)) : TypedValue.choice("gold"));
+        }
+        return filter;
     }
 
     private Optional<Window> optionalWindow() {

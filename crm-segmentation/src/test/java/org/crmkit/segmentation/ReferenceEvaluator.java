@@ -12,6 +12,7 @@ import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -40,20 +41,31 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
             Double v = scores.get(s.score());
             return v != null && s.operator().test(Double.compare(v, s.value().doubleValue()));
         } else if (c instanceof Condition.CountCompare cc) {
-            long n = interactions.stream().filter(i -> cc.filter().matches(i.type(), i.channel()))
+            long n = interactions.stream().filter(i -> passes(cc.filter(), i))
                     .filter(i -> inside(i, cc.window())).count();
             return cc.operator().test(Long.compare(n, cc.count()));
         } else if (c instanceof Condition.SumCompare sc) {
-            BigDecimal sum = interactions.stream().filter(i -> sc.filter().matches(i.type(), i.channel()))
+            BigDecimal sum = interactions.stream().filter(i -> passes(sc.filter(), i))
                     .filter(i -> inside(i, sc.window())).flatMap(i -> i.amount().stream())
                     .filter(m -> m.currency().equals(sc.amount().currency())).map(Money::amount)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             return sc.operator().test(sum.compareTo(sc.amount().amount()));
         } else if (c instanceof Condition.OccurredWithin ow) {
-            return interactions.stream().anyMatch(i -> ow.filter().matches(i.type(), i.channel())
+            return interactions.stream().anyMatch(i -> passes(ow.filter(), i)
                     && inside(i, Optional.of(ow.window())));
         }
         return attribute(c, customer);
+    }
+
+    private static boolean passes(InteractionFilter f, Interaction i) {
+        if (!f.types().isEmpty() && !f.types().contains(i.type())
+                || f.channel().isPresent() && f.channel().get() != i.channel()
+                || f.direction().isPresent() && f.direction().get() != i.direction()
+                || f.campaign().isPresent() && !f.campaign().equals(i.campaign())) {
+            return false;
+        }
+        return f.properties().entrySet().stream().allMatch(test -> i.properties().containsKey(test.getKey())
+                && compare(i.properties().get(test.getKey()), test.getValue()).equals(Optional.of(0)));
     }
 
     private boolean inside(Interaction i, Optional<Window> window) {

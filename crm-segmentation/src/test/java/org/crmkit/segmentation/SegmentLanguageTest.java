@@ -7,6 +7,7 @@ import static org.crmkit.segmentation.Conditions.anyOf;
 import static org.crmkit.segmentation.Conditions.attribute;
 import static org.crmkit.segmentation.Conditions.call;
 import static org.crmkit.segmentation.Conditions.count;
+import static org.crmkit.segmentation.Conditions.interactions;
 import static org.crmkit.segmentation.Conditions.last;
 import static org.crmkit.segmentation.Conditions.not;
 import static org.crmkit.segmentation.Conditions.score;
@@ -22,8 +23,10 @@ import java.time.Period;
 import java.util.Optional;
 
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
@@ -136,6 +139,40 @@ class SegmentLanguageTest {
                 .eq(TypedValue.of(java.time.LocalDate.of(0, 1, 1))));
         assertThat(parse("birthday = 1000-01-01")).isEqualTo(attribute("birthday")
                 .eq(TypedValue.of(java.time.LocalDate.of(1000, 1, 1))));
+    }
+
+    @Test
+    void parse_interactionFilter_typesDirectionCampaignAndProperties() {
+        assertThat(parse("last(page_view where page = \"/pricing\") within 30d")).isEqualTo(last(
+                interactions(InteractionType.PAGE_VIEW).withProperty("page", TypedValue.of("/pricing")))
+                .within(Period.ofDays(30)));
+        Condition full = parse("count(order_placed, \"web\", call on email outbound campaign \"spring\""
+                + " where rating = 3 and property(\"and\") = gold within 7d) >= 2");
+        assertThat(full).isEqualTo(count(interactions(InteractionType.ORDER_PLACED, InteractionType.of("web"),
+                InteractionType.CALL).withChannel(Channel.EMAIL).withDirection(Direction.OUTBOUND)
+                .withCampaign(CampaignId.of("spring")).withProperty("rating", TypedValue.of(3))
+                .withProperty("and", TypedValue.choice("gold"))).within(Period.ofDays(7)).atLeast(2));
+        assertThat(parse(SegmentLanguage.print(full))).isEqualTo(full);
+        assertThat(parse("count(any inbound) = 0")).isEqualTo(count(InteractionFilter.ANY.withDirection(
+                Direction.INBOUND)).exactly(0));
+        assertThat(parse("count(inbound) = 0")).isEqualTo(parse("count(any inbound) = 0"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "count(page_view where page > 1) >= 1               | 1 | 28 | '>'       | '='",
+        "count(page_view where page = 1 and page = 2) >= 1  | 1 | 36 | 'page'    | a property not tested yet",
+        "count(call campaign spring) >= 1                   | 1 | 21 | 'spring'  | a campaign id in quotes",
+        "count(call, and) >= 1                              | 1 | 13 | 'and'     | an interaction type",
+        "count(call where 3 = 1) >= 1                       | 1 | 18 | '3'       | a property name",
+    })
+    void parse_malformedFilter_isRefused(String text, int line, int column, String found, String expected) {
+        assertThatThrownBy(() -> parse(text.strip())).isInstanceOfSatisfying(SegmentSyntaxException.class, e -> {
+            assertThat(e.line()).as("line").isEqualTo(line);
+            assertThat(e.column()).as("column").isEqualTo(column);
+            assertThat(e.found()).as("found").isEqualTo(found);
+            assertThat(e.expected()).as("expected").startsWith(expected);
+        });
     }
 
     @Test

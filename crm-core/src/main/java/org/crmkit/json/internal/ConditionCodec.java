@@ -8,14 +8,19 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.crmkit.json.JsonCodecException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
@@ -35,7 +40,9 @@ import org.crmkit.spi.segment.Window;
  * {@code segment_ref} ({@code name}); {@code function_call} ({@code name}, {@code arguments}).
  *
  * <p>A window is {@code {"amount":30,"unit":"days"}} (unit {@code days} or {@code hours}); an interaction filter
- * {@code {"type":"order_placed","channel":"web"}}, both members optional ({@code {}} is every interaction).
+ * {@code {"type":"order_placed","channel":"web","direction":"inbound","campaign":"spring",
+ * "properties":{"page":{…typed value…}}}}, every member optional ({@code {}} is every interaction); several types
+ * are {@code "types":["order_placed","order_returned"]} (one type is always written as {@code "type"}).
  *
  * <p>Conditions nest at most {@link #MAX_NESTING} deep, counting {@code and}, {@code or} and {@code not}: the limit
  * of the segment language and of a segment catalog. Deeper conditions are refused on reading and on writing, and
@@ -316,18 +323,49 @@ public final class ConditionCodec {
 
     public static void writeFilter(InteractionFilter filter, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        JsonOut.optionalString(g, "type", filter.type().map(InteractionType::name));
+        if (filter.types().size() == 1) {
+            g.writeStringField("type", filter.types().first().name());
+        } else if (!filter.types().isEmpty()) {
+            g.writeArrayFieldStart("types");
+            for (InteractionType type : filter.types()) {
+                g.writeString(type.name());
+            }
+            g.writeEndArray();
+        }
         if (filter.channel().isPresent()) {
             JsonOut.constant(g, "channel", filter.channel().get());
+        }
+        if (filter.direction().isPresent()) {
+            JsonOut.constant(g, "direction", filter.direction().get());
+        }
+        JsonOut.optionalString(g, "campaign", filter.campaign().map(CampaignId::value));
+        if (!filter.properties().isEmpty()) {
+            ValueCodec.writeTypedValues("properties", filter.properties(), g);
         }
         g.writeEndObject();
     }
 
     public static InteractionFilter readFilter(JsonIn in) {
-        in.object("type", "channel");
-        Optional<InteractionType> type = in.optional("type").map(t -> t.string(InteractionType::of));
+        in.object("type", "types", "channel", "direction", "campaign", "properties");
+        Set<InteractionType> types = new TreeSet<>();
+        Optional<JsonIn> one = in.optional("type");
+        Optional<JsonIn> many = in.optional("types");
+        if (one.isPresent() && many.isPresent()) {
+            throw many.get().fail("must not be given with type (type is one, types several)");
+        }
+        one.ifPresent(t -> types.add(t.string(InteractionType::of)));
+        many.ifPresent(list -> list.elements().forEach(t -> {
+            if (!types.add(t.string(InteractionType::of))) {
+                throw t.fail("repeats an earlier type");
+            }
+        }));
         Optional<Channel> channel = in.optional("channel").map(c -> c.constant(Channel.class));
-        return new InteractionFilter(type, channel);
+        Optional<Direction> direction = in.optional("direction").map(d -> d.constant(Direction.class));
+        Optional<CampaignId> campaign = in.optional("campaign").map(c -> c.string(CampaignId::of));
+        SortedMap<String, TypedValue> properties = in.optional("properties").map(CustomerCodec::typedValues)
+                .orElseGet(TreeMap::new);
+        return in.build(() -> new InteractionFilter(new TreeSet<>(types), channel, direction, campaign,
+                properties));
     }
 
     private static String typeOf(Condition condition) {

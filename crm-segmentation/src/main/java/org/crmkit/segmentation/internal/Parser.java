@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -17,8 +18,10 @@ import org.crmkit.segmentation.SegmentSyntaxException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
@@ -232,21 +235,20 @@ public final class Parser {
     }
 
     private InteractionFilter filter() {
-        Optional<InteractionType> type = Optional.empty();
+        Set<InteractionType> types = new TreeSet<>();
         Optional<Channel> channel = Optional.empty();
         Token t = peek();
         if (t.is("any")) {
             advance();
         } else if (t.kind() == Token.Kind.STRING) {
-            advance();
-            type = Optional.of(build(t, () -> InteractionType.of(t.text())));
+            types.add(type(advance()));
+            moreTypes(types);
         } else if (t.kind() == Token.Kind.WORD && !Words.isReserved(t.text())) {
             advance();
-            Optional<Channel> named = Words.channel(t.text());
-            if (named.isPresent()) {
-                channel = named;
-            } else {
-                type = Optional.of(build(t, () -> InteractionType.of(t.text())));
+            channel = Words.channel(t.text());
+            if (channel.isEmpty()) {
+                types.add(type(t));
+                moreTypes(types);
             }
         }
         if (channel.isEmpty() && peek().is("on")) {
@@ -255,7 +257,66 @@ public final class Parser {
             channel = Optional.of(Words.channel(c.kind() == Token.Kind.WORD ? c.text() : "")
                     .orElseThrow(() -> error(c, "a channel (" + channelNames() + ")")));
         }
-        return new InteractionFilter(type, channel);
+        InteractionFilter filter = build(t, () -> InteractionFilter.ANY.withTypes(types));
+        if (channel.isPresent()) {
+            filter = filter.withChannel(channel.get());
+        }
+        if (peek().is("inbound") || peek().is("outbound")) {
+            filter = filter.withDirection(advance().is("inbound") ? Direction.INBOUND : Direction.OUTBOUND);
+        }
+        if (peek().is("campaign")) {
+            advance();
+            Token id = advance();
+            if (id.kind() != Token.Kind.STRING) {
+                throw error(id, "a campaign id in quotes");
+            }
+            InteractionFilter before = filter;
+            filter = build(id, () -> before.withCampaign(CampaignId.of(id.text())));
+        }
+        if (peek().is("where")) {
+            advance();
+            filter = propertyTest(filter);
+            while (peek().is("and")) {
+                advance();
+                filter = propertyTest(filter);
+            }
+        }
+        return filter;
+    }
+
+    private InteractionType type(Token t) {
+        return build(t, () -> InteractionType.of(t.text()));
+    }
+
+    private void moreTypes(Set<InteractionType> types) {
+        while (peek().kind() == Token.Kind.COMMA) {
+            advance();
+            Token t = advance();
+            if (t.kind() != Token.Kind.STRING && !(t.kind() == Token.Kind.WORD && !Words.isReserved(t.text()))) {
+                throw error(t, "an interaction type");
+            }
+            types.add(type(t));
+        }
+    }
+
+    private InteractionFilter propertyTest(InteractionFilter filter) {
+        Token name = advance();
+        boolean quoted = name.is("property") && peek().kind() == Token.Kind.LPAREN;
+        if (quoted) {
+            name = quotedArgument();
+        } else if (name.kind() != Token.Kind.WORD || Words.isReserved(name.text())) {
+            throw error(name, "a property name");
+        }
+        Token at = name;
+        if (filter.properties().containsKey(at.text())) {
+            throw error(at, "a property not tested yet in this filter");
+        }
+        Token op = peek();
+        if (operator() != Operator.EQ) {
+            throw error(op, "'=' (properties are tested for equality)");
+        }
+        TypedValue value = literal();
+        return build(at, () -> filter.withProperty(at.text(), value));
     }
 
     private static String channelNames() {

@@ -1,6 +1,7 @@
 package org.crmkit.segmentation.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -121,13 +122,28 @@ public final class Printer {
     }
 
     private static String filter(InteractionFilter f) {
-        String type = f.type().map(t -> Words.isBare(t.name()) && Words.channel(t.name()).isEmpty() ? t.name()
-                : quote(t.name())).orElse("");
+        List<String> parts = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        f.types().forEach(t -> types.add(Words.isBare(t.name()) && Words.channel(t.name()).isEmpty() ? t.name()
+                : quote(t.name())));
         String channel = f.channel().map(Printer::lower).orElse("");
-        if (type.isEmpty()) {
-            return channel.isEmpty() ? "any" : channel;
+        if (types.isEmpty()) {
+            parts.add(channel.isEmpty() ? "any" : channel);
+        } else {
+            parts.add(String.join(", ", types));
+            if (!channel.isEmpty()) {
+                parts.add("on " + channel);
+            }
         }
-        return channel.isEmpty() ? type : type + " on " + channel;
+        f.direction().ifPresent(d -> parts.add(lower(d)));
+        f.campaign().ifPresent(c -> parts.add("campaign " + quote(c.value())));
+        List<String> tests = new ArrayList<>();
+        f.properties().forEach((name, value) -> tests.add((Words.isBare(name) ? name
+                : "property(" + quote(name) + ")") + " = " + literal(value)));
+        if (!tests.isEmpty()) {
+            parts.add("where " + String.join(" and ", tests));
+        }
+        return String.join(" ", parts);
     }
 
     private static String window(Optional<Window> window) {

@@ -118,9 +118,11 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
         }
 
         private void filter(Condition c, InteractionFilter f) {
-            if (f.type().isPresent() && !types.contains(f.type().get())) {
-                throw fail(c, "unknown interaction type '" + f.type().get() + "' (a host registers its own types"
-                        + " in the segment catalog)");
+            for (InteractionType t : f.types()) {
+                if (!types.contains(t)) {
+                    throw fail(c, "unknown interaction type '" + t + "' (a host registers its own types in the"
+                            + " segment catalog)");
+                }
             }
         }
 

@@ -11,6 +11,7 @@ import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
@@ -21,7 +22,8 @@ import org.crmkit.spi.segment.Window;
  * The segments the TCK asks a store about, each with its members in {@link SegmentQueryFixture}, computed by hand
  * (and checked against crm-segmentation's in-memory evaluator by its own run of the contract). The cases cover
  * every node a store receives (no {@link Condition.SegmentRef}: segments arrive resolved), the "missing attribute
- * is false" rule, currencies in sums, inclusive window starts and time zones.
+ * is false" rule, currencies in sums, inclusive window starts and time zones, and every part of an interaction
+ * filter (several types, direction, campaign, property equality).
  */
 public final class SegmentQueryCatalogue {
     private SegmentQueryCatalogue() {
@@ -85,6 +87,17 @@ public final class SegmentQueryCatalogue {
                 new Case("window_in_kiritimati", new Condition.OccurredWithin(
                         InteractionFilter.of(InteractionType.MESSAGE_OPENED), Window.days(1)),
                         SegmentQueryFixture.KIRITIMATI, Set.of()),
+                of("pricing_page_1d", new Condition.OccurredWithin(InteractionFilter.of(InteractionType.PAGE_VIEW)
+                        .withProperty("page", TypedValue.of("/pricing")), Window.days(1)), "anna"),
+                of("page_views_or_calls", count(InteractionFilter.of(InteractionType.PAGE_VIEW, InteractionType.CALL),
+                        Optional.empty(), Operator.GE, 2), "ben"),
+                of("spring_opened_not_clicked", new Condition.And(List.of(
+                        count(InteractionFilter.of(InteractionType.MESSAGE_OPENED)
+                                .withCampaign(SegmentQueryFixture.SPRING), Optional.empty(), Operator.GE, 1),
+                        count(InteractionFilter.of(InteractionType.CAMPAIGN_CLICK)
+                                .withCampaign(SegmentQueryFixture.SPRING), Optional.empty(), Operator.EQ, 0))), "ben"),
+                of("outbound_ever", count(InteractionFilter.ANY.withDirection(Direction.OUTBOUND), Optional.empty(),
+                        Operator.GE, 1), "dev"),
                 of("and_or", new Condition.Or(List.of(new Condition.And(List.of(
                         Condition.StageIn.of(LifecycleStage.CUSTOMER), new Condition.HasTag("vip"))),
                         compare("age", Operator.LT, TypedValue.of(new BigDecimal("20"))))), "anna", "ben", "dev"));

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.ValueType;
 import org.crmkit.spi.customer.AttributeDefinition;
 import org.crmkit.spi.customer.AttributeSchema;
@@ -39,6 +40,8 @@ public final class SegmentQueryFixture {
     /** UTC+14: at {@link #NOW} it is already 2026-03-16 there. */
     public static final ZoneId KIRITIMATI = ZoneId.of("Pacific/Kiritimati");
     public static final Currency EUR = Currency.getInstance("EUR");
+    /** The campaign of ben's opened e-mail and of the one sent to dev. */
+    public static final CampaignId SPRING = CampaignId.of("spring");
     public static final AttributeSchema SCHEMA = AttributeSchema.of(
             AttributeDefinition.of("city", ValueType.STRING),
             AttributeDefinition.of("age", ValueType.NUMBER),
@@ -78,12 +81,17 @@ public final class SegmentQueryFixture {
         List<Interaction> all = new ArrayList<>();
         all.add(order("a1", "anna", Channel.WEB, Duration.ofDays(8), "80.00", "EUR"));
         all.add(order("a2", "anna", Channel.PHONE, Duration.ofDays(40), "30.00", "EUR"));
-        all.add(event("a3", "anna", InteractionType.PAGE_VIEW, Channel.WEB, Duration.ofHours(2)));
-        all.add(event("b1", "ben", InteractionType.PAGE_VIEW, Channel.WEB, Duration.ofDays(20)));
-        all.add(event("b2", "ben", InteractionType.MESSAGE_OPENED, Channel.EMAIL, Duration.ofHours(11)));
+        all.add(eventBuilder("a3", "anna", InteractionType.PAGE_VIEW, Channel.WEB, Duration.ofHours(2))
+                .property("page", TypedValue.of("/pricing")).build());
+        all.add(eventBuilder("b1", "ben", InteractionType.PAGE_VIEW, Channel.WEB, Duration.ofDays(20))
+                .property("page", TypedValue.of("/home")).build());
+        all.add(eventBuilder("b2", "ben", InteractionType.MESSAGE_OPENED, Channel.EMAIL, Duration.ofHours(11))
+                .campaign(SPRING).build());
         all.add(event("b3", "ben", InteractionType.CALL, Channel.PHONE, Duration.ofDays(100)));
         all.add(order("d1", "dev", Channel.WEB, Duration.ofDays(200), "500.00", "EUR"));
         all.add(order("d2", "dev", Channel.WEB, Duration.ofDays(3), "20.00", "USD"));
+        all.add(eventBuilder("d3", "dev", InteractionType.MESSAGE_SENT, Channel.EMAIL, Duration.ofDays(50))
+                .campaign(SPRING).build());
         all.add(order("e1", "eve", Channel.IN_PERSON, Duration.ofDays(29), "15.00", "EUR"));
         return all;
     }
@@ -95,8 +103,13 @@ public final class SegmentQueryFixture {
 
     private static Interaction event(String id, String customer, InteractionType type, Channel channel,
                                      Duration ago) {
+        return eventBuilder(id, customer, type, channel, ago).build();
+    }
+
+    private static Interaction.Builder eventBuilder(String id, String customer, InteractionType type, Channel channel,
+                                                    Duration ago) {
         return Interaction.builder(TENANT, InteractionId.of(id), Subject.customer(CustomerId.of(customer)), channel,
-                type, NOW.minus(ago)).build();
+                type, NOW.minus(ago));
     }
 
     private static Interaction order(String id, String customer, Channel channel, Duration ago, String amount,
