@@ -62,8 +62,11 @@ import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
 import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.SegmentChange;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.Window;
@@ -404,6 +407,14 @@ final class JsonArbitraries {
                 snake().map(Condition.Exists::new),
                 Combinators.combine(snake(), text(60)).as(Condition.Contains::new),
                 Combinators.combine(snake(), text(60)).as(Condition.StartsWith::new),
+                Combinators.combine(snake(), Arbitraries.of(TextMatch.Test.class), text(60)).as((a, t, x) ->
+                        new TextMatch(a, t, x, true)),
+                Combinators.combine(snake(), text(60)).as((a, x) -> new TextMatch(a, TextMatch.Test.ENDS_WITH, x,
+                        false)),
+                Combinators.combine(snake(), Arbitraries.of("^a+$", "(?i)x|y", "[0-9]{2,}", "é\\.\"")).as(
+                        Matches::new),
+                Arbitraries.of("example.com", "mail.de", "xn--bcher-kva.example").set().ofMinSize(1)
+                        .map(d -> new EmailDomainIn(new TreeSet<>(d))),
                 Arbitraries.of(LifecycleStage.class).set().ofMinSize(1).map(Condition.StageIn::new),
                 tokens().map(Condition.HasTag::new),
                 Combinators.combine(filters(), windows().optional(), ops,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.crmkit.segmentation.internal.Regexes;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
@@ -17,8 +18,11 @@ import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -119,6 +123,11 @@ public final class Conditions {
     /** {@code name(arguments…)}: a host predicate function; a bare word argument is {@link TypedValue#choice}. */
     public static Condition call(String name, TypedValue... arguments) {
         return new Condition.FunctionCall(name, List.of(arguments));
+    }
+
+    /** {@code email domain in ("domain", …)}: one of the customer's e-mail addresses is at one of the domains. */
+    public static Condition emailDomain(String domain, String... more) {
+        return EmailDomainIn.of(domain, more);
     }
 
     /** {@code not c}. */
@@ -272,6 +281,41 @@ public final class Conditions {
 
         public Condition startsWith(String prefix) {
             return new Condition.StartsWith(name, prefix);
+        }
+
+        /** {@code ends with "suffix"} (case-sensitive). */
+        public Condition endsWith(String suffix) {
+            return new TextMatch(name, TextMatch.Test.ENDS_WITH, suffix, false);
+        }
+
+        /** {@code = "text" ignoring case}. */
+        public Condition equalsIgnoringCase(String text) {
+            return new TextMatch(name, TextMatch.Test.EQUALS, text, true);
+        }
+
+        /** {@code starts with "prefix" ignoring case}. */
+        public Condition startsWithIgnoringCase(String prefix) {
+            return new TextMatch(name, TextMatch.Test.STARTS_WITH, prefix, true);
+        }
+
+        /** {@code ends with "suffix" ignoring case}. */
+        public Condition endsWithIgnoringCase(String suffix) {
+            return new TextMatch(name, TextMatch.Test.ENDS_WITH, suffix, true);
+        }
+
+        /** {@code contains "text" ignoring case}. */
+        public Condition containsIgnoringCase(String text) {
+            return new TextMatch(name, TextMatch.Test.CONTAINS, text, true);
+        }
+
+        /**
+         * {@code matches "pattern"}: the RE2 regular expression is found in the value.
+         *
+         * @throws ValidationException naming {@code matches.pattern} if it is not RE2 syntax
+         */
+        public Condition matches(String pattern) {
+            Regexes.compile(Checks.notNull(pattern, "matches.pattern"));
+            return new Matches(name, pattern);
         }
     }
 

@@ -13,7 +13,10 @@ import java.util.SplittableRandom;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.campaign.CampaignId;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Direction;
@@ -49,6 +52,12 @@ final class RandomBase {
             if (r.nextBoolean()) {
                 b.attribute("balance", TypedValue.of(Money.of(BigDecimal.valueOf(r.nextInt(0, 30_000), 2),
                         Fixtures.EUR)));
+            }
+            for (String domain : RandomConditions.DOMAINS) {
+                if (r.nextInt(3) == 0) {
+                    b.contactPoint(ContactPoint.of(EmailAddress.parse("Ada" + n + "@" + domain.toUpperCase(
+                            java.util.Locale.ROOT)), ContactUsage.OTHER));
+                }
             }
             for (String tag : RandomConditions.TAGS) {
                 if (r.nextInt(3) == 0) {

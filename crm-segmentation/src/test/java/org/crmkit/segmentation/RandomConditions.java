@@ -18,8 +18,11 @@ import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -32,6 +35,7 @@ final class RandomConditions {
     static final List<Channel> CHANNELS = List.of(Channel.WEB, Channel.EMAIL, Channel.PHONE);
     static final List<String> CAMPAIGNS = List.of("spring", "fall-2025");
     static final List<String> PAGES = List.of("/pricing", "/home");
+    static final List<String> DOMAINS = List.of("example.com", "mail.de", "sub.example.com");
     static final List<String> TAGS = List.of("vip", "new", "churn-risk", "v2");
     static final List<String> CITIES = List.of("Berlin", "Hamburg", "München", "Bad \"Quote\"\\n");
     private static final Operator[] OPS = Operator.values();
@@ -100,7 +104,15 @@ final class RandomConditions {
     }
 
     private Condition attributeTest() {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(9)) {
+            case 6 -> {
+                TextMatch.Test test = one(List.of(TextMatch.Test.values()));
+                yield new TextMatch(name("city"), test, one(List.of("ber", "BER", "N", "", "HAM", "ünch", "\"")),
+                        test != TextMatch.Test.ENDS_WITH || random.nextBoolean());
+            }
+            case 7 -> new Matches(name("city"), one(List.of("^B", "er$", "(?i)^ham", "[ü]", "a|e", "^$", "(a+)+$")));
+            case 8 -> random.nextBoolean() ? EmailDomainIn.of(one(DOMAINS)) : EmailDomainIn.of(one(DOMAINS),
+                    one(DOMAINS));
             case 0 -> new Condition.In(name("tier"), List.of(tier(), tier()));
             case 1 -> new Condition.In(name("age"), List.of(TypedValue.of(random.nextInt(100)),
                     TypedValue.of(random.nextInt(100))));

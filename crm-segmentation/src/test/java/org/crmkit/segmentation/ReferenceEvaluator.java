@@ -4,15 +4,21 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -88,10 +94,35 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
         } else if (c instanceof Condition.Contains ct) {
             return customer.attribute(ct.attribute()).map(v -> v instanceof TypedValue.Text t
                     && t.value().contains(ct.text())).orElse(false);
+        } else if (c instanceof Condition.StartsWith sw) {
+            return customer.attribute(sw.attribute()).map(v -> v instanceof TypedValue.Text t
+                    && t.value().startsWith(sw.prefix())).orElse(false);
         }
-        Condition.StartsWith sw = (Condition.StartsWith) c;
-        return customer.attribute(sw.attribute()).map(v -> v instanceof TypedValue.Text t
-                && t.value().startsWith(sw.prefix())).orElse(false);
+        return text(c, customer);
+    }
+
+    private static boolean text(Condition c, Customer customer) {
+        if (c instanceof TextMatch tm) {
+            return customer.attribute(tm.attribute()).map(v -> v instanceof TypedValue.Text t
+                    && textMatch(tm, t.value())).orElse(false);
+        } else if (c instanceof Matches m) {
+            return customer.attribute(m.attribute()).map(v -> v instanceof TypedValue.Text t
+                    && java.util.regex.Pattern.compile(m.pattern()).matcher(t.value()).find()).orElse(false);
+        }
+        EmailDomainIn e = (EmailDomainIn) c;
+        return customer.contactPoints().stream().map(ContactPoint::value).filter(v -> v instanceof EmailAddress)
+                .anyMatch(v -> e.domains().contains(((EmailAddress) v).address().replaceAll("^.*@", "")));
+    }
+
+    private static boolean textMatch(TextMatch tm, String value) {
+        String v = tm.ignoreCase() ? value.toLowerCase(Locale.ROOT) : value;
+        String x = tm.ignoreCase() ? tm.text().toLowerCase(Locale.ROOT) : tm.text();
+        return switch (tm.test()) {
+            case EQUALS -> v.equals(x);
+            case STARTS_WITH -> v.startsWith(x);
+            case ENDS_WITH -> v.endsWith(x);
+            case CONTAINS -> v.contains(x);
+        };
     }
 
     private static Optional<Integer> compare(TypedValue a, TypedValue b) {

@@ -13,6 +13,7 @@ import org.crmkit.spi.ValueType;
 import org.crmkit.spi.customer.AttributeDefinition;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,9 @@ class SegmentCatalogTest {
         "has_tag_prefix()                       | function 'has_tag_prefix' takes 1 arguments, not 0",
         "has_tag_prefix(3)                      | argument 1 (prefix) is of type STRING, compared with a NUMBER 3",
         "count(order_plcd) >= 1                 | unknown interaction type 'order_plcd'",
+        "age ends with \"1\"                    | attribute 'age' of type NUMBER is not text",
+        "tier = \"gold\" ignoring case          | attribute 'tier' of type ENUMERATION is not text",
+        "vip matches \"t\"                      | attribute 'vip' of type BOOLEAN is not text",
         "last(\"order_plcd\" on web) within 30d | unknown interaction type 'order_plcd'",
         "sum(amount of webinar) > 1 EUR         | unknown interaction type 'webinar'",
     })
@@ -55,6 +59,13 @@ class SegmentCatalogTest {
             assertThat(e.getMessage()).contains("segment 'bad'").contains(reason);
         });
         assertThat(catalog.definition("bad")).isEmpty();
+    }
+
+    @Test
+    void define_invalidPatternFromJavaOrJson_isATypeError() {
+        assertThatThrownBy(() -> catalog.define(new SegmentDefinition("bad", new Matches("city", "a**"))))
+                .isInstanceOfSatisfying(SegmentTypeException.class,
+                        e -> assertThat(e.reason()).startsWith("pattern is not a regular expression in RE2 syntax"));
     }
 
     @Test

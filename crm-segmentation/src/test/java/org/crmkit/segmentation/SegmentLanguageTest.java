@@ -167,12 +167,51 @@ class SegmentLanguageTest {
         "count(call where 3 = 1) >= 1                       | 1 | 18 | '3'       | a property name",
     })
     void parse_malformedFilter_isRefused(String text, int line, int column, String found, String expected) {
+        assertSyntaxError(text, line, column, found, expected);
+    }
+
+    private static void assertSyntaxError(String text, int line, int column, String found, String expected) {
         assertThatThrownBy(() -> parse(text.strip())).isInstanceOfSatisfying(SegmentSyntaxException.class, e -> {
             assertThat(e.line()).as("line").isEqualTo(line);
             assertThat(e.column()).as("column").isEqualTo(column);
             assertThat(e.found()).as("found").isEqualTo(found);
             assertThat(e.expected()).as("expected").startsWith(expected);
         });
+    }
+
+    @Test
+    void parse_textTests_caseInsensitiveEndsWithRegexAndEmailDomain() {
+        assertThat(parse("city = \"berlin\" ignoring case")).isEqualTo(attribute("city").equalsIgnoringCase("berlin"));
+        assertThat(parse("city starts with \"b\" IGNORING CASE")).isEqualTo(attribute("city")
+                .startsWithIgnoringCase("b"));
+        assertThat(parse("city contains \"er\" ignoring case")).isEqualTo(attribute("city").containsIgnoringCase("er"));
+        assertThat(parse("city ends with \"in\"")).isEqualTo(attribute("city").endsWith("in"));
+        assertThat(parse("city ends with \"IN\" ignoring case")).isEqualTo(attribute("city").endsWithIgnoringCase("IN"));
+        assertThat(parse("city matches \"^B(er|on)\"")).isEqualTo(attribute("city").matches("^B(er|on)"));
+        assertThat(parse("email domain = \"Example.COM\"")).isEqualTo(Conditions.emailDomain("example.com"));
+        assertThat(parse("email domain in (\"a.de\", \"b.de\")")).isEqualTo(Conditions.emailDomain("b.de", "a.de"));
+        assertThat(parse("email = \"x\" and email exists")).isEqualTo(allOf(attribute("email").eq("x"),
+                attribute("email").exists()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "city matches \"(\"                  | 1 | 14 | string \"(\"      | a valid matches.pattern",
+        "city matches \"a{2,1}\"             | 1 | 14 | string \"a{2,1}\" | a valid matches.pattern",
+        "city = \"x\" ignoring cases         | 1 | 21 | 'cases'          | 'case'",
+        "email domain = \"no domain\"        | 1 | 1  | 'email'          | a valid emailDomain.domains",
+        "email domain > \"x.de\"             | 1 | 14 | '>'              | '=' or 'in'",
+    })
+    void parse_malformedTextTest_isRefused(String text, int line, int column, String found, String expected) {
+        assertSyntaxError(text, line, column, found, expected);
+    }
+
+    @Test
+    void builder_invalidPattern_isAValidationExceptionAtOnce() {
+        assertThatThrownBy(() -> attribute("city").matches("(")).isInstanceOfSatisfying(
+                org.crmkit.spi.ValidationException.class, e -> assertThat(e.field()).isEqualTo("matches.pattern"));
+        assertThatThrownBy(() -> attribute("city").matches("x".repeat(1001))).isInstanceOf(
+                org.crmkit.spi.ValidationException.class);
     }
 
     @Test

@@ -23,8 +23,11 @@ import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -126,6 +129,20 @@ public final class ConditionCodec {
             g.writeEndArray();
         } else if (condition instanceof Condition.HasTag c) {
             g.writeStringField("tag", c.tag());
+        } else if (condition instanceof TextMatch c) {
+            g.writeStringField("attribute", c.attribute());
+            JsonOut.constant(g, "test", c.test());
+            g.writeStringField("text", c.text());
+            g.writeBooleanField("ignore_case", c.ignoreCase());
+        } else if (condition instanceof Matches c) {
+            g.writeStringField("attribute", c.attribute());
+            g.writeStringField("pattern", c.pattern());
+        } else if (condition instanceof EmailDomainIn c) {
+            g.writeArrayFieldStart("domains");
+            for (String domain : c.domains()) {
+                g.writeString(domain);
+            }
+            g.writeEndArray();
         } else {
             writeAggregate(condition, g);
         }
@@ -215,6 +232,20 @@ public final class ConditionCodec {
                 String prefix = in.field("prefix").string();
                 yield in.build(() -> new Condition.StartsWith(attribute, prefix));
             }
+            case "text_match" -> readTextMatch(in.object("type", "attribute", "test", "text", "ignore_case"));
+            case "matches" -> {
+                in.object("type", "attribute", "pattern");
+                String attribute = in.field("attribute").string();
+                String pattern = in.field("pattern").string();
+                yield in.build(() -> new Matches(attribute, pattern));
+            }
+            case "email_domain_in" -> {
+                Set<String> domains = new TreeSet<>();
+                for (JsonIn domain : in.object("type", "domains").field("domains").elements()) {
+                    domains.add(domain.string());
+                }
+                yield in.build(() -> new EmailDomainIn(new TreeSet<>(domains)));
+            }
             case "stage_in" -> readStageIn(in.object("type", "stages"));
             case "has_tag" -> in.object("type", "tag").field("tag").string(Condition.HasTag::new);
             case "count_compare" -> readCount(in.object("type", "filter", "window", "operator", "count"));
@@ -234,7 +265,7 @@ public final class ConditionCodec {
                 yield in.build(() -> new Condition.FunctionCall(name, arguments));
             }
             default -> throw typeIn.fail("must be one of and, or, not, compare, in, between, exists, contains, "
-                    + "starts_with, stage_in, has_tag, count_compare, sum_compare, occurred_within, score_compare, "
+                    + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, sum_compare, occurred_within, score_compare, "
                     + "segment_ref, function_call");
         };
     }
@@ -267,6 +298,14 @@ public final class ConditionCodec {
         TypedValue low = ValueCodec.readTypedValue(in.field("low"));
         TypedValue high = ValueCodec.readTypedValue(in.field("high"));
         return in.build(() -> new Condition.Between(attribute, low, high));
+    }
+
+    private static Condition readTextMatch(JsonIn in) {
+        String attribute = in.field("attribute").string();
+        TextMatch.Test test = in.field("test").constant(TextMatch.Test.class);
+        String text = in.field("text").string();
+        boolean ignoreCase = in.field("ignore_case").bool();
+        return in.build(() -> new TextMatch(attribute, test, text, ignoreCase));
     }
 
     private static Condition readStageIn(JsonIn in) {
@@ -387,6 +426,12 @@ public final class ConditionCodec {
             return "contains";
         } else if (condition instanceof Condition.StartsWith) {
             return "starts_with";
+        } else if (condition instanceof TextMatch) {
+            return "text_match";
+        } else if (condition instanceof Matches) {
+            return "matches";
+        } else if (condition instanceof EmailDomainIn) {
+            return "email_domain_in";
         } else if (condition instanceof Condition.StageIn) {
             return "stage_in";
         } else if (condition instanceof Condition.HasTag) {

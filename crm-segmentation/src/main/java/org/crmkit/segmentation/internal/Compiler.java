@@ -12,8 +12,11 @@ import org.crmkit.segmentation.PredicateFunction;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 
 /**
  * Compiles a type-checked condition into a tree of small {@link Test} closures, once, so that millions of customers
@@ -95,6 +98,8 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
             String prefix = sw.prefix();
             return (s, w) -> s.attribute(name) instanceof TypedValue.Text t
                     && t.value().startsWith(prefix);
+        } else if (c instanceof TextMatch || c instanceof Matches || c instanceof EmailDomainIn) {
+            return TextTests.compile(c);
         }
         return profile(c);
     }

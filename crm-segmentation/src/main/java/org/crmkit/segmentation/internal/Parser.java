@@ -24,8 +24,11 @@ import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -146,6 +149,11 @@ public final class Parser {
             advance();
             Token name = quotedArgument();
             return attributeTest(name);
+        }
+        if (t.is("email") && peekAt(1).is("domain")) {
+            advance();
+            advance();
+            return emailDomain(t);
         }
         if (Words.isReserved(t.text())) {
             throw error(t, CONDITION);
@@ -371,6 +379,9 @@ public final class Parser {
         if (t.kind() == Token.Kind.OPERATOR) {
             Operator op = operator();
             TypedValue value = literal();
+            if (op == Operator.EQ && value instanceof TypedValue.Text text && ignoringCase()) {
+                return new TextMatch(name, TextMatch.Test.EQUALS, text.value(), true);
+            }
             return new Condition.Compare(name, op, value);
         }
         advance();
@@ -395,14 +406,56 @@ public final class Parser {
         }
         if (t.is("contains")) {
             String text = string();
-            return new Condition.Contains(name, text);
+            return ignoringCase() ? new TextMatch(name, TextMatch.Test.CONTAINS, text, true)
+                    : new Condition.Contains(name, text);
         }
         if (t.is("starts")) {
             expectWord("with");
             String prefix = string();
-            return new Condition.StartsWith(name, prefix);
+            return ignoringCase() ? new TextMatch(name, TextMatch.Test.STARTS_WITH, prefix, true)
+                    : new Condition.StartsWith(name, prefix);
         }
-        throw error(t, "a comparison operator, 'in', 'between', 'exists', 'contains' or 'starts with'");
+        if (t.is("ends")) {
+            expectWord("with");
+            String suffix = string();
+            return new TextMatch(name, TextMatch.Test.ENDS_WITH, suffix, ignoringCase());
+        }
+        if (t.is("matches")) {
+            Token pattern = peek();
+            String regex = string();
+            build(pattern, () -> Regexes.compile(regex));
+            return build(pattern, () -> new Matches(name, regex));
+        }
+        throw error(t, "a comparison operator, 'in', 'between', 'exists', 'contains', 'starts with', 'ends with'"
+                + " or 'matches'");
+    }
+
+    private boolean ignoringCase() {
+        if (!peek().is("ignoring")) {
+            return false;
+        }
+        advance();
+        expectWord("case");
+        return true;
+    }
+
+    private Condition emailDomain(Token keyword) {
+        Token op = advance();
+        List<String> domains = new ArrayList<>();
+        if (op.kind() == Token.Kind.OPERATOR && op.text().equals("=")) {
+            domains.add(string());
+        } else if (op.is("in")) {
+            expect(Token.Kind.LPAREN, "'('");
+            domains.add(string());
+            while (peek().kind() == Token.Kind.COMMA) {
+                advance();
+                domains.add(string());
+            }
+            expect(Token.Kind.RPAREN, "')' or ','");
+        } else {
+            throw error(op, "'=' or 'in'");
+        }
+        return build(keyword, () -> new EmailDomainIn(new TreeSet<>(domains)));
     }
 
     private String string() {

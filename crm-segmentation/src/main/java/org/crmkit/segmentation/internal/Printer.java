@@ -2,7 +2,9 @@ package org.crmkit.segmentation.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,7 +12,10 @@ import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -19,6 +24,10 @@ import org.crmkit.spi.segment.Window;
  * condition is refused anyway). Stateless and thread-safe.
  */
 public final class Printer {
+    private static final Map<TextMatch.Test, String> TEXT_TESTS = new EnumMap<>(Map.of(
+            TextMatch.Test.EQUALS, " = ", TextMatch.Test.STARTS_WITH, " starts with ",
+            TextMatch.Test.ENDS_WITH, " ends with ", TextMatch.Test.CONTAINS, " contains "));
+
     private Printer() {
     }
 
@@ -62,6 +71,20 @@ public final class Printer {
             attribute(ct.attribute(), out).append(" contains ").append(quote(ct.text()));
         } else if (c instanceof Condition.StartsWith sw) {
             attribute(sw.attribute(), out).append(" starts with ").append(quote(sw.prefix()));
+        } else if (c instanceof TextMatch tm) {
+            attribute(tm.attribute(), out).append(TEXT_TESTS.get(tm.test())).append(quote(tm.text()))
+                    .append(tm.ignoreCase() ? " ignoring case" : "");
+        } else if (c instanceof Matches m) {
+            attribute(m.attribute(), out).append(" matches ").append(quote(m.pattern()));
+        } else if (c instanceof EmailDomainIn e) {
+            out.append("email domain ");
+            if (e.domains().size() == 1) {
+                out.append("= ").append(quote(e.domains().first()));
+            } else {
+                out.append("in (");
+                e.domains().forEach(d -> out.append(d.equals(e.domains().first()) ? "" : ", ").append(quote(d)));
+                out.append(')');
+            }
         } else if (c instanceof Condition.StageIn s) {
             stage(s, out);
         } else if (c instanceof Condition.HasTag t) {

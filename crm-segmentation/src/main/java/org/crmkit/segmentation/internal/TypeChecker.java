@@ -17,6 +17,8 @@ import org.crmkit.spi.customer.AttributeSchema;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
+import org.crmkit.spi.segment.TextMatch;
 
 /**
  * Checks a condition against what a catalog knows: attributes and their types, scores, functions and segments.
@@ -96,6 +98,15 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
                 text(c, attribute(c, ct.attribute()));
             } else if (c instanceof Condition.StartsWith sw) {
                 text(c, attribute(c, sw.attribute()));
+            } else if (c instanceof TextMatch tm) {
+                text(c, attribute(c, tm.attribute()));
+            } else if (c instanceof Matches m) {
+                text(c, attribute(c, m.attribute()));
+                try {
+                    Regexes.compile(m.pattern());
+                } catch (ValidationException e) {
+                    throw fail(c, "pattern " + e.reason());
+                }
             } else if (c instanceof Condition.ScoreCompare s && !scores.contains(s.score())) {
                 throw fail(c, "unknown score '" + s.score() + "'");
             } else if (c instanceof Condition.SegmentRef r && !segments.contains(r.name())) {

@@ -14,8 +14,11 @@ import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -61,6 +64,12 @@ public final class SegmentQueryCatalogue {
                 of("birthday_exists", new Condition.Exists("birthday"), "anna", "dev"),
                 of("city_contains", new Condition.Contains("city", "Hom"), "dev"),
                 of("city_starts_with", new Condition.StartsWith("city", "B"), "anna", "dev", "eve"),
+                of("city_ends_with", new TextMatch("city", TextMatch.Test.ENDS_WITH, "burg", false), "ben", "dev"),
+                of("city_eq_ignoring_case", new TextMatch("city", TextMatch.Test.EQUALS, "BERLIN", true), "anna",
+                        "eve"),
+                of("city_contains_ignoring_case", new TextMatch("city", TextMatch.Test.CONTAINS, "HOM", true), "dev"),
+                of("city_matches", new Matches("city", "^B.*n$"), "anna", "eve"),
+                of("email_domain", EmailDomainIn.of("example.com"), "anna"),
                 of("stage_customer", Condition.StageIn.of(LifecycleStage.CUSTOMER), "anna", "dev"),
                 of("stage_in", Condition.StageIn.of(LifecycleStage.LEAD, LifecycleStage.PROSPECT), "ben", "cleo"),
                 of("tag_vip", new Condition.HasTag("vip"), "anna", "dev"),

@@ -17,8 +17,11 @@ import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.ValueType;
 import org.crmkit.spi.customer.AttributeDefinition;
 import org.crmkit.spi.customer.AttributeSchema;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.customer.Person;
 import org.crmkit.spi.interaction.Channel;
@@ -58,6 +61,8 @@ public final class SegmentQueryFixture {
     public static List<Customer> customers() {
         return List.of(
                 customer("anna", LifecycleStage.CUSTOMER).tag("vip")
+                        .contactPoint(ContactPoint.of(EmailAddress.parse("anna@example.com"), ContactUsage.HOME))
+                        .contactPoint(ContactPoint.of(EmailAddress.parse("anna@sub.example.org"), ContactUsage.WORK))
                         .attribute("city", TypedValue.of("Berlin")).attribute("age", TypedValue.of(34))
                         .attribute("tier", TypedValue.choice("gold")).attribute("vip", TypedValue.of(true))
                         .attribute("balance", TypedValue.of(Money.of("120.00", EUR)))
