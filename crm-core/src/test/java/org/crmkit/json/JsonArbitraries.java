@@ -61,7 +61,11 @@ import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
 import org.crmkit.spi.score.Score;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AmountCompare;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
@@ -394,6 +398,15 @@ final class JsonArbitraries {
         return snake().list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join(".", parts));
     }
 
+    /** Every case of {@link Aggregate}; amounts in EUR. */
+    static Arbitrary<Aggregate> aggregates() {
+        return Arbitraries.oneOf(
+                Combinators.combine(filters(), windows().optional()).as(Aggregate.Count::new),
+                Combinators.combine(snake(), filters(), windows().optional()).as(Aggregate.CountDistinct::new),
+                Combinators.combine(Arbitraries.of(Aggregate.Function.class), filters(), windows().optional())
+                        .as((f, filter, w) -> new Aggregate.Amount(f, Currency.getInstance("EUR"), filter, w)));
+    }
+
     /** Every leaf case of {@link Condition}, with valid and varied fields. */
     static Arbitrary<Condition> leafConditions() {
         Arbitrary<Operator> ops = Arbitraries.of(Operator.class);
@@ -421,6 +434,13 @@ final class JsonArbitraries {
                         Arbitraries.longs().between(0, Long.MAX_VALUE)).as(Condition.CountCompare::new),
                 Combinators.combine(filters(), windows().optional(), ops, money()).as(Condition.SumCompare::new),
                 Combinators.combine(filters(), windows()).as(Condition.OccurredWithin::new),
+                Combinators.combine(Arbitraries.of(Aggregate.Function.AVG, Aggregate.Function.MIN,
+                        Aggregate.Function.MAX), filters(), windows().optional(), ops, money())
+                        .as(AmountCompare::new),
+                Combinators.combine(snake(), filters(), windows().optional(), ops,
+                        Arbitraries.longs().between(0, Long.MAX_VALUE)).as(DistinctCountCompare::new),
+                Combinators.combine(aggregates(), ops, aggregates()).filter((l, o, r) -> l.isCount() == r.isCount())
+                        .as(AggregateCompare::new),
                 Combinators.combine(scoreNames(), ops, numbers).as(Condition.ScoreCompare::new),
                 snake().map(Condition.SegmentRef::new),
                 Combinators.combine(snake(), typedValues().list().ofMaxSize(3)).as(Condition.FunctionCall::new));

@@ -17,6 +17,8 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
@@ -86,13 +88,13 @@ public final class Conditions {
     }
 
     /** {@code sum(type, more… …)}: interactions of any of the types. */
-    public static SumTerm sum(InteractionType type, InteractionType... more) {
-        return new SumTerm(InteractionFilter.of(type, more), Optional.empty());
+    public static AmountTerm sum(InteractionType type, InteractionType... more) {
+        return new AmountTerm(Aggregate.Function.SUM, InteractionFilter.of(type, more), Optional.empty());
     }
 
     /** {@code sum(filter …)}. */
-    public static SumTerm sum(InteractionFilter filter) {
-        return new SumTerm(Checks.notNull(filter, "filter"), Optional.empty());
+    public static AmountTerm sum(InteractionFilter filter) {
+        return new AmountTerm(Aggregate.Function.SUM, Checks.notNull(filter, "filter"), Optional.empty());
     }
 
     /** {@code last(type, more…) within …}: interactions of any of the types. */
@@ -108,6 +110,35 @@ public final class Conditions {
     /** {@code last(filter) within …}. */
     public static LastTerm last(InteractionFilter filter) {
         return new LastTerm(Checks.notNull(filter, "filter"));
+    }
+
+    /** {@code avg(amount of filter …)}: the average amount, to compare. */
+    public static AmountTerm avg(InteractionFilter filter) {
+        return new AmountTerm(Aggregate.Function.AVG, filter, Optional.empty());
+    }
+
+    /** {@code min(amount of filter …)}: the least amount, to compare. */
+    public static AmountTerm min(InteractionFilter filter) {
+        return new AmountTerm(Aggregate.Function.MIN, filter, Optional.empty());
+    }
+
+    /** {@code max(amount of filter …)}: the greatest amount, to compare. */
+    public static AmountTerm max(InteractionFilter filter) {
+        return new AmountTerm(Aggregate.Function.MAX, filter, Optional.empty());
+    }
+
+    /** {@code count(distinct property of filter …)}: the number of distinct values, to compare. */
+    public static DistinctCountTerm countDistinct(String property, InteractionFilter filter) {
+        return new DistinctCountTerm(property, Checks.notNull(filter, "filter"), Optional.empty());
+    }
+
+    /**
+     * {@code left op right}: one aggregate compared with another, both counts or both amounts in one currency
+     * ({@code count(…).aggregate()}, {@code countDistinct(…).aggregate()}, {@code sum(…).in(EUR)},
+     * {@code avg(…).in(EUR)}).
+     */
+    public static Condition compare(Aggregate left, Operator operator, Aggregate right) {
+        return new AggregateCompare(left, operator, right);
     }
 
     /** A comparison of score {@code name}: {@code rfm.recency > 3} or {@code score("engagement") > 50}. */
@@ -320,36 +351,23 @@ public final class Conditions {
     }
 
     /** A count of interactions, to compare. Immutable. */
-    public static final class CountTerm {
-        private final InteractionFilter filter;
-        private final Optional<Window> window;
-
+    public static final class CountTerm extends WindowedTerm<CountTerm> {
         private CountTerm(InteractionFilter filter, Optional<Window> window) {
-            this.filter = filter;
-            this.window = window;
+            super(filter, window);
         }
 
-        /** Only interactions on {@code channel}: {@code count(type on channel …)}. */
-        public CountTerm on(Channel channel) {
-            return new CountTerm(filter.withChannel(channel), window);
-        }
-
-        public CountTerm within(Window w) {
-            return new CountTerm(filter, Optional.of(Checks.notNull(w, "window")));
-        }
-
-        /** A window of whole days. */
-        public CountTerm within(Period days) {
-            return within(window(days));
-        }
-
-        /** A window of whole hours. */
-        public CountTerm within(Duration hours) {
-            return within(window(hours));
+        @Override
+        CountTerm with(InteractionFilter narrowed, Optional<Window> within) {
+            return new CountTerm(narrowed, within);
         }
 
         public Condition is(Operator operator, long count) {
             return new Condition.CountCompare(filter, window, operator, count);
+        }
+
+        /** The figure, to compare with another aggregate. */
+        public Aggregate.Count aggregate() {
+            return new Aggregate.Count(filter, window);
         }
 
         public Condition atLeast(long count) {
@@ -370,53 +388,6 @@ public final class Conditions {
 
         public Condition exactly(long count) {
             return is(Operator.EQ, count);
-        }
-    }
-
-    /** A sum of interaction amounts, to compare. Immutable. */
-    public static final class SumTerm {
-        private final InteractionFilter filter;
-        private final Optional<Window> window;
-
-        private SumTerm(InteractionFilter filter, Optional<Window> window) {
-            this.filter = filter;
-            this.window = window;
-        }
-
-        public SumTerm on(Channel channel) {
-            return new SumTerm(filter.withChannel(channel), window);
-        }
-
-        public SumTerm within(Window w) {
-            return new SumTerm(filter, Optional.of(Checks.notNull(w, "window")));
-        }
-
-        public SumTerm within(Period days) {
-            return within(window(days));
-        }
-
-        public SumTerm within(Duration hours) {
-            return within(window(hours));
-        }
-
-        public Condition is(Operator operator, Money amount) {
-            return new Condition.SumCompare(filter, window, operator, amount);
-        }
-
-        public Condition atLeast(Money amount) {
-            return is(Operator.GE, amount);
-        }
-
-        public Condition atMost(Money amount) {
-            return is(Operator.LE, amount);
-        }
-
-        public Condition moreThan(Money amount) {
-            return is(Operator.GT, amount);
-        }
-
-        public Condition lessThan(Money amount) {
-            return is(Operator.LT, amount);
         }
     }
 

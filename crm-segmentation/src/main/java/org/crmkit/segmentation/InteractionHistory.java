@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SortedMap;
 
 import org.crmkit.spi.Checks;
@@ -158,6 +159,49 @@ public final class InteractionHistory {
             }
         }
         return false;
+    }
+
+    /**
+     * The amounts in {@code currency} of the interactions passing {@code filter} at or after {@code fromEpochMilli},
+     * in order of occurrence (interactions without an amount or in another currency are left out).
+     */
+    public List<BigDecimal> amounts(InteractionFilter filter, long fromEpochMilli, Currency currency) {
+        List<BigDecimal> result = new ArrayList<>();
+        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length; i++) {
+            BigDecimal amount = amounts[i];
+            if (amount != null && currency.equals(currencies[i]) && passes(i, filter)) {
+                result.add(amount);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The values of property {@code property} of the interactions passing {@code filter} at or after
+     * {@code fromEpochMilli} that have it, in order of occurrence.
+     */
+    public List<TypedValue> propertyValues(InteractionFilter filter, long fromEpochMilli, String property) {
+        List<TypedValue> result = new ArrayList<>();
+        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length; i++) {
+            TypedValue value = details[i].properties().get(property);
+            if (value != null && passes(i, filter)) {
+                result.add(value);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The instant (epoch milliseconds) of the earliest interaction passing {@code filter} at or after
+     * {@code fromEpochMilli}, if any: when a window starting there moves on, it is the first to leave.
+     */
+    public OptionalLong firstSince(InteractionFilter filter, long fromEpochMilli) {
+        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length; i++) {
+            if (passes(i, filter)) {
+                return OptionalLong.of(at[i]);
+            }
+        }
+        return OptionalLong.empty();
     }
 
     private boolean passes(int i, InteractionFilter filter) {

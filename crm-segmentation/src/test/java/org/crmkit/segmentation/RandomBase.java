@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -55,8 +56,7 @@ final class RandomBase {
             }
             for (String domain : RandomConditions.DOMAINS) {
                 if (r.nextInt(3) == 0) {
-                    b.contactPoint(ContactPoint.of(EmailAddress.parse("Ada" + n + "@" + domain.toUpperCase(
-                            java.util.Locale.ROOT)), ContactUsage.OTHER));
+                    b.contactPoint(ContactPoint.of(EmailAddress.parse("Ada" + n + "@" + domain.toUpperCase(Locale.ROOT)), ContactUsage.OTHER));
                 }
             }
             for (String tag : RandomConditions.TAGS) {

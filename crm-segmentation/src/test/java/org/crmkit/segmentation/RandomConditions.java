@@ -3,6 +3,7 @@ package org.crmkit.segmentation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,11 @@ import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AmountCompare;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
@@ -49,11 +54,13 @@ final class RandomConditions {
     }
 
     Condition condition(int depth) {
-        int pick = random.nextInt(depth <= 0 ? 10 : 14);
-        if (pick >= 10) {
+        int pick = random.nextInt(depth <= 0 ? 11 : 15);
+        if (pick == 10) {
+            return aggregate();
+        } else if (pick > 10) {
             return switch (pick) {
-                case 10 -> new Condition.Not(condition(depth - 1));
-                case 11, 12 -> new Condition.And(operands(depth));
+                case 11 -> new Condition.Not(condition(depth - 1));
+                case 12, 13 -> new Condition.And(operands(depth));
                 default -> new Condition.Or(operands(depth));
             };
         }
@@ -70,6 +77,31 @@ final class RandomConditions {
             default -> random.nextBoolean() ? new Condition.SegmentRef("base_vip")
                     : new Condition.FunctionCall("has_tag_prefix", List.of(TypedValue.of(one(List.of("v", "c", ""))))) ;
         };
+    }
+
+    private Condition aggregate() {
+        Aggregate.Function function = one(List.of(Aggregate.Function.AVG, Aggregate.Function.MIN,
+                Aggregate.Function.MAX));
+        return switch (random.nextInt(3)) {
+            case 0 -> new AmountCompare(function, filter(), optionalWindow(), op(), money());
+            case 1 -> new DistinctCountCompare(wild && random.nextBoolean() ? "distinct" : one(List.of("page",
+                    "rating")), filter(), optionalWindow(), op(), random.nextInt(3));
+            default -> {
+                boolean counts = random.nextBoolean();
+                Currency currency = wild && random.nextBoolean() ? Currency.getInstance("USD")
+                        : Fixtures.EUR;
+                yield new AggregateCompare(figure(counts, currency), op(), figure(counts, currency));
+            }
+        };
+    }
+
+    private Aggregate figure(boolean count, Currency currency) {
+        if (!count) {
+            return new Aggregate.Amount(one(List.of(Aggregate.Function.values())), currency, filter(),
+                    optionalWindow());
+        }
+        return random.nextBoolean() ? new Aggregate.Count(filter(), optionalWindow())
+                : new Aggregate.CountDistinct(one(List.of("page", "rating")), filter(), optionalWindow());
     }
 
     private List<Condition> operands(int depth) {
@@ -144,7 +176,7 @@ final class RandomConditions {
 
     private Money money() {
         if (wild && random.nextInt(4) == 0) {
-            return Money.of(BigDecimal.valueOf(random.nextInt(-1000, 1000)), java.util.Currency.getInstance("JPY"));
+            return Money.of(BigDecimal.valueOf(random.nextInt(-1000, 1000)), Currency.getInstance("JPY"));
         }
         return Money.of(BigDecimal.valueOf(random.nextInt(0, 30_000), 2), Fixtures.EUR);
     }

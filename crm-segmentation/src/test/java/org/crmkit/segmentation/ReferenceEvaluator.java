@@ -1,11 +1,14 @@
 package org.crmkit.segmentation;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.spi.Money;
@@ -14,7 +17,11 @@ import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AmountCompare;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
@@ -59,8 +66,47 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
         } else if (c instanceof Condition.OccurredWithin ow) {
             return interactions.stream().anyMatch(i -> passes(ow.filter(), i)
                     && inside(i, Optional.of(ow.window())));
+        } else if (c instanceof AmountCompare ac) {
+            BigDecimal v = figure(new Aggregate.Amount(ac.function(), ac.amount().currency(), ac.filter(),
+                    ac.window()), interactions);
+            return v != null && ac.operator().test(v.compareTo(ac.amount().amount()));
+        } else if (c instanceof DistinctCountCompare dc) {
+            BigDecimal v = figure(new Aggregate.CountDistinct(dc.property(), dc.filter(), dc.window()), interactions);
+            return dc.operator().test(v.compareTo(BigDecimal.valueOf(dc.count())));
+        } else if (c instanceof AggregateCompare ag) {
+            BigDecimal l = figure(ag.left(), interactions);
+            BigDecimal r = figure(ag.right(), interactions);
+            return l != null && r != null && ag.operator().test(l.compareTo(r));
         }
         return attribute(c, customer);
+    }
+
+    /** The aggregate's value, null when missing; averages to 34 significant digits (amounts have few decimals). */
+    private BigDecimal figure(Aggregate a, List<Interaction> interactions) {
+        List<Interaction> passing = interactions.stream().filter(i -> passes(a.filter(), i))
+                .filter(i -> inside(i, a.window())).toList();
+        if (a instanceof Aggregate.Count) {
+            return BigDecimal.valueOf(passing.size());
+        } else if (a instanceof Aggregate.CountDistinct d) {
+            List<TypedValue> values = new ArrayList<>();
+            passing.stream().map(i -> i.properties().get(d.property())).filter(Objects::nonNull).forEach(v -> {
+                if (values.stream().noneMatch(x -> compare(x, v).equals(Optional.of(0)))) {
+                    values.add(v);
+                }
+            });
+            return BigDecimal.valueOf(values.size());
+        }
+        Aggregate.Amount m = (Aggregate.Amount) a;
+        List<BigDecimal> amounts = passing.stream().flatMap(i -> i.amount().stream())
+                .filter(x -> x.currency().equals(m.currency())).map(Money::amount).toList();
+        BigDecimal sum = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return switch (m.function()) {
+            case SUM -> sum;
+            case AVG -> amounts.isEmpty() ? null : sum.divide(BigDecimal.valueOf(amounts.size()),
+                    MathContext.DECIMAL128);
+            case MIN -> amounts.stream().min(BigDecimal::compareTo).orElse(null);
+            case MAX -> amounts.stream().max(BigDecimal::compareTo).orElse(null);
+        };
     }
 
     private static boolean passes(InteractionFilter f, Interaction i) {

@@ -23,6 +23,7 @@ import java.time.Period;
 import java.util.Optional;
 
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
@@ -136,9 +137,9 @@ class SegmentLanguageTest {
     @Test
     void parse_dateOutsideTheBareYears_isWrittenWithDate() {
         assertThat(parse("birthday = date(\"0000-01-01\")")).isEqualTo(attribute("birthday")
-                .eq(TypedValue.of(java.time.LocalDate.of(0, 1, 1))));
+                .eq(TypedValue.of(LocalDate.of(0, 1, 1))));
         assertThat(parse("birthday = 1000-01-01")).isEqualTo(attribute("birthday")
-                .eq(TypedValue.of(java.time.LocalDate.of(1000, 1, 1))));
+                .eq(TypedValue.of(LocalDate.of(1000, 1, 1))));
     }
 
     @Test
@@ -209,9 +210,45 @@ class SegmentLanguageTest {
     @Test
     void builder_invalidPattern_isAValidationExceptionAtOnce() {
         assertThatThrownBy(() -> attribute("city").matches("(")).isInstanceOfSatisfying(
-                org.crmkit.spi.ValidationException.class, e -> assertThat(e.field()).isEqualTo("matches.pattern"));
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("matches.pattern"));
         assertThatThrownBy(() -> attribute("city").matches("x".repeat(1001))).isInstanceOf(
-                org.crmkit.spi.ValidationException.class);
+                ValidationException.class);
+    }
+
+    @Test
+    void parse_aggregates_averageLeastGreatestDistinctAndComparisons() {
+        InteractionFilter orders = InteractionFilter.of(InteractionType.ORDER_PLACED);
+        assertThat(parse("avg(amount of order_placed within 365d) > 50EUR")).isEqualTo(
+                Conditions.avg(orders).within(Period.ofDays(365)).moreThan(Fixtures.eur("50")));
+        assertThat(parse("min(order_placed) >= 10 EUR")).isEqualTo(Conditions.min(orders).atLeast(Fixtures.eur("10")));
+        assertThat(parse("max(amount in EUR of order_placed) <= 10 EUR")).isEqualTo(Conditions.max(orders)
+                .atMost(Fixtures.eur("10")));
+        assertThat(parse("count(distinct page of page_view within 30d) >= 3")).isEqualTo(Conditions.countDistinct(
+                "page", InteractionFilter.of(InteractionType.PAGE_VIEW)).within(Period.ofDays(30)).atLeast(3));
+        assertThat(parse("count(order_returned within 30d) > count(order_placed within 30d)")).isEqualTo(
+                Conditions.compare(count(InteractionType.ORDER_RETURNED).within(Period.ofDays(30)).aggregate(),
+                        Operator.GT, count(InteractionType.ORDER_PLACED).within(Period.ofDays(30)).aggregate()));
+        Condition averages = parse("avg(amount in EUR of order_placed within 30d)"
+                + " > avg(amount in EUR of order_placed within 365d)");
+        assertThat(averages).isEqualTo(Conditions.compare(Conditions.avg(orders).within(Period.ofDays(30))
+                .in(Fixtures.EUR), Operator.GT, Conditions.avg(orders).within(Period.ofDays(365)).in(Fixtures.EUR)));
+        assertThat(parse("sum(amount in EUR of order_placed) >= sum(amount in EUR of order_returned)")).isEqualTo(
+                Conditions.compare(sum(InteractionType.ORDER_PLACED).in(Fixtures.EUR), Operator.GE,
+                        sum(InteractionType.ORDER_RETURNED).in(Fixtures.EUR)));
+        assertThat(parse(SegmentLanguage.print(averages))).isEqualTo(averages);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "avg(order_placed) > avg(order_returned)          | 1 | 1  | 'avg'   | a currency where an amount",
+        "avg(amount in EUR of order_placed) > 5 USD       | 1 | 38 | '5'     | an amount such as 100 EUR, in EUR",
+        "count(order_placed) > sum(amount in EUR of call) | 1 | 23 | 'sum'   | a valid aggregateCompare.right",
+        "avg(amount in XYZ of call) > 1 EUR               | 1 | 15 | 'XYZ'   | an ISO-4217 currency",
+        "avg(order_placed) > 3                            | 1 | 21 | '3'     | an amount such as 100 EUR",
+        "count(distinct and of call) > 3                  | 1 | 16 | 'and'   | a property name",
+    })
+    void parse_malformedAggregate_isRefused(String text, int line, int column, String found, String expected) {
+        assertSyntaxError(text, line, column, found, expected);
     }
 
     @Test
@@ -301,7 +338,7 @@ class SegmentLanguageTest {
     @Test
     void builder_windowsOfMonths_areRefused() {
         assertThatThrownBy(() -> count(InteractionType.CALL).within(Period.ofMonths(1)))
-                .isInstanceOf(org.crmkit.spi.ValidationException.class);
+                .isInstanceOf(ValidationException.class);
         assertThat(new Condition.CountCompare(InteractionFilter.ANY, Optional.empty(), Operator.EQ, 0))
                 .isEqualTo(count(InteractionFilter.ANY).exactly(0));
     }

@@ -165,6 +165,8 @@ public final class ConditionCodec {
             JsonOut.constant(g, "operator", c.operator());
             g.writeFieldName("value");
             g.writeNumber(c.value().toPlainString());
+        } else if (AggregateCodec.typeOf(condition).isPresent()) {
+            AggregateCodec.write(condition, g);
         } else if (condition instanceof Condition.SegmentRef c) {
             g.writeStringField("name", c.name());
         } else {
@@ -182,7 +184,7 @@ public final class ConditionCodec {
         g.writeEndArray();
     }
 
-    private static void writeFilterAndWindow(InteractionFilter filter, Optional<Window> window, JsonGenerator g)
+    static void writeFilterAndWindow(InteractionFilter filter, Optional<Window> window, JsonGenerator g)
             throws IOException {
         g.writeFieldName("filter");
         writeFilter(filter, g);
@@ -256,6 +258,8 @@ public final class ConditionCodec {
                 Window window = readWindow(in.field("window"));
                 yield new Condition.OccurredWithin(filter, window);
             }
+            case "amount_compare", "distinct_count_compare", "aggregate_compare" ->
+                    AggregateCodec.read(typeIn.string(), in);
             case "score_compare" -> readScore(in.object("type", "score", "operator", "value"));
             case "segment_ref" -> in.object("type", "name").field("name").string(Condition.SegmentRef::new);
             case "function_call" -> {
@@ -265,8 +269,8 @@ public final class ConditionCodec {
                 yield in.build(() -> new Condition.FunctionCall(name, arguments));
             }
             default -> throw typeIn.fail("must be one of and, or, not, compare, in, between, exists, contains, "
-                    + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, sum_compare, occurred_within, score_compare, "
-                    + "segment_ref, function_call");
+                    + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, sum_compare, occurred_within, amount_compare, "
+                    + "distinct_count_compare, aggregate_compare, score_compare, segment_ref, function_call");
         };
     }
 
@@ -442,6 +446,8 @@ public final class ConditionCodec {
             return "sum_compare";
         } else if (condition instanceof Condition.OccurredWithin) {
             return "occurred_within";
+        } else if (AggregateCodec.typeOf(condition).isPresent()) {
+            return AggregateCodec.typeOf(condition).get();
         } else if (condition instanceof Condition.ScoreCompare) {
             return "score_compare";
         } else if (condition instanceof Condition.SegmentRef) {

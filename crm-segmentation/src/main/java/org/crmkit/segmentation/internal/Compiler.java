@@ -143,6 +143,9 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
             return (s, w) -> op.test(s.interactions.compareSum(filter, window < 0 ? Long.MIN_VALUE : w[window],
                     sc.amount()));
         }
+        if (!(c instanceof Condition.OccurredWithin)) {
+            return Aggregates.compile(c, windows);
+        }
         Condition.OccurredWithin ow = (Condition.OccurredWithin) c;
         InteractionFilter filter = ow.filter();
         int window = windows.index(ow.window());

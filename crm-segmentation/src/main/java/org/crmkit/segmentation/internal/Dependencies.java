@@ -33,18 +33,15 @@ public record Dependencies(boolean profile, Set<String> scores, List<Interaction
 
         void visit(Condition c) {
             TypeChecker.children(c).forEach(this::visit);
+            List<Aggregates.Source> sources = Aggregates.sources(c);
+            for (Aggregates.Source source : sources) {
+                filters.add(source.filter());
+                timed |= source.window().isPresent();
+            }
             if (c instanceof Condition.ScoreCompare s) {
                 scores.add(s.score());
-            } else if (c instanceof Condition.CountCompare cc) {
-                filters.add(cc.filter());
-                timed |= cc.window().isPresent();
-            } else if (c instanceof Condition.SumCompare sc) {
-                filters.add(sc.filter());
-                timed |= sc.window().isPresent();
-            } else if (c instanceof Condition.OccurredWithin ow) {
-                filters.add(ow.filter());
-                timed = true;
-            } else if (!(c instanceof Condition.And || c instanceof Condition.Or || c instanceof Condition.Not)) {
+            } else if (sources.isEmpty()
+                    && !(c instanceof Condition.And || c instanceof Condition.Or || c instanceof Condition.Not)) {
                 profile = true;
             }
         }

@@ -7,7 +7,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,14 +17,9 @@ import org.crmkit.segmentation.SegmentSyntaxException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
-import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
-import org.crmkit.spi.interaction.Channel;
-import org.crmkit.spi.interaction.Direction;
-import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.EmailDomainIn;
-import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
 import org.crmkit.spi.segment.TextMatch;
@@ -45,6 +39,7 @@ public final class Parser {
     private static final String VALUE = "a value (string, number, amount, date, true, false or name)";
 
     private final List<Token> tokens;
+    private final InteractionParser interactions = new InteractionParser(this);
     private int index;
     private int depth;
 
@@ -128,12 +123,10 @@ public final class Parser {
         } else if (t.is("tags")) {
             advance();
             return tags();
-        } else if (t.is("count")) {
-            return count(advance());
-        } else if (t.is("sum")) {
-            return sum(advance());
         } else if (t.is("last")) {
-            return last(advance());
+            return interactions.last(advance());
+        } else if (InteractionParser.startsAggregate(t, peekAt(1))) {
+            return interactions.compare(advance());
         }
         if (t.is("score") && call) {
             advance();
@@ -171,15 +164,6 @@ public final class Parser {
         return build(tag, () -> new Condition.HasTag(tag.text()));
     }
 
-    private Condition last(Token keyword) {
-        expect(Token.Kind.LPAREN, "'('");
-        InteractionFilter filter = filter();
-        expect(Token.Kind.RPAREN, "')'");
-        expectWord("within");
-        Window window = window();
-        return build(keyword, () -> new Condition.OccurredWithin(filter, window));
-    }
-
     private Condition stage() {
         Token t = advance();
         if (t.is("in")) {
@@ -211,131 +195,7 @@ public final class Parser {
         throw error(t, "a lifecycle stage (prospect, lead, customer, inactive, churned)");
     }
 
-    private Condition count(Token keyword) {
-        expect(Token.Kind.LPAREN, "'('");
-        InteractionFilter filter = filter();
-        Optional<Window> window = optionalWindow();
-        expect(Token.Kind.RPAREN, "')'");
-        Operator op = operator();
-        Token n = advance();
-        if (n.kind() != Token.Kind.NUMBER) {
-            throw error(n, "a whole number");
-        }
-        long count = parse(n, "a whole number of at most 18 digits", Long::parseLong);
-        return build(keyword, () -> new Condition.CountCompare(filter, window, op, count));
-    }
-
-    private Condition sum(Token keyword) {
-        expect(Token.Kind.LPAREN, "'('");
-        if (peek().is("amount")) {
-            advance();
-            expectWord("of");
-        }
-        InteractionFilter filter = filter();
-        Optional<Window> window = optionalWindow();
-        expect(Token.Kind.RPAREN, "')'");
-        Operator op = operator();
-        Token n = peek();
-        if (!(literal() instanceof TypedValue.Amount amount)) {
-            throw error(n, "an amount such as 100 EUR");
-        }
-        return build(keyword, () -> new Condition.SumCompare(filter, window, op, amount.value()));
-    }
-
-    private InteractionFilter filter() {
-        Set<InteractionType> types = new TreeSet<>();
-        Optional<Channel> channel = Optional.empty();
-        Token t = peek();
-        if (t.is("any")) {
-            advance();
-        } else if (t.kind() == Token.Kind.STRING) {
-            types.add(type(advance()));
-            moreTypes(types);
-        } else if (t.kind() == Token.Kind.WORD && !Words.isReserved(t.text())) {
-            advance();
-            channel = Words.channel(t.text());
-            if (channel.isEmpty()) {
-                types.add(type(t));
-                moreTypes(types);
-            }
-        }
-        if (channel.isEmpty() && peek().is("on")) {
-            advance();
-            Token c = advance();
-            channel = Optional.of(Words.channel(c.kind() == Token.Kind.WORD ? c.text() : "")
-                    .orElseThrow(() -> error(c, "a channel (" + channelNames() + ")")));
-        }
-        InteractionFilter filter = build(t, () -> InteractionFilter.ANY.withTypes(types));
-        if (channel.isPresent()) {
-            filter = filter.withChannel(channel.get());
-        }
-        if (peek().is("inbound") || peek().is("outbound")) {
-            filter = filter.withDirection(advance().is("inbound") ? Direction.INBOUND : Direction.OUTBOUND);
-        }
-        if (peek().is("campaign")) {
-            advance();
-            Token id = advance();
-            if (id.kind() != Token.Kind.STRING) {
-                throw error(id, "a campaign id in quotes");
-            }
-            InteractionFilter before = filter;
-            filter = build(id, () -> before.withCampaign(CampaignId.of(id.text())));
-        }
-        if (peek().is("where")) {
-            advance();
-            filter = propertyTest(filter);
-            while (peek().is("and")) {
-                advance();
-                filter = propertyTest(filter);
-            }
-        }
-        return filter;
-    }
-
-    private InteractionType type(Token t) {
-        return build(t, () -> InteractionType.of(t.text()));
-    }
-
-    private void moreTypes(Set<InteractionType> types) {
-        while (peek().kind() == Token.Kind.COMMA) {
-            advance();
-            Token t = advance();
-            if (t.kind() != Token.Kind.STRING && !(t.kind() == Token.Kind.WORD && !Words.isReserved(t.text()))) {
-                throw error(t, "an interaction type");
-            }
-            types.add(type(t));
-        }
-    }
-
-    private InteractionFilter propertyTest(InteractionFilter filter) {
-        Token name = advance();
-        boolean quoted = name.is("property") && peek().kind() == Token.Kind.LPAREN;
-        if (quoted) {
-            name = quotedArgument();
-        } else if (name.kind() != Token.Kind.WORD || Words.isReserved(name.text())) {
-            throw error(name, "a property name");
-        }
-        Token at = name;
-        if (filter.properties().containsKey(at.text())) {
-            throw error(at, "a property not tested yet in this filter");
-        }
-        Token op = peek();
-        if (operator() != Operator.EQ) {
-            throw error(op, "'=' (properties are tested for equality)");
-        }
-        TypedValue value = literal();
-        return build(at, () -> filter.withProperty(at.text(), value));
-    }
-
-    private static String channelNames() {
-        StringBuilder names = new StringBuilder();
-        for (Channel c : Channel.values()) {
-            names.append(names.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
-        }
-        return names.toString();
-    }
-
-    private Optional<Window> optionalWindow() {
+    Optional<Window> optionalWindow() {
         if (peek().is("within")) {
             advance();
             return Optional.of(window());
@@ -343,7 +203,7 @@ public final class Parser {
         return Optional.empty();
     }
 
-    private Window window() {
+    Window window() {
         Token t = advance();
         if (t.kind() != Token.Kind.WINDOW) {
             throw error(t, "a window such as 30d or 12h");
@@ -363,7 +223,7 @@ public final class Parser {
         return build(at, () -> new Condition.ScoreCompare(name, op, value));
     }
 
-    private Token quotedArgument() {
+    Token quotedArgument() {
         expect(Token.Kind.LPAREN, "'('");
         Token name = advance();
         if (name.kind() != Token.Kind.STRING) {
@@ -480,7 +340,7 @@ public final class Parser {
         return build(name, () -> new Condition.FunctionCall(name.text(), arguments));
     }
 
-    private TypedValue literal() {
+    TypedValue literal() {
         Token t = advance();
         switch (t.kind()) {
             case STRING -> {
@@ -523,7 +383,7 @@ public final class Parser {
         return build(t, () -> TypedValue.choice(t.text()));
     }
 
-    private Operator operator() {
+    Operator operator() {
         Token t = advance();
         if (t.kind() == Token.Kind.OPERATOR) {
             for (Operator op : Operator.values()) {
@@ -542,15 +402,15 @@ public final class Parser {
         }
     }
 
-    private Token peek() {
+    Token peek() {
         return tokens.get(index);
     }
 
-    private Token peekAt(int ahead) {
+    Token peekAt(int ahead) {
         return tokens.get(Math.min(index + ahead, tokens.size() - 1));
     }
 
-    private Token advance() {
+    Token advance() {
         Token t = tokens.get(index);
         if (t.kind() != Token.Kind.END) {
             index++;
@@ -558,21 +418,21 @@ public final class Parser {
         return t;
     }
 
-    private void expect(Token.Kind kind, String expected) {
+    void expect(Token.Kind kind, String expected) {
         Token t = advance();
         if (t.kind() != kind) {
             throw error(t, expected);
         }
     }
 
-    private void expectWord(String word) {
+    void expectWord(String word) {
         Token t = advance();
         if (!t.is(word)) {
             throw error(t, "'" + word + "'");
         }
     }
 
-    private static <T> T build(Token at, Supplier<T> factory) {
+    static <T> T build(Token at, Supplier<T> factory) {
         try {
             return factory.get();
         } catch (ValidationException e) {
@@ -581,7 +441,7 @@ public final class Parser {
         }
     }
 
-    private static <T> T parse(Token at, String expected, Function<String, T> parser) {
+    static <T> T parse(Token at, String expected, Function<String, T> parser) {
         try {
             return parser.apply(at.kind() == Token.Kind.WINDOW ? at.text().substring(0, at.text().length() - 1)
                     : at.text());
@@ -590,7 +450,7 @@ public final class Parser {
         }
     }
 
-    private static SegmentSyntaxException error(Token found, String expected) {
+    static SegmentSyntaxException error(Token found, String expected) {
         return new SegmentSyntaxException(found.line(), found.column(), found.describe(), expected);
     }
 }

@@ -11,7 +11,11 @@ import java.util.Optional;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AmountCompare;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
@@ -100,6 +104,8 @@ public final class Printer {
         } else if (c instanceof Condition.ScoreCompare s) {
             out.append(s.score().indexOf('.') >= 0 ? s.score() : "score(" + quote(s.score()) + ")").append(' ')
                     .append(s.operator().symbol()).append(' ').append(s.value().toPlainString());
+        } else if (c instanceof AmountCompare || c instanceof DistinctCountCompare || c instanceof AggregateCompare) {
+            aggregate(c, out);
         } else if (c instanceof Condition.SegmentRef r) {
             out.append("segment(").append(quote(r.name())).append(')');
         } else {
@@ -108,6 +114,39 @@ public final class Printer {
             list(f.arguments(), out);
             out.append(')');
         }
+    }
+
+    private static void aggregate(Condition c, StringBuilder out) {
+        if (c instanceof AmountCompare ac) {
+            out.append(lower(ac.function())).append("(amount of ").append(filter(ac.filter()))
+                    .append(window(ac.window())).append(") ").append(ac.operator().symbol()).append(' ')
+                    .append(money(ac.amount()));
+        } else if (c instanceof DistinctCountCompare dc) {
+            out.append("count(distinct ").append(property(dc.property())).append(" of ").append(filter(dc.filter()))
+                    .append(window(dc.window())).append(") ").append(dc.operator().symbol()).append(' ')
+                    .append(dc.count());
+        } else {
+            AggregateCompare ag = (AggregateCompare) c;
+            aggregate(ag.left(), out);
+            out.append(' ').append(ag.operator().symbol()).append(' ');
+            aggregate(ag.right(), out);
+        }
+    }
+
+    private static void aggregate(Aggregate a, StringBuilder out) {
+        if (a instanceof Aggregate.Amount m) {
+            out.append(lower(m.function())).append("(amount in ").append(m.currency().getCurrencyCode())
+                    .append(" of ");
+        } else if (a instanceof Aggregate.CountDistinct d) {
+            out.append("count(distinct ").append(property(d.property())).append(" of ");
+        } else {
+            out.append("count(");
+        }
+        out.append(filter(a.filter())).append(window(a.window())).append(')');
+    }
+
+    private static String property(String name) {
+        return Words.isBare(name) ? name : "property(" + quote(name) + ")";
     }
 
     private static void list(List<TypedValue> values, StringBuilder out) {
@@ -161,8 +200,7 @@ public final class Printer {
         f.direction().ifPresent(d -> parts.add(lower(d)));
         f.campaign().ifPresent(c -> parts.add("campaign " + quote(c.value())));
         List<String> tests = new ArrayList<>();
-        f.properties().forEach((name, value) -> tests.add((Words.isBare(name) ? name
-                : "property(" + quote(name) + ")") + " = " + literal(value)));
+        f.properties().forEach((name, value) -> tests.add(property(name) + " = " + literal(value)));
         if (!tests.isEmpty()) {
             parts.add("where " + String.join(" and ", tests));
         }

@@ -119,12 +119,8 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
         }
 
         private void interactions(Condition c) {
-            if (c instanceof Condition.CountCompare cc) {
-                filter(c, cc.filter());
-            } else if (c instanceof Condition.SumCompare sc) {
-                filter(c, sc.filter());
-            } else if (c instanceof Condition.OccurredWithin ow) {
-                filter(c, ow.filter());
+            for (Aggregates.Source source : Aggregates.sources(c)) {
+                filter(c, source.filter());
             }
         }
 

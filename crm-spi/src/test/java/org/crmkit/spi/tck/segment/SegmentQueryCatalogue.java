@@ -3,6 +3,7 @@ package org.crmkit.spi.tck.segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +14,11 @@ import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AmountCompare;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
@@ -26,9 +31,12 @@ import org.crmkit.spi.segment.Window;
  * (and checked against crm-segmentation's in-memory evaluator by its own run of the contract). The cases cover
  * every node a store receives (no {@link Condition.SegmentRef}: segments arrive resolved), the "missing attribute
  * is false" rule, currencies in sums, inclusive window starts and time zones, and every part of an interaction
- * filter (several types, direction, campaign, property equality).
+ * filter (several types, direction, campaign, property equality), text tests and every aggregate.
  */
 public final class SegmentQueryCatalogue {
+    private static final InteractionFilter ORDERS = InteractionFilter.of(InteractionType.ORDER_PLACED);
+    private static final Currency EUR = Currency.getInstance("EUR");
+
     private SegmentQueryCatalogue() {
     }
 
@@ -107,6 +115,20 @@ public final class SegmentQueryCatalogue {
                                 .withCampaign(SegmentQueryFixture.SPRING), Optional.empty(), Operator.EQ, 0))), "ben"),
                 of("outbound_ever", count(InteractionFilter.ANY.withDirection(Direction.OUTBOUND), Optional.empty(),
                         Operator.GE, 1), "dev"),
+                of("avg_order_gt_50_eur", new AmountCompare(Aggregate.Function.AVG, ORDERS, Optional.empty(), Operator.GT,
+                        Money.of("50", "EUR")), "anna", "dev"),
+                of("min_order_le_20_eur", new AmountCompare(Aggregate.Function.MIN, ORDERS, Optional.empty(), Operator.LE,
+                        Money.of("20", "EUR")), "eve"),
+                of("max_order_30d_ge_80_eur", new AmountCompare(Aggregate.Function.MAX, ORDERS,
+                        Optional.of(Window.days(30)), Operator.GE, Money.of("80", "EUR")), "anna"),
+                of("distinct_pages", new DistinctCountCompare("page", InteractionFilter.of(InteractionType.PAGE_VIEW),
+                        Optional.empty(), Operator.GE, 1), "anna", "ben"),
+                of("more_web_than_phone", new AggregateCompare(new Aggregate.Count(InteractionFilter.on(Channel.WEB),
+                        Optional.empty()), Operator.GT, new Aggregate.Count(InteractionFilter.on(Channel.PHONE),
+                        Optional.empty())), "anna", "dev"),
+                of("avg_30d_above_avg_ever", new AggregateCompare(new Aggregate.Amount(Aggregate.Function.AVG, EUR,
+                        ORDERS, Optional.of(Window.days(30))), Operator.GT, new Aggregate.Amount(Aggregate.Function.AVG,
+                        EUR, ORDERS, Optional.empty())), "anna"),
                 of("and_or", new Condition.Or(List.of(new Condition.And(List.of(
                         Condition.StageIn.of(LifecycleStage.CUSTOMER), new Condition.HasTag("vip"))),
                         compare("age", Operator.LT, TypedValue.of(new BigDecimal("20"))))), "anna", "ben", "dev"));
