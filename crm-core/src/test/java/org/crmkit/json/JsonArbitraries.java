@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -23,6 +24,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 import org.crmkit.customer.Revenue;
+import org.crmkit.segmentation.SegmentLanguage;
+import org.crmkit.segmentation.SegmentSyntaxException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
@@ -64,6 +67,7 @@ import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
@@ -71,6 +75,7 @@ import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
 import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.SegmentChange;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.Window;
@@ -382,7 +387,7 @@ final class JsonArbitraries {
 
     static Arbitrary<Window> windows() {
         return Arbitraries.oneOf(Arbitraries.longs().between(1, Window.MAX_DAYS).map(Window::days),
-                Arbitraries.longs().between(1, Window.MAX_HOURS).map(Window::hours));
+                Arbitraries.longs().between(1, Window.MAX_HOURS).map(Window::hours), dates().map(Window::since));
     }
 
     static Arbitrary<InteractionFilter> filters() {
@@ -405,6 +410,15 @@ final class JsonArbitraries {
                 Combinators.combine(snake(), filters(), windows().optional()).as(Aggregate.CountDistinct::new),
                 Combinators.combine(Arbitraries.of(Aggregate.Function.class), filters(), windows().optional())
                         .as((f, filter, w) -> new Aggregate.Amount(f, Currency.getInstance("EUR"), filter, w)));
+    }
+
+    /** Whether a host may give a predicate function this name: it is not a reserved word of the segment language. */
+    private static boolean callable(String name) {
+        try {
+            return SegmentLanguage.parse(name + "()") instanceof Condition.FunctionCall;
+        } catch (SegmentSyntaxException e) {
+            return false;
+        }
     }
 
     /** Every leaf case of {@link Condition}, with valid and varied fields. */
@@ -441,9 +455,15 @@ final class JsonArbitraries {
                         Arbitraries.longs().between(0, Long.MAX_VALUE)).as(DistinctCountCompare::new),
                 Combinators.combine(aggregates(), ops, aggregates()).filter((l, o, r) -> l.isCount() == r.isCount())
                         .as(AggregateCompare::new),
+                Combinators.combine(snake().optional(), Arbitraries.of(ChronoUnit.DAYS, ChronoUnit.MONTHS,
+                        ChronoUnit.YEARS), ops, Arbitraries.longs().between(-TimeSince.MAX_AMOUNT, TimeSince.MAX_AMOUNT))
+                        .as((a, u, o, n) -> new TimeSince(a.isPresent() ? TimeSince.From.ATTRIBUTE
+                                : n % 2 == 0 ? TimeSince.From.CREATED : TimeSince.From.STAGE_ENTERED, a, u, o, n)),
+                Combinators.combine(snake(), Arbitraries.longs().between(1, 366)).as(AnniversaryWithin::new),
                 Combinators.combine(scoreNames(), ops, numbers).as(Condition.ScoreCompare::new),
                 snake().map(Condition.SegmentRef::new),
-                Combinators.combine(snake(), typedValues().list().ofMaxSize(3)).as(Condition.FunctionCall::new));
+                Combinators.combine(snake().filter(JsonArbitraries::callable), typedValues().list().ofMaxSize(3))
+                        .as(Condition.FunctionCall::new));
     }
 
     /** Conditions of every case, with {@code and}, {@code or} and {@code not} nested up to {@code maxDepth}. */

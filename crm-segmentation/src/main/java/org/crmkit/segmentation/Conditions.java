@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +20,14 @@ import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
 import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -159,6 +162,30 @@ public final class Conditions {
     /** {@code email domain in ("domain", …)}: one of the customer's e-mail addresses is at one of the domains. */
     public static Condition emailDomain(String domain, String... more) {
         return EmailDomainIn.of(domain, more);
+    }
+
+    /**
+     * {@code days_since(attribute) op n} (unit {@code DAYS}; also {@code MONTHS}, {@code YEARS}): the whole units from
+     * the date attribute's value to today compare so.
+     */
+    public static Condition timeSince(String attribute, ChronoUnit unit, Operator operator, long amount) {
+        return new TimeSince(TimeSince.From.ATTRIBUTE, Optional.of(Checks.notNull(attribute, "attribute")), unit,
+                operator, amount);
+    }
+
+    /** {@code days_since(stage) op n}: the whole units from the day the customer entered its stage to today. */
+    public static Condition timeSinceStageEntered(ChronoUnit unit, Operator operator, long amount) {
+        return new TimeSince(TimeSince.From.STAGE_ENTERED, Optional.empty(), unit, operator, amount);
+    }
+
+    /** {@code days_since(created) op n}: the whole units from the day the customer was created to today. */
+    public static Condition timeSinceCreated(ChronoUnit unit, Operator operator, long amount) {
+        return new TimeSince(TimeSince.From.CREATED, Optional.empty(), unit, operator, amount);
+    }
+
+    /** {@code anniversary(attribute) within Nd}: the date attribute's next anniversary is within the next days. */
+    public static Condition anniversaryWithin(String attribute, Period days) {
+        return new AnniversaryWithin(attribute, window(days).amount());
     }
 
     /** {@code not c}. */

@@ -45,7 +45,8 @@ final class RandomBase {
                 b.attribute("vip", TypedValue.of(r.nextBoolean()));
             }
             if (r.nextBoolean()) {
-                b.attribute("birthday", TypedValue.of(LocalDate.of(1950 + r.nextInt(60), 1 + r.nextInt(12), 1)));
+                b.attribute("birthday", TypedValue.of(r.nextInt(8) == 0 ? LocalDate.of(1960, 2, 29)
+                        : LocalDate.of(1950 + r.nextInt(60), 1 + r.nextInt(12), 1 + r.nextInt(28))));
             }
             if (r.nextBoolean()) {
                 b.attribute("tier", TypedValue.choice(pick(r, List.of("gold", "silver", "bronze"))));
@@ -64,7 +65,8 @@ final class RandomBase {
                     b.tag(tag);
                 }
             }
-            b.stage(pick(r, List.of(LifecycleStage.values())), Fixtures.CREATED.plusSeconds(3600));
+            b.stage(pick(r, List.of(LifecycleStage.values())), r.nextBoolean() ? Fixtures.CREATED.plusSeconds(3600)
+                    : Fixtures.NOW.minusSeconds(r.nextLong(0, 400L * 86_400)));
             Customer c = b.build();
             customers.add(c);
             Map<String, Double> s = new HashMap<>();

@@ -2,6 +2,7 @@ package org.crmkit.segmentation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -21,6 +22,7 @@ import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
@@ -28,6 +30,7 @@ import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
 import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -54,13 +57,15 @@ final class RandomConditions {
     }
 
     Condition condition(int depth) {
-        int pick = random.nextInt(depth <= 0 ? 11 : 15);
+        int pick = random.nextInt(depth <= 0 ? 12 : 16);
         if (pick == 10) {
             return aggregate();
-        } else if (pick > 10) {
+        } else if (pick == 11) {
+            return relativeDate();
+        } else if (pick > 11) {
             return switch (pick) {
-                case 11 -> new Condition.Not(condition(depth - 1));
-                case 12, 13 -> new Condition.And(operands(depth));
+                case 12 -> new Condition.Not(condition(depth - 1));
+                case 13, 14 -> new Condition.And(operands(depth));
                 default -> new Condition.Or(operands(depth));
             };
         }
@@ -92,6 +97,18 @@ final class RandomConditions {
                         : Fixtures.EUR;
                 yield new AggregateCompare(figure(counts, currency), op(), figure(counts, currency));
             }
+        };
+    }
+
+    private Condition relativeDate() {
+        return switch (random.nextInt(4)) {
+            case 0 -> new AnniversaryWithin(name("birthday"), 1 + random.nextInt(60));
+            case 1 -> new TimeSince(TimeSince.From.ATTRIBUTE, Optional.of(name("birthday")), one(List.of(
+                    ChronoUnit.DAYS, ChronoUnit.MONTHS, ChronoUnit.YEARS)), op(), random.nextInt(-5, 80));
+            case 2 -> new TimeSince(TimeSince.From.STAGE_ENTERED, Optional.empty(), one(List.of(ChronoUnit.DAYS,
+                    ChronoUnit.MONTHS)), op(), random.nextInt(0, 14));
+            default -> new TimeSince(TimeSince.From.CREATED, Optional.empty(), ChronoUnit.YEARS, op(),
+                    random.nextInt(4, 8));
         };
     }
 
@@ -210,7 +227,12 @@ final class RandomConditions {
     }
 
     private Window window() {
-        return random.nextInt(3) == 0 ? Window.hours(1 + random.nextInt(72)) : Window.days(1 + random.nextInt(60));
+        return switch (random.nextInt(4)) {
+            case 0 -> Window.hours(1 + random.nextInt(72));
+            case 1 -> Window.since(wild && random.nextInt(4) == 0 ? date() : Fixtures.NOW.atZone(Fixtures.ZONE)
+                    .toLocalDate().minusDays(random.nextInt(70)));
+            default -> Window.days(1 + random.nextInt(60));
+        };
     }
 
     private Operator op() {

@@ -2,8 +2,11 @@ package org.crmkit.segmentation;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,12 +23,14 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -46,6 +51,23 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
         } else if (c instanceof Condition.FunctionCall f) {
             return functions.get(f.name()).evaluation().test(
                     new CustomerSnapshot(customer, InteractionHistory.of(interactions), scores), f.arguments());
+        } else if (c instanceof TimeSince ts) {
+            LocalDate date = since(ts, customer);
+            return date != null && ts.operator().test(Long.compare(ts.unit().between(date, today()), ts.amount()));
+        } else if (c instanceof AnniversaryWithin a) {
+            Optional<TypedValue> v = customer.attribute(a.attribute());
+            if (v.isEmpty() || !(v.get() instanceof TypedValue.Date d)) {
+                return false;
+            }
+            for (int k = 0; k < a.days(); k++) {
+                LocalDate day = today().plusDays(k);
+                boolean feb29 = d.value().getMonthValue() == 2 && d.value().getDayOfMonth() == 29;
+                if (day.getMonth() == d.value().getMonth() && day.getDayOfMonth() == d.value().getDayOfMonth()
+                        || feb29 && !day.isLeapYear() && day.getMonthValue() == 2 && day.getDayOfMonth() == 28) {
+                    return true;
+                }
+            }
+            return false;
         } else if (c instanceof Condition.StageIn s) {
             return s.stages().contains(customer.stage());
         } else if (c instanceof Condition.HasTag t) {
@@ -79,6 +101,20 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
             return l != null && r != null && ag.operator().test(l.compareTo(r));
         }
         return attribute(c, customer);
+    }
+
+    private LocalDate today() {
+        return now.atZone(zone).toLocalDate();
+    }
+
+    private LocalDate since(TimeSince ts, Customer customer) {
+        if (ts.from() == TimeSince.From.STAGE_ENTERED) {
+            return customer.stageHistory().get(customer.stageHistory().size() - 1).at().atZone(zone).toLocalDate();
+        } else if (ts.from() == TimeSince.From.CREATED) {
+            return customer.createdAt().atZone(zone).toLocalDate();
+        }
+        return customer.attribute(ts.attribute().get()).filter(v -> v instanceof TypedValue.Date)
+                .map(v -> ((TypedValue.Date) v).value()).orElse(null);
     }
 
     /** The aggregate's value, null when missing; averages to 34 significant digits (amounts have few decimals). */
@@ -120,8 +156,21 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
                 && compare(i.properties().get(test.getKey()), test.getValue()).equals(Optional.of(0)));
     }
 
+    /** Whether {@code i} is in the window: at or after its start, computed here from the documented rule. */
     private boolean inside(Interaction i, Optional<Window> window) {
-        return window.isEmpty() || !i.occurredAt().isBefore(window.get().start(now, zone));
+        if (window.isEmpty()) {
+            return true;
+        }
+        Window w = window.get();
+        Instant start;
+        if (w.since().isPresent()) {
+            start = w.since().get().atStartOfDay(zone).toInstant();
+        } else if (w.unit() == ChronoUnit.HOURS) {
+            start = now.minus(Duration.ofHours(w.amount()));
+        } else {
+            start = now.atZone(zone).toLocalDate().minusDays(w.amount() - 1).atStartOfDay(zone).toInstant();
+        }
+        return !i.occurredAt().isBefore(start);
     }
 
     private static boolean attribute(Condition c, Customer customer) {

@@ -42,7 +42,8 @@ import org.crmkit.spi.segment.Window;
  * {@code window}); {@code score_compare} ({@code score}, {@code operator}, {@code value}, a JSON number);
  * {@code segment_ref} ({@code name}); {@code function_call} ({@code name}, {@code arguments}).
  *
- * <p>A window is {@code {"amount":30,"unit":"days"}} (unit {@code days} or {@code hours}); an interaction filter
+ * <p>A window is {@code {"amount":30,"unit":"days"}} (unit {@code days} or {@code hours}) or
+ * {@code {"since":"2025-01-01"}}; an interaction filter
  * {@code {"type":"order_placed","channel":"web","direction":"inbound","campaign":"spring",
  * "properties":{"page":{…typed value…}}}}, every member optional ({@code {}} is every interaction); several types
  * are {@code "types":["order_placed","order_returned"]} (one type is always written as {@code "type"}).
@@ -167,6 +168,8 @@ public final class ConditionCodec {
             g.writeNumber(c.value().toPlainString());
         } else if (AggregateCodec.typeOf(condition).isPresent()) {
             AggregateCodec.write(condition, g);
+        } else if (RelativeDateCodec.typeOf(condition).isPresent()) {
+            RelativeDateCodec.write(condition, g);
         } else if (condition instanceof Condition.SegmentRef c) {
             g.writeStringField("name", c.name());
         } else {
@@ -260,6 +263,7 @@ public final class ConditionCodec {
             }
             case "amount_compare", "distinct_count_compare", "aggregate_compare" ->
                     AggregateCodec.read(typeIn.string(), in);
+            case "time_since", "anniversary_within" -> RelativeDateCodec.read(typeIn.string(), in);
             case "score_compare" -> readScore(in.object("type", "score", "operator", "value"));
             case "segment_ref" -> in.object("type", "name").field("name").string(Condition.SegmentRef::new);
             case "function_call" -> {
@@ -270,7 +274,8 @@ public final class ConditionCodec {
             }
             default -> throw typeIn.fail("must be one of and, or, not, compare, in, between, exists, contains, "
                     + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, sum_compare, occurred_within, amount_compare, "
-                    + "distinct_count_compare, aggregate_compare, score_compare, segment_ref, function_call");
+                    + "distinct_count_compare, aggregate_compare, time_since, anniversary_within, score_compare, "
+                    + "segment_ref, function_call");
         };
     }
 
@@ -347,13 +352,22 @@ public final class ConditionCodec {
 
     public static void writeWindow(Window window, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("amount", window.amount());
-        g.writeStringField("unit", window.unit() == ChronoUnit.DAYS ? UNITS[0] : UNITS[1]);
+        if (window.since().isPresent()) {
+            g.writeStringField("since", window.since().get().toString());
+        } else {
+            g.writeNumberField("amount", window.amount());
+            g.writeStringField("unit", window.unit() == ChronoUnit.DAYS ? UNITS[0] : UNITS[1]);
+        }
         g.writeEndObject();
     }
 
     public static Window readWindow(JsonIn in) {
-        in.object("amount", "unit");
+        in.object("amount", "unit", "since");
+        Optional<JsonIn> since = in.optional("since");
+        if (since.isPresent()) {
+            in.object("since");
+            return Window.since(since.get().date());
+        }
         JsonIn amountIn = in.field("amount");
         long amount = amountIn.longValue();
         JsonIn unitIn = in.field("unit");
@@ -448,6 +462,8 @@ public final class ConditionCodec {
             return "occurred_within";
         } else if (AggregateCodec.typeOf(condition).isPresent()) {
             return AggregateCodec.typeOf(condition).get();
+        } else if (RelativeDateCodec.typeOf(condition).isPresent()) {
+            return RelativeDateCodec.typeOf(condition).get();
         } else if (condition instanceof Condition.ScoreCompare) {
             return "score_compare";
         } else if (condition instanceof Condition.SegmentRef) {

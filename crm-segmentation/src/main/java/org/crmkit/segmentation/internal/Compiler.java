@@ -11,12 +11,14 @@ import org.crmkit.segmentation.CustomerSnapshot;
 import org.crmkit.segmentation.PredicateFunction;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
 import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
 
 /**
  * Compiles a type-checked condition into a tree of small {@link Test} closures, once, so that millions of customers
@@ -100,6 +102,8 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
                     && t.value().startsWith(prefix);
         } else if (c instanceof TextMatch || c instanceof Matches || c instanceof EmailDomainIn) {
             return TextTests.compile(c);
+        } else if (c instanceof TimeSince || c instanceof AnniversaryWithin) {
+            return DateTests.compile(c, windows);
         }
         return profile(c);
     }

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.TimeSince;
 
 /**
  * What a segment's membership depends on, read from its inlined condition: the profile (attributes, tags, stage,
@@ -15,7 +17,7 @@ import org.crmkit.spi.segment.InteractionFilter;
  * @param profile whether a profile change (or a function's input) can change membership
  * @param scores  the scores read
  * @param filters the interaction filters of its aggregates
- * @param timed   whether it has a window, so that time passing can change membership
+ * @param timed   whether it has a window or a date relative to today, so that time passing can change membership
  */
 public record Dependencies(boolean profile, Set<String> scores, List<InteractionFilter> filters, boolean timed) {
     /** The dependencies of {@code inlined} (a condition without segment references). */
@@ -38,6 +40,7 @@ public record Dependencies(boolean profile, Set<String> scores, List<Interaction
                 filters.add(source.filter());
                 timed |= source.window().isPresent();
             }
+            timed |= c instanceof TimeSince || c instanceof AnniversaryWithin;
             if (c instanceof Condition.ScoreCompare s) {
                 scores.add(s.score());
             } else if (sources.isEmpty()

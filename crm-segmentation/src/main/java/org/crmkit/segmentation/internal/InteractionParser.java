@@ -39,13 +39,12 @@ final class InteractionParser {
         this.p = parser;
     }
 
-    /** {@code last(filter) within window}, after the keyword. */
+    /** {@code last(filter) within window} or {@code last(filter) since date}, after the keyword. */
     Condition last(Token keyword) {
         p.expect(Token.Kind.LPAREN, "'('");
         InteractionFilter filter = filter();
         p.expect(Token.Kind.RPAREN, "')'");
-        p.expectWord("within");
-        Window window = p.window();
+        Window window = p.bound();
         return build(keyword, () -> new Condition.OccurredWithin(filter, window));
     }
 

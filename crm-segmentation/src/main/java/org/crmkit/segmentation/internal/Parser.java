@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -143,6 +144,10 @@ public final class Parser {
             Token name = quotedArgument();
             return attributeTest(name);
         }
+        if (call && DateParser.FUNCTIONS.contains(t.text().toLowerCase(Locale.ROOT))) {
+            advance();
+            return DateParser.parse(this, t);
+        }
         if (t.is("email") && peekAt(1).is("domain")) {
             advance();
             advance();
@@ -196,11 +201,22 @@ public final class Parser {
     }
 
     Optional<Window> optionalWindow() {
-        if (peek().is("within")) {
-            advance();
-            return Optional.of(window());
+        return peek().is("within") || peek().is("since") ? Optional.of(bound()) : Optional.empty();
+    }
+
+    /** {@code within 30d}, {@code within 12h} or {@code since 2025-01-01}. */
+    Window bound() {
+        Token t = advance();
+        if (t.is("within")) {
+            return window();
+        } else if (!t.is("since")) {
+            throw error(t, "'within' or 'since'");
         }
-        return Optional.empty();
+        Token at = peek();
+        if (!(literal() instanceof TypedValue.Date date)) {
+            throw error(at, "a date such as 2025-01-01");
+        }
+        return Window.since(date.value());
     }
 
     Window window() {

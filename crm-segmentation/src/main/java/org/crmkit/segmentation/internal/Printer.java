@@ -14,12 +14,14 @@ import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -100,12 +102,19 @@ public final class Printer {
             out.append("sum(").append(filter(sc.filter())).append(window(sc.window())).append(") ")
                     .append(sc.operator().symbol()).append(' ').append(money(sc.amount()));
         } else if (c instanceof Condition.OccurredWithin ow) {
-            out.append("last(").append(filter(ow.filter())).append(") within ").append(ow.window());
+            out.append("last(").append(filter(ow.filter())).append(") ").append(bound(ow.window()));
         } else if (c instanceof Condition.ScoreCompare s) {
             out.append(s.score().indexOf('.') >= 0 ? s.score() : "score(" + quote(s.score()) + ")").append(' ')
                     .append(s.operator().symbol()).append(' ').append(s.value().toPlainString());
         } else if (c instanceof AmountCompare || c instanceof DistinctCountCompare || c instanceof AggregateCompare) {
             aggregate(c, out);
+        } else if (c instanceof TimeSince ts) {
+            out.append(lower(ts.unit())).append("_since(").append(ts.attribute().map(Printer::dateAttribute)
+                    .orElse(ts.from() == TimeSince.From.STAGE_ENTERED ? "stage" : "created")).append(") ")
+                    .append(ts.operator().symbol()).append(' ').append(ts.amount());
+        } else if (c instanceof AnniversaryWithin a) {
+            out.append("anniversary(").append(dateAttribute(a.attribute())).append(") within ").append(a.days())
+                    .append('d');
         } else if (c instanceof Condition.SegmentRef r) {
             out.append("segment(").append(quote(r.name())).append(')');
         } else {
@@ -143,6 +152,11 @@ public final class Printer {
             out.append("count(");
         }
         out.append(filter(a.filter())).append(window(a.window())).append(')');
+    }
+
+    /** An attribute inside {@code days_since(…)}: bare unless reserved or {@code created}. */
+    private static String dateAttribute(String name) {
+        return Words.isBare(name) && !name.equals("created") ? name : "attribute(" + quote(name) + ")";
     }
 
     private static String property(String name) {
@@ -208,7 +222,11 @@ public final class Printer {
     }
 
     private static String window(Optional<Window> window) {
-        return window.map(w -> " within " + w).orElse("");
+        return window.map(w -> " " + bound(w)).orElse("");
+    }
+
+    private static String bound(Window w) {
+        return w.since().map(d -> "since " + date(d)).orElse("within " + w);
     }
 
     /** A value as a literal of the segment language. */

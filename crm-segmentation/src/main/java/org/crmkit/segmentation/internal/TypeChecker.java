@@ -15,10 +15,12 @@ import org.crmkit.spi.ValueType;
 import org.crmkit.spi.customer.AttributeDefinition;
 import org.crmkit.spi.customer.AttributeSchema;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
 
 /**
  * Checks a condition against what a catalog knows: attributes and their types, scores, functions and segments.
@@ -98,6 +100,10 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
                 text(c, attribute(c, ct.attribute()));
             } else if (c instanceof Condition.StartsWith sw) {
                 text(c, attribute(c, sw.attribute()));
+            } else if (c instanceof TimeSince ts && ts.attribute().isPresent()) {
+                date(c, attribute(c, ts.attribute().get()));
+            } else if (c instanceof AnniversaryWithin a) {
+                date(c, attribute(c, a.attribute()));
             } else if (c instanceof TextMatch tm) {
                 text(c, attribute(c, tm.attribute()));
             } else if (c instanceof Matches m) {
@@ -141,6 +147,12 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
             if (d.type() != ValueType.NUMBER && d.type() != ValueType.DATE && d.type() != ValueType.MONEY) {
                 throw fail(c, "attribute '" + d.name() + "' of type " + d.type() + " has no order (only NUMBER,"
                         + " DATE and MONEY have)");
+            }
+        }
+
+        private void date(Condition c, AttributeDefinition d) {
+            if (d.type() != ValueType.DATE) {
+                throw fail(c, "attribute '" + d.name() + "' of type " + d.type() + " is not a date");
             }
         }
 

@@ -25,6 +25,11 @@ public final class WindowTable {
         this.zone = zone;
     }
 
+    /** The time zone of day boundaries. */
+    ZoneId zone() {
+        return zone;
+    }
+
     /** The index of {@code window}, registering it if new. */
     int index(Window window) {
         return indexes.computeIfAbsent(window, w -> {

@@ -3,6 +3,7 @@ package org.crmkit.spi.tck.segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
@@ -24,6 +26,7 @@ import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
 import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -31,7 +34,7 @@ import org.crmkit.spi.segment.Window;
  * (and checked against crm-segmentation's in-memory evaluator by its own run of the contract). The cases cover
  * every node a store receives (no {@link Condition.SegmentRef}: segments arrive resolved), the "missing attribute
  * is false" rule, currencies in sums, inclusive window starts and time zones, and every part of an interaction
- * filter (several types, direction, campaign, property equality), text tests and every aggregate.
+ * filter (several types, direction, campaign, property equality), text tests, every aggregate, windows since a date and dates relative to today (in two zones).
  */
 public final class SegmentQueryCatalogue {
     private static final InteractionFilter ORDERS = InteractionFilter.of(InteractionType.ORDER_PLACED);
@@ -129,6 +132,20 @@ public final class SegmentQueryCatalogue {
                 of("avg_30d_above_avg_ever", new AggregateCompare(new Aggregate.Amount(Aggregate.Function.AVG, EUR,
                         ORDERS, Optional.of(Window.days(30))), Operator.GT, new Aggregate.Amount(Aggregate.Function.AVG,
                         EUR, ORDERS, Optional.empty())), "anna"),
+                of("orders_since_date", count(ORDERS, Optional.of(Window.since(LocalDate.of(2026, 3, 8))), Operator.GE,
+                        1), "dev"),
+                of("orders_since_earlier_date", count(ORDERS, Optional.of(Window.since(LocalDate.of(2026, 3, 7))),
+                        Operator.GE, 1), "anna", "dev"),
+                of("birthday_within_48d", new AnniversaryWithin("birthday", 48), "anna"),
+                of("birthday_within_47d", new AnniversaryWithin("birthday", 47)),
+                of("sixty_or_older", new TimeSince(TimeSince.From.ATTRIBUTE, Optional.of("birthday"), ChronoUnit.YEARS,
+                        Operator.GE, 60), "dev"),
+                of("created_2265_days_ago", new TimeSince(TimeSince.From.CREATED, Optional.empty(), ChronoUnit.DAYS,
+                        Operator.EQ, 2265), "anna", "ben", "cleo", "dev", "eve"),
+                new Case("created_2265_days_ago_in_kiritimati", new TimeSince(TimeSince.From.CREATED, Optional.empty(),
+                        ChronoUnit.DAYS, Operator.EQ, 2265), SegmentQueryFixture.KIRITIMATI, Set.of()),
+                of("in_stage_over_6_years", new TimeSince(TimeSince.From.STAGE_ENTERED, Optional.empty(),
+                        ChronoUnit.YEARS, Operator.GE, 6), "anna", "ben", "cleo", "dev", "eve"),
                 of("and_or", new Condition.Or(List.of(new Condition.And(List.of(
                         Condition.StageIn.of(LifecycleStage.CUSTOMER), new Condition.HasTag("vip"))),
                         compare("age", Operator.LT, TypedValue.of(new BigDecimal("20"))))), "anna", "ben", "dev"));
