@@ -64,6 +64,7 @@ import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
 import org.crmkit.spi.score.Score;
+import org.crmkit.spi.segment.AddressCountryIn;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
@@ -74,8 +75,10 @@ import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.SegmentChange;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.Window;
@@ -456,10 +459,18 @@ final class JsonArbitraries {
                 Combinators.combine(aggregates(), ops, aggregates()).filter((l, o, r) -> l.isCount() == r.isCount())
                         .as(AggregateCompare::new),
                 Combinators.combine(snake().optional(), Arbitraries.of(ChronoUnit.DAYS, ChronoUnit.MONTHS,
-                        ChronoUnit.YEARS), ops, Arbitraries.longs().between(-TimeSince.MAX_AMOUNT, TimeSince.MAX_AMOUNT))
+                        ChronoUnit.YEARS), ops,
+                        Arbitraries.longs().between(-TimeSince.MAX_AMOUNT, TimeSince.MAX_AMOUNT))
                         .as((a, u, o, n) -> new TimeSince(a.isPresent() ? TimeSince.From.ATTRIBUTE
                                 : n % 2 == 0 ? TimeSince.From.CREATED : TimeSince.From.STAGE_ENTERED, a, u, o, n)),
                 Combinators.combine(snake(), Arbitraries.longs().between(1, 366)).as(AnniversaryWithin::new),
+                Arbitraries.of("DE", "AT", "US", "FR").set().ofMinSize(1).map(c -> new AddressCountryIn(
+                        new TreeSet<>(c))),
+                Arbitraries.of("10", "sw1a", "8", "75 0").map(PostalCodeStartsWith::new),
+                Combinators.combine(snake(), snake(), Arbitraries.bigDecimals().between(BigDecimal.valueOf(-90),
+                        BigDecimal.valueOf(90)).ofScale(4), Arbitraries.bigDecimals().between(BigDecimal.valueOf(-180),
+                        BigDecimal.valueOf(180)).ofScale(4), Arbitraries.bigDecimals().between(new BigDecimal("0.1"),
+                        BigDecimal.valueOf(20_040)).ofScale(1)).as(WithinDistance::new),
                 Combinators.combine(scoreNames(), ops, numbers).as(Condition.ScoreCompare::new),
                 snake().map(Condition.SegmentRef::new),
                 Combinators.combine(snake().filter(JsonArbitraries::callable), typedValues().list().ofMaxSize(3))

@@ -18,6 +18,7 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.AddressCountryIn;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AnniversaryWithin;
@@ -26,8 +27,10 @@ import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -186,6 +189,25 @@ public final class Conditions {
     /** {@code anniversary(attribute) within Nd}: the date attribute's next anniversary is within the next days. */
     public static Condition anniversaryWithin(String attribute, Period days) {
         return new AnniversaryWithin(attribute, window(days).amount());
+    }
+
+    /** {@code address country in ("DE", …)}: the country of the customer's main postal address is one of them. */
+    public static Condition addressCountry(String country, String... more) {
+        return AddressCountryIn.of(country, more);
+    }
+
+    /** {@code address postal_code starts with "10"}: the main postal address's code starts so, ignoring case. */
+    public static Condition postalCodeStartsWith(String prefix) {
+        return new PostalCodeStartsWith(prefix);
+    }
+
+    /**
+     * {@code geo(latitude, longitude) within km km of (centreLatitude, centreLongitude)}: the position in the two
+     * number attributes is within {@code km} kilometres (haversine, mean Earth radius) of the centre.
+     */
+    public static Condition withinDistance(String latitude, String longitude, BigDecimal km, BigDecimal centreLatitude,
+                                           BigDecimal centreLongitude) {
+        return new WithinDistance(latitude, longitude, centreLatitude, centreLongitude, km);
     }
 
     /** {@code not c}. */

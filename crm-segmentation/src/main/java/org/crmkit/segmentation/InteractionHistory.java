@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The interaction figures of one customer that segments read: for every interaction its instant (millisecond
- * precision), type, channel, direction, campaign, properties and amount, in compact arrays sorted by instant. Answers counts, sums and last
- * occurrences in a window without allocating. Immutable and thread-safe; {@link #with(Interaction)} returns a new
+ * precision), type, channel, direction, campaign, properties and amount, in compact arrays sorted by instant.
+ * Answers counts, sums and last occurrences in a window without allocating. Immutable and thread-safe; {@link #with(Interaction)} returns a new
  * history.
  */
 public final class InteractionHistory {

@@ -25,8 +25,8 @@ import org.crmkit.spi.segment.SegmentDefinition;
 /**
  * The segments a host has defined, and what they may refer to: the attribute schema, the score names, the
  * predicate functions and the interaction types. Every definition is type-checked when it is made (unknown
- * attribute, score, function, interaction type or segment, a value of the wrong type, an operator the type lacks, a cycle of references: a
- * {@link SegmentTypeException}), so evaluation never fails on a type.
+ * attribute, score, function, interaction type or segment, a value of the wrong type, an operator the type lacks,
+ * a cycle of references: a {@link SegmentTypeException}), so evaluation never fails on a type.
  *
  * <p>Thread-safe: definitions are replaced atomically, and readers see a consistent set.
  */
@@ -69,7 +69,8 @@ public final class SegmentCatalog {
         Checks.notNull(definition, "definition");
         Map<String, SegmentDefinition> next = new LinkedHashMap<>(definitions);
         next.put(definition.name(), definition);
-        new TypeChecker(schema, scores, functions, interactionTypes, next.keySet()).check(definition.name(), definition.condition());
+        new TypeChecker(schema, scores, functions, interactionTypes, next.keySet())
+                .check(definition.name(), definition.condition());
         checkAcyclic(definition, next);
         definitions = Collections.unmodifiableMap(next);
         return definition;

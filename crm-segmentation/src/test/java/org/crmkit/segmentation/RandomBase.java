@@ -20,6 +20,7 @@ import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.customer.PostalAddress;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
@@ -27,6 +28,11 @@ import org.crmkit.spi.interaction.Subject;
 
 /** A seeded random base: customers with random attributes, tags and stages, interactions and scores. */
 final class RandomBase {
+    /** Country, postal code and town of random addresses. */
+    static final List<String[]> PLACES = List.of(new String[] {"DE", "10115", "Berlin"},
+            new String[] {"DE", "20095", "Hamburg"}, new String[] {"AT", "1010", "Wien"},
+            new String[] {"GB", "sw1a 1aa", "London"});
+
     final List<Customer> customers = new ArrayList<>();
     final List<Interaction> interactions = new ArrayList<>();
     final Map<CustomerId, Map<String, Double>> scores = new HashMap<>();
@@ -55,9 +61,20 @@ final class RandomBase {
                 b.attribute("balance", TypedValue.of(Money.of(BigDecimal.valueOf(r.nextInt(0, 30_000), 2),
                         Fixtures.EUR)));
             }
+            for (int a = r.nextInt(3); a > 0; a--) {
+                String[] place = pick(r, PLACES);
+                ContactPoint point = ContactPoint.of(PostalAddress.of("Street " + a, place[1], place[2], place[0]),
+                        ContactUsage.OTHER);
+                b.contactPoint(a == 1 && r.nextBoolean() ? point.asPrimary() : point);
+            }
+            if (r.nextBoolean()) {
+                b.attribute("lat", TypedValue.of(BigDecimal.valueOf(r.nextInt(47_000, 55_000), 3)));
+                b.attribute("lon", TypedValue.of(BigDecimal.valueOf(r.nextInt(6_000, 15_000), 3)));
+            }
             for (String domain : RandomConditions.DOMAINS) {
                 if (r.nextInt(3) == 0) {
-                    b.contactPoint(ContactPoint.of(EmailAddress.parse("Ada" + n + "@" + domain.toUpperCase(Locale.ROOT)), ContactUsage.OTHER));
+                    b.contactPoint(ContactPoint.of(EmailAddress.parse("Ada" + n + "@"
+                            + domain.toUpperCase(Locale.ROOT)), ContactUsage.OTHER));
                 }
             }
             for (String tag : RandomConditions.TAGS) {

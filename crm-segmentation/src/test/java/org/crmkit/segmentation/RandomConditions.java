@@ -21,6 +21,7 @@ import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AddressCountryIn;
 import org.crmkit.spi.segment.AmountCompare;
 import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
@@ -29,8 +30,10 @@ import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -101,7 +104,12 @@ final class RandomConditions {
     }
 
     private Condition relativeDate() {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(7)) {
+            case 4 -> random.nextBoolean() ? AddressCountryIn.of(one(List.of("DE", "AT"))) : AddressCountryIn.of("GB",
+                    "AT");
+            case 5 -> new PostalCodeStartsWith(one(List.of("10", "1", "SW1A", "2", "x")));
+            case 6 -> new WithinDistance(name("lat"), "lon", BigDecimal.valueOf(random.nextInt(47_000, 55_000), 3),
+                    BigDecimal.valueOf(random.nextInt(6_000, 15_000), 3), BigDecimal.valueOf(random.nextInt(1, 600)));
             case 0 -> new AnniversaryWithin(name("birthday"), 1 + random.nextInt(60));
             case 1 -> new TimeSince(TimeSince.From.ATTRIBUTE, Optional.of(name("birthday")), one(List.of(
                     ChronoUnit.DAYS, ChronoUnit.MONTHS, ChronoUnit.YEARS)), op(), random.nextInt(-5, 80));

@@ -19,7 +19,9 @@ import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.ContactPoint;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.EmailAddress;
+import org.crmkit.spi.customer.PostalAddress;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.segment.AddressCountryIn;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
@@ -29,8 +31,10 @@ import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -68,6 +72,8 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
                 }
             }
             return false;
+        } else if (c instanceof AddressCountryIn || c instanceof PostalCodeStartsWith || c instanceof WithinDistance) {
+            return geography(c, customer);
         } else if (c instanceof Condition.StageIn s) {
             return s.stages().contains(customer.stage());
         } else if (c instanceof Condition.HasTag t) {
@@ -101,6 +107,34 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
             return l != null && r != null && ag.operator().test(l.compareTo(r));
         }
         return attribute(c, customer);
+    }
+
+    private static boolean geography(Condition c, Customer customer) {
+        List<PostalAddress> addresses = customer.contactPoints().stream()
+                .filter(p -> p.value() instanceof PostalAddress)
+                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary()))
+                .map(p -> (PostalAddress) p.value()).toList();
+        if (c instanceof AddressCountryIn in) {
+            return !addresses.isEmpty() && in.countries().contains(addresses.get(0).country());
+        } else if (c instanceof PostalCodeStartsWith p) {
+            return !addresses.isEmpty() && addresses.get(0).postalCode().toUpperCase(Locale.ROOT)
+                    .startsWith(p.prefix().toUpperCase(Locale.ROOT));
+        }
+        WithinDistance d = (WithinDistance) c;
+        Optional<TypedValue> lat = customer.attribute(d.latitude());
+        Optional<TypedValue> lon = customer.attribute(d.longitude());
+        if (lat.isEmpty() || lon.isEmpty() || !(lat.get() instanceof TypedValue.Number y)
+                || !(lon.get() instanceof TypedValue.Number x)) {
+            return false;
+        }
+        double phi1 = Math.toRadians(y.value().doubleValue());
+        double phi2 = Math.toRadians(d.centreLatitude().doubleValue());
+        double dPhi = phi2 - phi1;
+        double dLambda = Math.toRadians(d.centreLongitude().doubleValue() - x.value().doubleValue());
+        double a = Math.pow(Math.sin(dPhi / 2), 2)
+                + Math.cos(phi1) * Math.cos(phi2) * Math.pow(Math.sin(dLambda / 2), 2);
+        double km = 2 * 6371.0088 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+        return km <= d.kilometres().doubleValue();
     }
 
     private LocalDate today() {

@@ -49,6 +49,8 @@ class SegmentCatalogTest {
         "age ends with \"1\"                    | attribute 'age' of type NUMBER is not text",
         "tier = \"gold\" ignoring case          | attribute 'tier' of type ENUMERATION is not text",
         "vip matches \"t\"                      | attribute 'vip' of type BOOLEAN is not text",
+        "geo(city, lon) within 5 km of (1, 2)   | attribute 'city' of type STRING is not a number",
+        "geo(lat, longitude) within 5 km of (1, 2) | unknown attribute 'longitude'",
         "last(\"order_plcd\" on web) within 30d | unknown interaction type 'order_plcd'",
         "sum(amount of webinar) > 1 EUR         | unknown interaction type 'webinar'",
     })

@@ -17,8 +17,8 @@ import net.jqwik.api.constraints.StringLength;
 
 class SegmentLanguageProperties {
     private static final List<String> FRAGMENTS = List.of("(", ")", ",", " and ", " or ", "not ", "=", "!=", "<",
-            ">=", "\"", "\\", "city", "stage", "count", "sum(", "last(", "within", "30d", "12h", "-", "1.5", "100 EUR", "100EUR",
-            "2024-02-29", "in", "between", "exists", "contains", "starts with", "score(", "segment(", "rfm.recency",
+            ">=", "\"", "\\", "city", "stage", "count", "sum(", "last(", "within", "30d", "12h", "-", "1.5", "100 EUR",
+            "100EUR", "2024-02-29", "in", "between", "exists", "contains", "starts with", "score(", "segment(", "rfm.recency",
             "attribute(", "any", "on", "web", "\n", " ", "true", "choice(", "date(", "\u0000", "é", "9999999999999999999");
 
     @Property(tries = 2000, seed = "20261123")

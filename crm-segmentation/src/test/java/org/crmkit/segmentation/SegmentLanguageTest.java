@@ -187,7 +187,8 @@ class SegmentLanguageTest {
                 .startsWithIgnoringCase("b"));
         assertThat(parse("city contains \"er\" ignoring case")).isEqualTo(attribute("city").containsIgnoringCase("er"));
         assertThat(parse("city ends with \"in\"")).isEqualTo(attribute("city").endsWith("in"));
-        assertThat(parse("city ends with \"IN\" ignoring case")).isEqualTo(attribute("city").endsWithIgnoringCase("IN"));
+        assertThat(parse("city ends with \"IN\" ignoring case")).isEqualTo(attribute("city")
+                .endsWithIgnoringCase("IN"));
         assertThat(parse("city matches \"^B(er|on)\"")).isEqualTo(attribute("city").matches("^B(er|on)"));
         assertThat(parse("email domain = \"Example.COM\"")).isEqualTo(Conditions.emailDomain("example.com"));
         assertThat(parse("email domain in (\"a.de\", \"b.de\")")).isEqualTo(Conditions.emailDomain("b.de", "a.de"));
@@ -248,6 +249,29 @@ class SegmentLanguageTest {
         "count(distinct and of call) > 3                  | 1 | 16 | 'and'   | a property name",
     })
     void parse_malformedAggregate_isRefused(String text, int line, int column, String found, String expected) {
+        assertSyntaxError(text, line, column, found, expected);
+    }
+
+    @Test
+    void parse_geography_countryPostalCodeAndDistance() {
+        assertThat(parse("address country = \"DE\"")).isEqualTo(Conditions.addressCountry("DE"));
+        assertThat(parse("address country in (\"DE\", \"AT\")")).isEqualTo(Conditions.addressCountry("AT", "DE"));
+        assertThat(parse("address postal_code starts with \"10\"")).isEqualTo(Conditions.postalCodeStartsWith("10"));
+        Condition near = parse("geo(lat, lon) within 25.5 km of (52.5200, -13.405)");
+        assertThat(near).isEqualTo(Conditions.withinDistance("lat", "lon", new BigDecimal("25.5"),
+                new BigDecimal("52.52"), new BigDecimal("-13.405")));
+        assertThat(SegmentLanguage.print(near)).isEqualTo("geo(lat, lon) within 25.5 km of (52.52, -13.405)");
+        assertThat(parse("address = 1")).isEqualTo(attribute("address").eq(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "address country = \"Germany\"                   | 1 | 9  | 'country'   | a valid addressCountry.countries",
+        "geo(lat, lon) within 0 km of (1, 2)             | 1 | 1  | 'geo'       | a valid distance.kilometres",
+        "geo(lat, lon) within 5 km of (91, 2)            | 1 | 1  | 'geo'       | a valid distance.centreLatitude",
+        "geo(lat, lon) within 5 miles of (1, 2)          | 1 | 24 | 'miles'     | 'km'",
+    })
+    void parse_malformedGeography_isRefused(String text, int line, int column, String found, String expected) {
         assertSyntaxError(text, line, column, found, expected);
     }
 

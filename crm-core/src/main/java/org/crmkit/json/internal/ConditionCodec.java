@@ -170,6 +170,8 @@ public final class ConditionCodec {
             AggregateCodec.write(condition, g);
         } else if (RelativeDateCodec.typeOf(condition).isPresent()) {
             RelativeDateCodec.write(condition, g);
+        } else if (GeoCodec.typeOf(condition).isPresent()) {
+            GeoCodec.write(condition, g);
         } else if (condition instanceof Condition.SegmentRef c) {
             g.writeStringField("name", c.name());
         } else {
@@ -264,6 +266,8 @@ public final class ConditionCodec {
             case "amount_compare", "distinct_count_compare", "aggregate_compare" ->
                     AggregateCodec.read(typeIn.string(), in);
             case "time_since", "anniversary_within" -> RelativeDateCodec.read(typeIn.string(), in);
+            case "address_country_in", "postal_code_starts_with", "within_distance" ->
+                    GeoCodec.read(typeIn.string(), in);
             case "score_compare" -> readScore(in.object("type", "score", "operator", "value"));
             case "segment_ref" -> in.object("type", "name").field("name").string(Condition.SegmentRef::new);
             case "function_call" -> {
@@ -273,9 +277,10 @@ public final class ConditionCodec {
                 yield in.build(() -> new Condition.FunctionCall(name, arguments));
             }
             default -> throw typeIn.fail("must be one of and, or, not, compare, in, between, exists, contains, "
-                    + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, sum_compare, occurred_within, amount_compare, "
-                    + "distinct_count_compare, aggregate_compare, time_since, anniversary_within, score_compare, "
-                    + "segment_ref, function_call");
+                    + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, sum_compare, "
+                    + "occurred_within, amount_compare, distinct_count_compare, aggregate_compare, time_since, "
+                    + "anniversary_within, address_country_in, postal_code_starts_with, within_distance, "
+                    + "score_compare, segment_ref, function_call");
         };
     }
 
@@ -464,6 +469,8 @@ public final class ConditionCodec {
             return AggregateCodec.typeOf(condition).get();
         } else if (RelativeDateCodec.typeOf(condition).isPresent()) {
             return RelativeDateCodec.typeOf(condition).get();
+        } else if (GeoCodec.typeOf(condition).isPresent()) {
+            return GeoCodec.typeOf(condition).get();
         } else if (condition instanceof Condition.ScoreCompare) {
             return "score_compare";
         } else if (condition instanceof Condition.SegmentRef) {

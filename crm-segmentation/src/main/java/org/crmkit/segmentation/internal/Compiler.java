@@ -11,14 +11,17 @@ import org.crmkit.segmentation.CustomerSnapshot;
 import org.crmkit.segmentation.PredicateFunction;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.segment.AddressCountryIn;
 import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 
 /**
  * Compiles a type-checked condition into a tree of small {@link Test} closures, once, so that millions of customers
@@ -104,6 +107,8 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
             return TextTests.compile(c);
         } else if (c instanceof TimeSince || c instanceof AnniversaryWithin) {
             return DateTests.compile(c, windows);
+        } else if (c instanceof AddressCountryIn || c instanceof PostalCodeStartsWith || c instanceof WithinDistance) {
+            return GeoTests.compile(c);
         }
         return profile(c);
     }

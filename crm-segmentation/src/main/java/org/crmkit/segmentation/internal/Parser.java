@@ -148,6 +148,12 @@ public final class Parser {
             advance();
             return DateParser.parse(this, t);
         }
+        if (GeoParser.startsAddress(t, peekAt(1))) {
+            return GeoParser.address(this);
+        }
+        if (t.is("geo") && call) {
+            return GeoParser.distance(this, advance());
+        }
         if (t.is("email") && peekAt(1).is("domain")) {
             advance();
             advance();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.segment.AddressCountryIn;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
@@ -20,8 +21,10 @@ import org.crmkit.spi.segment.DistinctCountCompare;
 import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -115,6 +118,17 @@ public final class Printer {
         } else if (c instanceof AnniversaryWithin a) {
             out.append("anniversary(").append(dateAttribute(a.attribute())).append(") within ").append(a.days())
                     .append('d');
+        } else if (c instanceof AddressCountryIn ac) {
+            out.append("address country in (");
+            ac.countries().forEach(k -> out.append(k.equals(ac.countries().first()) ? "" : ", ").append(quote(k)));
+            out.append(')');
+        } else if (c instanceof PostalCodeStartsWith pc) {
+            out.append("address postal_code starts with ").append(quote(pc.prefix()));
+        } else if (c instanceof WithinDistance d) {
+            attribute(d.latitude(), out.append("geo(")).append(", ");
+            attribute(d.longitude(), out).append(") within ").append(d.kilometres().toPlainString()).append(" km of (")
+                    .append(d.centreLatitude().toPlainString()).append(", ")
+                    .append(d.centreLongitude().toPlainString()).append(')');
         } else if (c instanceof Condition.SegmentRef r) {
             out.append("segment(").append(quote(r.name())).append(')');
         } else {

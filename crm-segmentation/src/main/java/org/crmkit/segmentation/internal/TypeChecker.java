@@ -21,6 +21,7 @@ import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 
 /**
  * Checks a condition against what a catalog knows: attributes and their types, scores, functions and segments.
@@ -104,6 +105,9 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
                 date(c, attribute(c, ts.attribute().get()));
             } else if (c instanceof AnniversaryWithin a) {
                 date(c, attribute(c, a.attribute()));
+            } else if (c instanceof WithinDistance d) {
+                number(c, attribute(c, d.latitude()));
+                number(c, attribute(c, d.longitude()));
             } else if (c instanceof TextMatch tm) {
                 text(c, attribute(c, tm.attribute()));
             } else if (c instanceof Matches m) {
@@ -147,6 +151,12 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
             if (d.type() != ValueType.NUMBER && d.type() != ValueType.DATE && d.type() != ValueType.MONEY) {
                 throw fail(c, "attribute '" + d.name() + "' of type " + d.type() + " has no order (only NUMBER,"
                         + " DATE and MONEY have)");
+            }
+        }
+
+        private void number(Condition c, AttributeDefinition d) {
+            if (d.type() != ValueType.NUMBER) {
+                throw fail(c, "attribute '" + d.name() + "' of type " + d.type() + " is not a number");
             }
         }
 

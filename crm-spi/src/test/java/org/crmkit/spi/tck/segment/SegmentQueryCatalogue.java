@@ -15,6 +15,7 @@ import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.AddressCountryIn;
 import org.crmkit.spi.segment.Aggregate;
 import org.crmkit.spi.segment.AggregateCompare;
 import org.crmkit.spi.segment.AmountCompare;
@@ -25,8 +26,10 @@ import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -34,7 +37,8 @@ import org.crmkit.spi.segment.Window;
  * (and checked against crm-segmentation's in-memory evaluator by its own run of the contract). The cases cover
  * every node a store receives (no {@link Condition.SegmentRef}: segments arrive resolved), the "missing attribute
  * is false" rule, currencies in sums, inclusive window starts and time zones, and every part of an interaction
- * filter (several types, direction, campaign, property equality), text tests, every aggregate, windows since a date and dates relative to today (in two zones).
+ * filter (several types, direction, campaign, property equality), text tests, every aggregate, windows since a
+ * date, dates relative to today (in two zones), and geography.
  */
 public final class SegmentQueryCatalogue {
     private static final InteractionFilter ORDERS = InteractionFilter.of(InteractionType.ORDER_PLACED);
@@ -118,10 +122,10 @@ public final class SegmentQueryCatalogue {
                                 .withCampaign(SegmentQueryFixture.SPRING), Optional.empty(), Operator.EQ, 0))), "ben"),
                 of("outbound_ever", count(InteractionFilter.ANY.withDirection(Direction.OUTBOUND), Optional.empty(),
                         Operator.GE, 1), "dev"),
-                of("avg_order_gt_50_eur", new AmountCompare(Aggregate.Function.AVG, ORDERS, Optional.empty(), Operator.GT,
-                        Money.of("50", "EUR")), "anna", "dev"),
-                of("min_order_le_20_eur", new AmountCompare(Aggregate.Function.MIN, ORDERS, Optional.empty(), Operator.LE,
-                        Money.of("20", "EUR")), "eve"),
+                of("avg_order_gt_50_eur", new AmountCompare(Aggregate.Function.AVG, ORDERS, Optional.empty(),
+                        Operator.GT, Money.of("50", "EUR")), "anna", "dev"),
+                of("min_order_le_20_eur", new AmountCompare(Aggregate.Function.MIN, ORDERS, Optional.empty(),
+                        Operator.LE, Money.of("20", "EUR")), "eve"),
                 of("max_order_30d_ge_80_eur", new AmountCompare(Aggregate.Function.MAX, ORDERS,
                         Optional.of(Window.days(30)), Operator.GE, Money.of("80", "EUR")), "anna"),
                 of("distinct_pages", new DistinctCountCompare("page", InteractionFilter.of(InteractionType.PAGE_VIEW),
@@ -146,6 +150,13 @@ public final class SegmentQueryCatalogue {
                         ChronoUnit.DAYS, Operator.EQ, 2265), SegmentQueryFixture.KIRITIMATI, Set.of()),
                 of("in_stage_over_6_years", new TimeSince(TimeSince.From.STAGE_ENTERED, Optional.empty(),
                         ChronoUnit.YEARS, Operator.GE, 6), "anna", "ben", "cleo", "dev", "eve"),
+                of("country_de_main_address", AddressCountryIn.of("DE"), "anna", "ben"),
+                of("country_at_primary_wins", AddressCountryIn.of("AT"), "dev"),
+                of("postal_code_10", new PostalCodeStartsWith("10"), "anna", "dev"),
+                of("within_300_km_of_berlin", new WithinDistance("lat", "lon", new BigDecimal("52.52"),
+                        new BigDecimal("13.405"), new BigDecimal("300")), "anna", "ben"),
+                of("within_250_km_of_berlin", new WithinDistance("lat", "lon", new BigDecimal("52.52"),
+                        new BigDecimal("13.405"), new BigDecimal("250")), "anna"),
                 of("and_or", new Condition.Or(List.of(new Condition.And(List.of(
                         Condition.StageIn.of(LifecycleStage.CUSTOMER), new Condition.HasTag("vip"))),
                         compare("age", Operator.LT, TypedValue.of(new BigDecimal("20"))))), "anna", "ben", "dev"));

@@ -24,6 +24,7 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.customer.PostalAddress;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
@@ -51,7 +52,9 @@ public final class SegmentQueryFixture {
             AttributeDefinition.of("vip", ValueType.BOOLEAN),
             AttributeDefinition.of("birthday", ValueType.DATE),
             AttributeDefinition.enumeration("tier", Set.of("gold", "silver", "bronze")),
-            AttributeDefinition.money("balance", EUR));
+            AttributeDefinition.money("balance", EUR),
+            AttributeDefinition.of("lat", ValueType.NUMBER),
+            AttributeDefinition.of("lon", ValueType.NUMBER));
     private static final Instant CREATED = Instant.parse("2020-01-01T00:00:00Z");
 
     private SegmentQueryFixture() {
@@ -62,21 +65,35 @@ public final class SegmentQueryFixture {
         return List.of(
                 customer("anna", LifecycleStage.CUSTOMER).tag("vip")
                         .contactPoint(ContactPoint.of(EmailAddress.parse("anna@example.com"), ContactUsage.HOME))
+                        .contactPoint(ContactPoint.of(PostalAddress.of("Unter den Linden 1", "10117", "Berlin", "DE"),
+                                ContactUsage.HOME))
+                        .attribute("lat", TypedValue.of(new BigDecimal("52.520"))).attribute("lon",
+                                TypedValue.of(new BigDecimal("13.405")))
                         .contactPoint(ContactPoint.of(EmailAddress.parse("anna@sub.example.org"), ContactUsage.WORK))
                         .attribute("city", TypedValue.of("Berlin")).attribute("age", TypedValue.of(34))
                         .attribute("tier", TypedValue.choice("gold")).attribute("vip", TypedValue.of(true))
                         .attribute("balance", TypedValue.of(Money.of("120.00", EUR)))
                         .attribute("birthday", TypedValue.of(LocalDate.of(1990, 5, 1))).build(),
                 customer("ben", LifecycleStage.LEAD).tag("newsletter")
+                        .contactPoint(ContactPoint.of(PostalAddress.of("Jungfernstieg 1", "20095", "Hamburg", "DE"),
+                                ContactUsage.HOME))
+                        .attribute("lat", TypedValue.of(new BigDecimal("53.551"))).attribute("lon",
+                                TypedValue.of(new BigDecimal("9.993")))
                         .attribute("city", TypedValue.of("Hamburg")).attribute("age", TypedValue.of(19))
                         .attribute("tier", TypedValue.choice("silver")).attribute("vip", TypedValue.of(false))
                         .build(),
                 customer("cleo", LifecycleStage.PROSPECT).build(),
                 customer("dev", LifecycleStage.CUSTOMER).tag("vip").tag("churn-risk")
+                        .contactPoint(ContactPoint.of(PostalAddress.of("Kaiserstrasse 1", "10115", "Berlin", "DE"),
+                                ContactUsage.WORK))
+                        .contactPoint(ContactPoint.of(PostalAddress.of("Graben 1", "1010", "Wien", "AT"),
+                                ContactUsage.HOME).asPrimary())
                         .attribute("city", TypedValue.of("Bad Homburg")).attribute("age", TypedValue.of(61))
                         .attribute("balance", TypedValue.of(Money.of("5.00", EUR)))
                         .attribute("birthday", TypedValue.of(LocalDate.of(1965, 1, 1))).build(),
                 customer("eve", LifecycleStage.INACTIVE)
+                        .attribute("lat", TypedValue.of(new BigDecimal("48.137"))).attribute("lon",
+                                TypedValue.of(new BigDecimal("11.575")))
                         .attribute("city", TypedValue.of("Berlin")).attribute("age", TypedValue.of(45))
                         .attribute("tier", TypedValue.choice("bronze")).build());
     }
