@@ -19,7 +19,11 @@ class SegmentLanguageProperties {
     private static final List<String> FRAGMENTS = List.of("(", ")", ",", " and ", " or ", "not ", "=", "!=", "<",
             ">=", "\"", "\\", "city", "stage", "count", "sum(", "last(", "within", "30d", "12h", "-", "1.5", "100 EUR",
             "100EUR", "2024-02-29", "in", "between", "exists", "contains", "starts with", "score(", "segment(", "rfm.recency",
-            "attribute(", "any", "on", "web", "\n", " ", "true", "choice(", "date(", "\u0000", "é", "9999999999999999999");
+            "attribute(", "any", "on", "web", "\n", " ", "true", "choice(", "date(", "\u0000", "é", "9999999999999999999",
+            " ignoring case", " ends with ", " matches ", "\"(a+)+$\"", " where ", "page", " campaign ", " inbound",
+            " since ", "2025-01-01", "avg(", "min(", "max(", "amount in EUR of ", "count(distinct ", " of ", "geo(",
+            " km", "address country", "address postal_code", "email domain", "days_since(", "years_since(",
+            "anniversary(", "7d", "created", "property(");
 
     @Property(tries = 2000, seed = "20261123")
     void parse_randomText_throwsOnlySyntaxExceptions(@ForAll @StringLength(max = 200) String text) {
