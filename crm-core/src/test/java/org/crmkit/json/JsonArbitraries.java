@@ -390,7 +390,9 @@ final class JsonArbitraries {
 
     static Arbitrary<Window> windows() {
         return Arbitraries.oneOf(Arbitraries.longs().between(1, Window.MAX_DAYS).map(Window::days),
-                Arbitraries.longs().between(1, Window.MAX_HOURS).map(Window::hours), dates().map(Window::since));
+                Arbitraries.longs().between(1, Window.MAX_HOURS).map(Window::hours), dates().map(Window::since),
+                Combinators.combine(Arbitraries.of(Window.Calendar.Unit.class), Arbitraries.of(true, false))
+                        .as(Window::calendar));
     }
 
     static Arbitrary<InteractionFilter> filters() {

@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The interaction figures of one customer that segments read: for every interaction its instant (millisecond
  * precision), type, channel, direction, campaign, properties and amount, in compact arrays sorted by instant.
- * Answers counts, sums and last occurrences in a window without allocating. Immutable and thread-safe; {@link #with(Interaction)} returns a new
- * history.
+ * Answers counts, sums and last occurrences in a window without allocating. Immutable and thread-safe; {@link
+ * #with(Interaction)} returns a new history.
  */
 public final class InteractionHistory {
     private static final InteractionHistory EMPTY = new InteractionHistory(new long[0], new InteractionType[0],
@@ -126,8 +126,13 @@ public final class InteractionHistory {
 
     /** How many interactions pass {@code filter} and occurred at or after {@code fromEpochMilli}. */
     public long count(InteractionFilter filter, long fromEpochMilli) {
+        return count(filter, fromEpochMilli, Long.MAX_VALUE);
+    }
+
+    /** How many interactions pass {@code filter} and occurred at or after {@code from} and before {@code until}. */
+    public long count(InteractionFilter filter, long fromEpochMilli, long untilEpochMilli) {
         long count = 0;
-        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length; i++) {
+        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length && at[i] < untilEpochMilli; i++) {
             if (passes(i, filter)) {
                 count++;
             }
@@ -140,9 +145,14 @@ public final class InteractionHistory {
      * at or after {@code fromEpochMilli}) minus {@code threshold}: negative, zero or positive.
      */
     public int compareSum(InteractionFilter filter, long fromEpochMilli, Money threshold) {
+        return compareSum(filter, fromEpochMilli, Long.MAX_VALUE, threshold);
+    }
+
+    /** As {@link #compareSum(InteractionFilter, long, Money)}, of the interactions before {@code untilEpochMilli}. */
+    public int compareSum(InteractionFilter filter, long fromEpochMilli, long untilEpochMilli, Money threshold) {
         Currency currency = threshold.currency();
         BigDecimal sum = BigDecimal.ZERO;
-        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length; i++) {
+        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length && at[i] < untilEpochMilli; i++) {
             BigDecimal amount = amounts[i];
             if (amount != null && currency.equals(currencies[i]) && passes(i, filter)) {
                 sum = sum.add(amount);
@@ -153,7 +163,12 @@ public final class InteractionHistory {
 
     /** Whether an interaction passing {@code filter} occurred at or after {@code fromEpochMilli}. */
     public boolean occurredSince(InteractionFilter filter, long fromEpochMilli) {
-        for (int i = at.length - 1; i >= 0 && at[i] >= fromEpochMilli; i--) {
+        return occurredBetween(filter, fromEpochMilli, Long.MAX_VALUE);
+    }
+
+    /** Whether an interaction passing {@code filter} occurred at or after {@code from} and before {@code until}. */
+    public boolean occurredBetween(InteractionFilter filter, long fromEpochMilli, long untilEpochMilli) {
+        for (int i = firstAtOrAfter(untilEpochMilli) - 1; i >= 0 && at[i] >= fromEpochMilli; i--) {
             if (passes(i, filter)) {
                 return true;
             }
@@ -162,12 +177,14 @@ public final class InteractionHistory {
     }
 
     /**
-     * The amounts in {@code currency} of the interactions passing {@code filter} at or after {@code fromEpochMilli},
-     * in order of occurrence (interactions without an amount or in another currency are left out).
+     * The amounts in {@code currency} of the interactions passing {@code filter} at or after {@code fromEpochMilli}
+     * and before {@code untilEpochMilli}, in order of occurrence (interactions without an amount or in another currency
+     * are left out).
      */
-    public List<BigDecimal> amounts(InteractionFilter filter, long fromEpochMilli, Currency currency) {
+    public List<BigDecimal> amounts(InteractionFilter filter, long fromEpochMilli, long untilEpochMilli,
+                                    Currency currency) {
         List<BigDecimal> result = new ArrayList<>();
-        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length; i++) {
+        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length && at[i] < untilEpochMilli; i++) {
             BigDecimal amount = amounts[i];
             if (amount != null && currency.equals(currencies[i]) && passes(i, filter)) {
                 result.add(amount);
@@ -178,11 +195,12 @@ public final class InteractionHistory {
 
     /**
      * The values of property {@code property} of the interactions passing {@code filter} at or after
-     * {@code fromEpochMilli} that have it, in order of occurrence.
+     * {@code fromEpochMilli} and before {@code untilEpochMilli} that have it, in order of occurrence.
      */
-    public List<TypedValue> propertyValues(InteractionFilter filter, long fromEpochMilli, String property) {
+    public List<TypedValue> propertyValues(InteractionFilter filter, long fromEpochMilli, long untilEpochMilli,
+                                           String property) {
         List<TypedValue> result = new ArrayList<>();
-        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length; i++) {
+        for (int i = firstAtOrAfter(fromEpochMilli); i < at.length && at[i] < untilEpochMilli; i++) {
             TypedValue value = details[i].properties().get(property);
             if (value != null && passes(i, filter)) {
                 result.add(value);

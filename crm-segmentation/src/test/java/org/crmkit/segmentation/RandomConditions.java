@@ -235,7 +235,8 @@ final class RandomConditions {
     }
 
     private Window window() {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
+            case 4 -> Window.calendar(one(List.of(Window.Calendar.Unit.values())), random.nextBoolean());
             case 0 -> Window.hours(1 + random.nextInt(72));
             case 1 -> Window.since(wild && random.nextInt(4) == 0 ? date() : Fixtures.NOW.atZone(Fixtures.ZONE)
                     .toLocalDate().minusDays(random.nextInt(70)));

@@ -137,6 +137,26 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
         return km <= d.kilometres().doubleValue();
     }
 
+    /** The first day of the calendar period and the first day after it. */
+    private LocalDate[] calendarPeriod(Window.Calendar c) {
+        LocalDate today = today();
+        int months = c.unit() == Window.Calendar.Unit.QUARTER ? 3 : 12;
+        LocalDate first;
+        LocalDate after;
+        if (c.unit() == Window.Calendar.Unit.WEEK) {
+            first = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(c.previous() ? 1 : 0);
+            after = first.plusWeeks(1);
+        } else if (c.unit() == Window.Calendar.Unit.MONTH) {
+            first = LocalDate.of(today.getYear(), today.getMonth(), 1).minusMonths(c.previous() ? 1 : 0);
+            after = first.plusMonths(1);
+        } else {
+            int startMonth = (today.getMonthValue() - 1) / months * months + 1;
+            first = LocalDate.of(today.getYear(), startMonth, 1).minusMonths(c.previous() ? months : 0);
+            after = first.plusMonths(months);
+        }
+        return new LocalDate[] {first, after};
+    }
+
     private LocalDate today() {
         return now.atZone(zone).toLocalDate();
     }
@@ -196,6 +216,11 @@ record ReferenceEvaluator(Map<String, Condition> segments, Map<String, Predicate
             return true;
         }
         Window w = window.get();
+        if (w.calendar().isPresent()) {
+            LocalDate[] period = calendarPeriod(w.calendar().get());
+            return !i.occurredAt().isBefore(period[0].atStartOfDay(zone).toInstant())
+                    && i.occurredAt().isBefore(period[1].atStartOfDay(zone).toInstant());
+        }
         Instant start;
         if (w.since().isPresent()) {
             start = w.since().get().atStartOfDay(zone).toInstant();

@@ -15,6 +15,7 @@ import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,8 +36,13 @@ class RelativeDatesTest {
         assertThat(SegmentLanguage.parse("anniversary(birthday) within 7d")).isEqualTo(Conditions.anniversaryWithin(
                 "birthday", Period.ofDays(7)));
         assertThat(SegmentLanguage.parse("count(order_placed since 2025-01-01) = 0")).isEqualTo(Conditions.count(
-                InteractionType.ORDER_PLACED).within(org.crmkit.spi.segment.Window.since(LocalDate.of(2025, 1, 1)))
+                InteractionType.ORDER_PLACED).within(Window.since(LocalDate.of(2025, 1, 1)))
                 .exactly(0));
+        assertThat(SegmentLanguage.parse("sum(order_placed last quarter) > 5 EUR")).isEqualTo(Conditions.sum(
+                InteractionType.ORDER_PLACED).within(Window.calendar(Window.Calendar.Unit.QUARTER, true))
+                .moreThan(Fixtures.eur("5")));
+        assertThat(SegmentLanguage.print(SegmentLanguage.parse("last(web) this week"))).isEqualTo(
+                "last(web) this week");
         assertThat(SegmentLanguage.print(SegmentLanguage.parse("last(web) since date(\"0999-01-01\")")))
                 .isEqualTo("last(web) since date(\"0999-01-01\")");
     }
@@ -47,7 +53,8 @@ class RelativeDatesTest {
         "anniversary(stage) within 7d     | a date attribute",
         "days_since(3) > 1                | an attribute, 'stage' or 'created'",
         "count(call since 30d) > 1        | a value",
-        "last(call) 30d                   | 'within' or 'since'",
+        "last(call) 30d                   | 'within', 'since', 'this' or 'last'",
+        "count(call this decade) > 1      | week, month, quarter or year",
     })
     void parse_malformedDate_isRefused(String text, String expected) {
         assertThatThrownBy(() -> SegmentLanguage.parse(text.strip())).isInstanceOfSatisfying(
@@ -102,6 +109,31 @@ class RelativeDatesTest {
         assertThat(SegmentEvaluator.of(catalog, Fixtures.CLOCK, Fixtures.ZONE).matches("fresh", c)).isTrue();
         Clock dayLater = Clock.offset(Fixtures.CLOCK, java.time.Duration.ofDays(1));
         assertThat(SegmentEvaluator.of(catalog, dayLater, Fixtures.ZONE).matches("fresh", c)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // now is Sunday 2026-03-15, 11:00 in Berlin
+        "this week    | 2026-03-08T23:00:00Z | true",
+        "this week    | 2026-03-08T22:59:59Z | false",
+        "last week    | 2026-03-08T22:59:59Z | true",
+        "last week    | 2026-03-01T22:59:59Z | false",
+        "this month   | 2026-02-28T23:00:00Z | true",
+        "last month   | 2026-02-28T22:59:59Z | true",
+        "last month   | 2026-02-28T23:00:00Z | false",
+        "this quarter | 2025-12-31T23:00:00Z | true",
+        "last quarter | 2025-12-31T22:59:59Z | true",
+        "last quarter | 2025-09-30T21:59:59Z | false",
+        "this year    | 2025-12-31T22:59:59Z | false",
+        "last year    | 2025-01-01T00:00:00Z | true",
+    })
+    void calendarWindow_coversTheWholePeriodInTheZone(String window, Instant at, boolean member) {
+        catalog.define("period", "last(web) " + window);
+        CustomerSnapshot c = new CustomerSnapshot(Fixtures.customer("c1").build(), InteractionHistory.of(
+                java.util.List.of(Fixtures.interaction("i1", "c1", InteractionType.PAGE_VIEW, Channel.WEB, at))),
+                java.util.Map.of());
+        assertThat(SegmentEvaluator.of(catalog, Fixtures.CLOCK, Fixtures.ZONE).matches("period", c))
+                .isEqualTo(member);
     }
 
     @Test

@@ -43,10 +43,10 @@ import org.crmkit.spi.segment.Window;
  * {@code segment_ref} ({@code name}); {@code function_call} ({@code name}, {@code arguments}).
  *
  * <p>A window is {@code {"amount":30,"unit":"days"}} (unit {@code days} or {@code hours}) or
- * {@code {"since":"2025-01-01"}}; an interaction filter
- * {@code {"type":"order_placed","channel":"web","direction":"inbound","campaign":"spring",
- * "properties":{"page":{…typed value…}}}}, every member optional ({@code {}} is every interaction); several types
- * are {@code "types":["order_placed","order_returned"]} (one type is always written as {@code "type"}).
+ * {@code {"since":"2025-01-01"}} or {@code {"calendar":"quarter","previous":true}} (last quarter); an interaction
+ * filter {@code {"type":"order_placed","channel":"web","direction":"inbound","campaign":"spring",
+ * "properties":{"page":{…typed value…}}}}, every member optional ({@code {}} is every interaction); several types are
+ * {@code "types":["order_placed","order_returned"]} (one type is always written as {@code "type"}).
  *
  * <p>Conditions nest at most {@link #MAX_NESTING} deep, counting {@code and}, {@code or} and {@code not}: the limit
  * of the segment language and of a segment catalog. Deeper conditions are refused on reading and on writing, and
@@ -277,9 +277,9 @@ public final class ConditionCodec {
                 yield in.build(() -> new Condition.FunctionCall(name, arguments));
             }
             default -> throw typeIn.fail("must be one of and, or, not, compare, in, between, exists, contains, "
-                    + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, sum_compare, "
-                    + "occurred_within, amount_compare, distinct_count_compare, aggregate_compare, time_since, "
-                    + "anniversary_within, address_country_in, postal_code_starts_with, within_distance, "
+                    + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, "
+                    + "sum_compare, occurred_within, amount_compare, distinct_count_compare, aggregate_compare, "
+                    + "time_since, anniversary_within, address_country_in, postal_code_starts_with, within_distance, "
                     + "score_compare, segment_ref, function_call");
         };
     }
@@ -359,6 +359,9 @@ public final class ConditionCodec {
         g.writeStartObject();
         if (window.since().isPresent()) {
             g.writeStringField("since", window.since().get().toString());
+        } else if (window.calendar().isPresent()) {
+            JsonOut.constant(g, "calendar", window.calendar().get().unit());
+            g.writeBooleanField("previous", window.calendar().get().previous());
         } else {
             g.writeNumberField("amount", window.amount());
             g.writeStringField("unit", window.unit() == ChronoUnit.DAYS ? UNITS[0] : UNITS[1]);
@@ -367,11 +370,16 @@ public final class ConditionCodec {
     }
 
     public static Window readWindow(JsonIn in) {
-        in.object("amount", "unit", "since");
+        in.object("amount", "unit", "since", "calendar", "previous");
         Optional<JsonIn> since = in.optional("since");
         if (since.isPresent()) {
             in.object("since");
             return Window.since(since.get().date());
+        }
+        Optional<JsonIn> calendar = in.optional("calendar");
+        if (calendar.isPresent()) {
+            in.object("calendar", "previous");
+            return Window.calendar(calendar.get().constant(Window.Calendar.Unit.class), in.field("previous").bool());
         }
         JsonIn amountIn = in.field("amount");
         long amount = amountIn.longValue();

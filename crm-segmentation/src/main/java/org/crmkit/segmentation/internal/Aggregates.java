@@ -83,21 +83,19 @@ public final class Aggregates {
     }
 
     private static Figure figure(Aggregate a, WindowTable windows) {
-        int window = a.window().map(windows::index).orElse(-1);
+        Bounds bounds = Bounds.of(a.window(), windows);
         InteractionFilter filter = a.filter();
         if (a instanceof Aggregate.Count) {
-            return (s, w) -> new Fraction(BigDecimal.valueOf(s.interactions.count(filter, from(w, window))), 1);
+            return (s, w) -> new Fraction(BigDecimal.valueOf(s.interactions.count(filter, bounds.from(w),
+                    bounds.until(w))), 1);
         } else if (a instanceof Aggregate.CountDistinct d) {
             String property = d.property();
             return (s, w) -> new Fraction(BigDecimal.valueOf(distinct(s.interactions.propertyValues(filter,
-                    from(w, window), property))), 1);
+                    bounds.from(w), bounds.until(w), property))), 1);
         }
         Aggregate.Amount m = (Aggregate.Amount) a;
-        return (s, w) -> amount(m.function(), s.interactions.amounts(filter, from(w, window), m.currency()));
-    }
-
-    private static long from(long[] starts, int window) {
-        return window < 0 ? Long.MIN_VALUE : starts[window];
+        return (s, w) -> amount(m.function(), s.interactions.amounts(filter, bounds.from(w), bounds.until(w),
+                m.currency()));
     }
 
     private static int distinct(List<TypedValue> values) {

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.segmentation.CustomerSnapshot;
@@ -140,16 +141,16 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
     private Test interactions(Condition c) {
         if (c instanceof Condition.CountCompare cc) {
             InteractionFilter filter = cc.filter();
-            int window = cc.window().map(windows::index).orElse(-1);
+            Bounds bounds = Bounds.of(cc.window(), windows);
             long count = cc.count();
             Operator op = cc.operator();
-            return (s, w) -> op.test(Long.compare(s.interactions.count(filter, window < 0 ? Long.MIN_VALUE
-                    : w[window]), count));
+            return (s, w) -> op.test(Long.compare(s.interactions.count(filter, bounds.from(w), bounds.until(w)),
+                    count));
         } else if (c instanceof Condition.SumCompare sc) {
             InteractionFilter filter = sc.filter();
-            int window = sc.window().map(windows::index).orElse(-1);
+            Bounds bounds = Bounds.of(sc.window(), windows);
             Operator op = sc.operator();
-            return (s, w) -> op.test(s.interactions.compareSum(filter, window < 0 ? Long.MIN_VALUE : w[window],
+            return (s, w) -> op.test(s.interactions.compareSum(filter, bounds.from(w), bounds.until(w),
                     sc.amount()));
         }
         if (!(c instanceof Condition.OccurredWithin)) {
@@ -157,8 +158,8 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
         }
         Condition.OccurredWithin ow = (Condition.OccurredWithin) c;
         InteractionFilter filter = ow.filter();
-        int window = windows.index(ow.window());
-        return (s, w) -> s.interactions.occurredSince(filter, w[window]);
+        Bounds bounds = Bounds.of(Optional.of(ow.window()), windows);
+        return (s, w) -> s.interactions.occurredBetween(filter, bounds.from(w), bounds.until(w));
     }
 
     private static Test compare(Condition.Compare cmp) {

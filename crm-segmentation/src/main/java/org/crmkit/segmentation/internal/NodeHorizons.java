@@ -24,9 +24,9 @@ import org.crmkit.spi.segment.Window;
  * <ul>
  *   <li>{@link TimeSince}, {@link AnniversaryWithin}: the start of the next day in the zone (today changes then).</li>
  *   <li>{@link AmountCompare}, {@link DistinctCountCompare}, {@link AggregateCompare}: per window read, the start of
- *       the next day in the zone for a window of days; for a window of {@code n} hours, the instant the oldest
- *       interaction passing the filter inside it leaves it ({@code occurredAt + n h + 1 ms}), none if no interaction
- *       is inside; none for a window since a date or no window; the earliest of them.</li>
+ *       the next day in the zone for a window of days or a calendar window; for a window of {@code n} hours, the
+ *       instant the oldest interaction passing the filter inside it leaves it ({@code occurredAt + n h + 1 ms}), none
+ *       if no interaction is inside; none for a window since a date or no window; the earliest of them.</li>
  * </ul>
  */
 public final class NodeHorizons {

@@ -207,16 +207,25 @@ public final class Parser {
     }
 
     Optional<Window> optionalWindow() {
-        return peek().is("within") || peek().is("since") ? Optional.of(bound()) : Optional.empty();
+        return peek().is("within") || peek().is("since") || peek().is("this") || peek().is("last")
+                ? Optional.of(bound()) : Optional.empty();
     }
 
-    /** {@code within 30d}, {@code within 12h} or {@code since 2025-01-01}. */
+    /** {@code within 30d}, {@code within 12h}, {@code since 2025-01-01}, {@code this month} or {@code last year}. */
     Window bound() {
         Token t = advance();
         if (t.is("within")) {
             return window();
+        } else if (t.is("this") || t.is("last")) {
+            Token unit = advance();
+            for (Window.Calendar.Unit u : Window.Calendar.Unit.values()) {
+                if (unit.is(u.name())) {
+                    return Window.calendar(u, t.is("last"));
+                }
+            }
+            throw error(unit, "week, month, quarter or year");
         } else if (!t.is("since")) {
-            throw error(t, "'within' or 'since'");
+            throw error(t, "'within', 'since', 'this' or 'last'");
         }
         Token at = peek();
         if (!(literal() instanceof TypedValue.Date date)) {

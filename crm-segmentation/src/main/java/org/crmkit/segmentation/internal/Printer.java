@@ -240,6 +240,9 @@ public final class Printer {
     }
 
     private static String bound(Window w) {
+        if (w.calendar().isPresent()) {
+            return w.toString();
+        }
         return w.since().map(d -> "since " + date(d)).orElse("within " + w);
     }
 

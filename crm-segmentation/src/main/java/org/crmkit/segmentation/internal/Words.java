@@ -13,7 +13,7 @@ public final class Words {
             "and", "or", "not", "in", "between", "exists", "contains", "starts", "with", "stage", "tags", "count",
             "sum", "last", "score", "segment", "attribute", "true", "false", "any", "on", "within", "choice", "date",
             "amount", "of", "inbound", "outbound", "campaign", "where", "ends", "matches", "avg", "min", "max",
-            "distinct", "since", "days_since", "months_since", "years_since", "anniversary", "geo");
+            "distinct", "since", "days_since", "months_since", "years_since", "anniversary", "geo", "this");
 
     private Words() {
     }
