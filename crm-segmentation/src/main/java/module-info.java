@@ -5,6 +5,7 @@
  */
 module org.crmkit.segmentation {
     requires transitive org.crmkit.spi;
+    requires re2j;
     requires static org.jspecify;
 
     exports org.crmkit.segmentation;

@@ -48,6 +48,7 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.AttributeSchema;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.PhoneNumber;
+import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.event.EventSink;
 import org.crmkit.spi.storage.Storage;
 import org.crmkit.spi.storage.StorageConfiguration;
@@ -102,6 +103,7 @@ public final class Crm implements AutoCloseable {
                 .scores(AnalyticsService.SCORES);
         consents.ifPresent(c -> catalog.function(CanContact.function(c)));
         b.functions.forEach(catalog::function);
+        b.interactionTypes.forEach(catalog::interactionType);
         this.analytics = new AnalyticsService(engine, catalog, b.zone != null ? b.zone : ZoneOffset.UTC,
                 Optional.ofNullable(b.engagementRules), decisions);
         this.reviews = Optional.ofNullable(b.segmentReview).map(every -> new ReviewScheduler(analytics::reevaluate,
@@ -249,6 +251,7 @@ public final class Crm implements AutoCloseable {
         private ZoneId zone;
         private EngagementRules engagementRules;
         private final List<PredicateFunction> functions = new ArrayList<>();
+        private final List<InteractionType> interactionTypes = new ArrayList<>();
         private byte[] hmacKey;
         private ConsentPolicy consentPolicy;
 
@@ -427,6 +430,15 @@ public final class Crm implements AutoCloseable {
         /** A host predicate segments may call, such as {@code in_region("north")}; may be given several times. */
         public Builder segmentFunction(PredicateFunction function) {
             functions.add(Checks.notNull(function, "segmentFunction"));
+            return this;
+        }
+
+        /**
+         * A host's own interaction type that segments may name, besides {@link InteractionType#STANDARD}; may be
+         * given several times. A segment naming a type neither standard nor given here is refused when defined.
+         */
+        public Builder interactionType(InteractionType type) {
+            interactionTypes.add(Checks.notNull(type, "interactionType"));
             return this;
         }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumSet;
@@ -23,6 +24,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 import org.crmkit.customer.Revenue;
+import org.crmkit.segmentation.SegmentLanguage;
+import org.crmkit.segmentation.SegmentSyntaxException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
@@ -61,9 +64,21 @@ import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
 import org.crmkit.spi.score.Score;
+import org.crmkit.spi.segment.AddressCountryIn;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
+import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.SegmentChange;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.Window;
@@ -375,17 +390,40 @@ final class JsonArbitraries {
 
     static Arbitrary<Window> windows() {
         return Arbitraries.oneOf(Arbitraries.longs().between(1, Window.MAX_DAYS).map(Window::days),
-                Arbitraries.longs().between(1, Window.MAX_HOURS).map(Window::hours));
+                Arbitraries.longs().between(1, Window.MAX_HOURS).map(Window::hours), dates().map(Window::since),
+                Combinators.combine(Arbitraries.of(Window.Calendar.Unit.class), Arbitraries.of(true, false))
+                        .as(Window::calendar));
     }
 
     static Arbitrary<InteractionFilter> filters() {
-        return Combinators.combine(snake().map(InteractionType::of).optional(),
-                Arbitraries.of(Channel.class).optional()).as(InteractionFilter::new);
+        return Combinators.combine(snake().map(InteractionType::of).set().ofMaxSize(3).map(TreeSet::new),
+                Arbitraries.of(Channel.class).optional(), Arbitraries.of(Direction.class).optional(),
+                tokens().map(CampaignId::of).optional(),
+                Arbitraries.maps(snake(), typedValues()).ofMaxSize(2).map(m -> (SortedMap<String, TypedValue>)
+                        new TreeMap<>(m))).as(InteractionFilter::new);
     }
 
     /** Score names: one to three snake_case parts joined by dots. */
     static Arbitrary<String> scoreNames() {
         return snake().list().ofMinSize(1).ofMaxSize(3).map(parts -> String.join(".", parts));
+    }
+
+    /** Every case of {@link Aggregate}; amounts in EUR. */
+    static Arbitrary<Aggregate> aggregates() {
+        return Arbitraries.oneOf(
+                Combinators.combine(filters(), windows().optional()).as(Aggregate.Count::new),
+                Combinators.combine(snake(), filters(), windows().optional()).as(Aggregate.CountDistinct::new),
+                Combinators.combine(Arbitraries.of(Aggregate.Function.class), filters(), windows().optional())
+                        .as((f, filter, w) -> new Aggregate.Amount(f, Currency.getInstance("EUR"), filter, w)));
+    }
+
+    /** Whether a host may give a predicate function this name: it is not a reserved word of the segment language. */
+    private static boolean callable(String name) {
+        try {
+            return SegmentLanguage.parse(name + "()") instanceof Condition.FunctionCall;
+        } catch (SegmentSyntaxException e) {
+            return false;
+        }
     }
 
     /** Every leaf case of {@link Condition}, with valid and varied fields. */
@@ -401,15 +439,44 @@ final class JsonArbitraries {
                 snake().map(Condition.Exists::new),
                 Combinators.combine(snake(), text(60)).as(Condition.Contains::new),
                 Combinators.combine(snake(), text(60)).as(Condition.StartsWith::new),
+                Combinators.combine(snake(), Arbitraries.of(TextMatch.Test.class), text(60)).as((a, t, x) ->
+                        new TextMatch(a, t, x, true)),
+                Combinators.combine(snake(), text(60)).as((a, x) -> new TextMatch(a, TextMatch.Test.ENDS_WITH, x,
+                        false)),
+                Combinators.combine(snake(), Arbitraries.of("^a+$", "(?i)x|y", "[0-9]{2,}", "é\\.\"")).as(
+                        Matches::new),
+                Arbitraries.of("example.com", "mail.de", "xn--bcher-kva.example").set().ofMinSize(1)
+                        .map(d -> new EmailDomainIn(new TreeSet<>(d))),
                 Arbitraries.of(LifecycleStage.class).set().ofMinSize(1).map(Condition.StageIn::new),
                 tokens().map(Condition.HasTag::new),
                 Combinators.combine(filters(), windows().optional(), ops,
                         Arbitraries.longs().between(0, Long.MAX_VALUE)).as(Condition.CountCompare::new),
                 Combinators.combine(filters(), windows().optional(), ops, money()).as(Condition.SumCompare::new),
                 Combinators.combine(filters(), windows()).as(Condition.OccurredWithin::new),
+                Combinators.combine(Arbitraries.of(Aggregate.Function.AVG, Aggregate.Function.MIN,
+                        Aggregate.Function.MAX), filters(), windows().optional(), ops, money())
+                        .as(AmountCompare::new),
+                Combinators.combine(snake(), filters(), windows().optional(), ops,
+                        Arbitraries.longs().between(0, Long.MAX_VALUE)).as(DistinctCountCompare::new),
+                Combinators.combine(aggregates(), ops, aggregates()).filter((l, o, r) -> l.isCount() == r.isCount())
+                        .as(AggregateCompare::new),
+                Combinators.combine(snake().optional(), Arbitraries.of(ChronoUnit.DAYS, ChronoUnit.MONTHS,
+                        ChronoUnit.YEARS), ops,
+                        Arbitraries.longs().between(-TimeSince.MAX_AMOUNT, TimeSince.MAX_AMOUNT))
+                        .as((a, u, o, n) -> new TimeSince(a.isPresent() ? TimeSince.From.ATTRIBUTE
+                                : n % 2 == 0 ? TimeSince.From.CREATED : TimeSince.From.STAGE_ENTERED, a, u, o, n)),
+                Combinators.combine(snake(), Arbitraries.longs().between(1, 366)).as(AnniversaryWithin::new),
+                Arbitraries.of("DE", "AT", "US", "FR").set().ofMinSize(1).map(c -> new AddressCountryIn(
+                        new TreeSet<>(c))),
+                Arbitraries.of("10", "sw1a", "8", "75 0").map(PostalCodeStartsWith::new),
+                Combinators.combine(snake(), snake(), Arbitraries.bigDecimals().between(BigDecimal.valueOf(-90),
+                        BigDecimal.valueOf(90)).ofScale(4), Arbitraries.bigDecimals().between(BigDecimal.valueOf(-180),
+                        BigDecimal.valueOf(180)).ofScale(4), Arbitraries.bigDecimals().between(new BigDecimal("0.1"),
+                        BigDecimal.valueOf(20_040)).ofScale(1)).as(WithinDistance::new),
                 Combinators.combine(scoreNames(), ops, numbers).as(Condition.ScoreCompare::new),
                 snake().map(Condition.SegmentRef::new),
-                Combinators.combine(snake(), typedValues().list().ofMaxSize(3)).as(Condition.FunctionCall::new));
+                Combinators.combine(snake().filter(JsonArbitraries::callable), typedValues().list().ofMaxSize(3))
+                        .as(Condition.FunctionCall::new));
     }
 
     /** Conditions of every case, with {@code and}, {@code or} and {@code not} nested up to {@code maxDepth}. */

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.crmkit.segmentation.internal.Regexes;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
@@ -16,9 +18,19 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.AddressCountryIn;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
+import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -57,9 +69,9 @@ public final class Conditions {
         return new Condition.HasTag(tag);
     }
 
-    /** {@code count(type …)}. */
-    public static CountTerm count(InteractionType type) {
-        return new CountTerm(InteractionFilter.of(type), Optional.empty());
+    /** {@code count(type, more… …)}: interactions of any of the types. */
+    public static CountTerm count(InteractionType type, InteractionType... more) {
+        return new CountTerm(InteractionFilter.of(type, more), Optional.empty());
     }
 
     /** {@code count(channel …)}. */
@@ -67,24 +79,33 @@ public final class Conditions {
         return new CountTerm(InteractionFilter.on(channel), Optional.empty());
     }
 
+    /**
+     * The filter of interactions of any of the types, to refine with {@link InteractionFilter#withChannel},
+     * {@code withDirection}, {@code withCampaign} and {@code withProperty}: {@code interactions(PAGE_VIEW)
+     * .withProperty("page", TypedValue.of("/pricing"))} is {@code page_view where page = "/pricing"}.
+     */
+    public static InteractionFilter interactions(InteractionType type, InteractionType... more) {
+        return InteractionFilter.of(type, more);
+    }
+
     /** {@code count(filter …)}. */
     public static CountTerm count(InteractionFilter filter) {
         return new CountTerm(Checks.notNull(filter, "filter"), Optional.empty());
     }
 
-    /** {@code sum(type …)}. */
-    public static SumTerm sum(InteractionType type) {
-        return new SumTerm(InteractionFilter.of(type), Optional.empty());
+    /** {@code sum(type, more… …)}: interactions of any of the types. */
+    public static AmountTerm sum(InteractionType type, InteractionType... more) {
+        return new AmountTerm(Aggregate.Function.SUM, InteractionFilter.of(type, more), Optional.empty());
     }
 
     /** {@code sum(filter …)}. */
-    public static SumTerm sum(InteractionFilter filter) {
-        return new SumTerm(Checks.notNull(filter, "filter"), Optional.empty());
+    public static AmountTerm sum(InteractionFilter filter) {
+        return new AmountTerm(Aggregate.Function.SUM, Checks.notNull(filter, "filter"), Optional.empty());
     }
 
-    /** {@code last(type) within …}. */
-    public static LastTerm last(InteractionType type) {
-        return new LastTerm(InteractionFilter.of(type));
+    /** {@code last(type, more…) within …}: interactions of any of the types. */
+    public static LastTerm last(InteractionType type, InteractionType... more) {
+        return new LastTerm(InteractionFilter.of(type, more));
     }
 
     /** {@code last(channel) within …}. */
@@ -95,6 +116,35 @@ public final class Conditions {
     /** {@code last(filter) within …}. */
     public static LastTerm last(InteractionFilter filter) {
         return new LastTerm(Checks.notNull(filter, "filter"));
+    }
+
+    /** {@code avg(amount of filter …)}: the average amount, to compare. */
+    public static AmountTerm avg(InteractionFilter filter) {
+        return new AmountTerm(Aggregate.Function.AVG, filter, Optional.empty());
+    }
+
+    /** {@code min(amount of filter …)}: the least amount, to compare. */
+    public static AmountTerm min(InteractionFilter filter) {
+        return new AmountTerm(Aggregate.Function.MIN, filter, Optional.empty());
+    }
+
+    /** {@code max(amount of filter …)}: the greatest amount, to compare. */
+    public static AmountTerm max(InteractionFilter filter) {
+        return new AmountTerm(Aggregate.Function.MAX, filter, Optional.empty());
+    }
+
+    /** {@code count(distinct property of filter …)}: the number of distinct values, to compare. */
+    public static DistinctCountTerm countDistinct(String property, InteractionFilter filter) {
+        return new DistinctCountTerm(property, Checks.notNull(filter, "filter"), Optional.empty());
+    }
+
+    /**
+     * {@code left op right}: one aggregate compared with another, both counts or both amounts in one currency
+     * ({@code count(…).aggregate()}, {@code countDistinct(…).aggregate()}, {@code sum(…).in(EUR)},
+     * {@code avg(…).in(EUR)}).
+     */
+    public static Condition compare(Aggregate left, Operator operator, Aggregate right) {
+        return new AggregateCompare(left, operator, right);
     }
 
     /** A comparison of score {@code name}: {@code rfm.recency > 3} or {@code score("engagement") > 50}. */
@@ -110,6 +160,54 @@ public final class Conditions {
     /** {@code name(arguments…)}: a host predicate function; a bare word argument is {@link TypedValue#choice}. */
     public static Condition call(String name, TypedValue... arguments) {
         return new Condition.FunctionCall(name, List.of(arguments));
+    }
+
+    /** {@code email domain in ("domain", …)}: one of the customer's e-mail addresses is at one of the domains. */
+    public static Condition emailDomain(String domain, String... more) {
+        return EmailDomainIn.of(domain, more);
+    }
+
+    /**
+     * {@code days_since(attribute) op n} (unit {@code DAYS}; also {@code MONTHS}, {@code YEARS}): the whole units from
+     * the date attribute's value to today compare so.
+     */
+    public static Condition timeSince(String attribute, ChronoUnit unit, Operator operator, long amount) {
+        return new TimeSince(TimeSince.From.ATTRIBUTE, Optional.of(Checks.notNull(attribute, "attribute")), unit,
+                operator, amount);
+    }
+
+    /** {@code days_since(stage) op n}: the whole units from the day the customer entered its stage to today. */
+    public static Condition timeSinceStageEntered(ChronoUnit unit, Operator operator, long amount) {
+        return new TimeSince(TimeSince.From.STAGE_ENTERED, Optional.empty(), unit, operator, amount);
+    }
+
+    /** {@code days_since(created) op n}: the whole units from the day the customer was created to today. */
+    public static Condition timeSinceCreated(ChronoUnit unit, Operator operator, long amount) {
+        return new TimeSince(TimeSince.From.CREATED, Optional.empty(), unit, operator, amount);
+    }
+
+    /** {@code anniversary(attribute) within Nd}: the date attribute's next anniversary is within the next days. */
+    public static Condition anniversaryWithin(String attribute, Period days) {
+        return new AnniversaryWithin(attribute, window(days).amount());
+    }
+
+    /** {@code address country in ("DE", …)}: the country of the customer's main postal address is one of them. */
+    public static Condition addressCountry(String country, String... more) {
+        return AddressCountryIn.of(country, more);
+    }
+
+    /** {@code address postal_code starts with "10"}: the main postal address's code starts so, ignoring case. */
+    public static Condition postalCodeStartsWith(String prefix) {
+        return new PostalCodeStartsWith(prefix);
+    }
+
+    /**
+     * {@code geo(latitude, longitude) within km km of (centreLatitude, centreLongitude)}: the position in the two
+     * number attributes is within {@code km} kilometres (haversine, mean Earth radius) of the centre.
+     */
+    public static Condition withinDistance(String latitude, String longitude, BigDecimal km, BigDecimal centreLatitude,
+                                           BigDecimal centreLongitude) {
+        return new WithinDistance(latitude, longitude, centreLatitude, centreLongitude, km);
     }
 
     /** {@code not c}. */
@@ -264,39 +362,61 @@ public final class Conditions {
         public Condition startsWith(String prefix) {
             return new Condition.StartsWith(name, prefix);
         }
+
+        /** {@code ends with "suffix"} (case-sensitive). */
+        public Condition endsWith(String suffix) {
+            return new TextMatch(name, TextMatch.Test.ENDS_WITH, suffix, false);
+        }
+
+        /** {@code = "text" ignoring case}. */
+        public Condition equalsIgnoringCase(String text) {
+            return new TextMatch(name, TextMatch.Test.EQUALS, text, true);
+        }
+
+        /** {@code starts with "prefix" ignoring case}. */
+        public Condition startsWithIgnoringCase(String prefix) {
+            return new TextMatch(name, TextMatch.Test.STARTS_WITH, prefix, true);
+        }
+
+        /** {@code ends with "suffix" ignoring case}. */
+        public Condition endsWithIgnoringCase(String suffix) {
+            return new TextMatch(name, TextMatch.Test.ENDS_WITH, suffix, true);
+        }
+
+        /** {@code contains "text" ignoring case}. */
+        public Condition containsIgnoringCase(String text) {
+            return new TextMatch(name, TextMatch.Test.CONTAINS, text, true);
+        }
+
+        /**
+         * {@code matches "pattern"}: the RE2 regular expression is found in the value.
+         *
+         * @throws ValidationException naming {@code matches.pattern} if it is not RE2 syntax
+         */
+        public Condition matches(String pattern) {
+            Regexes.compile(Checks.notNull(pattern, "matches.pattern"));
+            return new Matches(name, pattern);
+        }
     }
 
     /** A count of interactions, to compare. Immutable. */
-    public static final class CountTerm {
-        private final InteractionFilter filter;
-        private final Optional<Window> window;
-
+    public static final class CountTerm extends WindowedTerm<CountTerm> {
         private CountTerm(InteractionFilter filter, Optional<Window> window) {
-            this.filter = filter;
-            this.window = window;
+            super(filter, window);
         }
 
-        /** Only interactions on {@code channel}: {@code count(type on channel …)}. */
-        public CountTerm on(Channel channel) {
-            return new CountTerm(new InteractionFilter(filter.type(), Optional.of(channel)), window);
-        }
-
-        public CountTerm within(Window w) {
-            return new CountTerm(filter, Optional.of(Checks.notNull(w, "window")));
-        }
-
-        /** A window of whole days. */
-        public CountTerm within(Period days) {
-            return within(window(days));
-        }
-
-        /** A window of whole hours. */
-        public CountTerm within(Duration hours) {
-            return within(window(hours));
+        @Override
+        CountTerm with(InteractionFilter narrowed, Optional<Window> within) {
+            return new CountTerm(narrowed, within);
         }
 
         public Condition is(Operator operator, long count) {
             return new Condition.CountCompare(filter, window, operator, count);
+        }
+
+        /** The figure, to compare with another aggregate. */
+        public Aggregate.Count aggregate() {
+            return new Aggregate.Count(filter, window);
         }
 
         public Condition atLeast(long count) {
@@ -320,53 +440,6 @@ public final class Conditions {
         }
     }
 
-    /** A sum of interaction amounts, to compare. Immutable. */
-    public static final class SumTerm {
-        private final InteractionFilter filter;
-        private final Optional<Window> window;
-
-        private SumTerm(InteractionFilter filter, Optional<Window> window) {
-            this.filter = filter;
-            this.window = window;
-        }
-
-        public SumTerm on(Channel channel) {
-            return new SumTerm(new InteractionFilter(filter.type(), Optional.of(channel)), window);
-        }
-
-        public SumTerm within(Window w) {
-            return new SumTerm(filter, Optional.of(Checks.notNull(w, "window")));
-        }
-
-        public SumTerm within(Period days) {
-            return within(window(days));
-        }
-
-        public SumTerm within(Duration hours) {
-            return within(window(hours));
-        }
-
-        public Condition is(Operator operator, Money amount) {
-            return new Condition.SumCompare(filter, window, operator, amount);
-        }
-
-        public Condition atLeast(Money amount) {
-            return is(Operator.GE, amount);
-        }
-
-        public Condition atMost(Money amount) {
-            return is(Operator.LE, amount);
-        }
-
-        public Condition moreThan(Money amount) {
-            return is(Operator.GT, amount);
-        }
-
-        public Condition lessThan(Money amount) {
-            return is(Operator.LT, amount);
-        }
-    }
-
     /** The last occurrence of an interaction, to bound. Immutable. */
     public static final class LastTerm {
         private final InteractionFilter filter;
@@ -376,7 +449,7 @@ public final class Conditions {
         }
 
         public LastTerm on(Channel channel) {
-            return new LastTerm(new InteractionFilter(filter.type(), Optional.of(channel)));
+            return new LastTerm(filter.withChannel(channel));
         }
 
         public Condition within(Window w) {

@@ -271,7 +271,7 @@ public final class IncrementalSegments {
         for (Channel channel : Channel.values()) {
             byChannel[channel.ordinal()] = select(d -> {
                 for (InteractionFilter f : d.filters()) {
-                    if (f.matches(type, channel)) {
+                    if (f.mayMatch(type, channel)) {
                         return true;
                     }
                 }

@@ -19,14 +19,15 @@ import org.crmkit.spi.Checks;
 import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.AttributeSchema;
+import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.SegmentDefinition;
 
 /**
- * The segments a host has defined, and what they may refer to: the attribute schema, the score names and the
- * predicate functions. Every definition is type-checked when it is made (unknown attribute, score, function or
- * segment, a value of the wrong type, an operator the type lacks, a cycle of references: a
- * {@link SegmentTypeException}), so evaluation never fails on a type.
+ * The segments a host has defined, and what they may refer to: the attribute schema, the score names, the
+ * predicate functions and the interaction types. Every definition is type-checked when it is made (unknown
+ * attribute, score, function, interaction type or segment, a value of the wrong type, an operator the type lacks,
+ * a cycle of references: a {@link SegmentTypeException}), so evaluation never fails on a type.
  *
  * <p>Thread-safe: definitions are replaced atomically, and readers see a consistent set.
  */
@@ -35,6 +36,7 @@ public final class SegmentCatalog {
     private final Set<String> scores;
     private final Map<String, PredicateFunction> functions;
     private final Consumer<SegmentCatalog> listener;
+    private final Set<InteractionType> interactionTypes;
     private volatile Map<String, SegmentDefinition> definitions = Map.of();
 
     private SegmentCatalog(Builder b) {
@@ -42,6 +44,7 @@ public final class SegmentCatalog {
         this.schema = b.schema;
         this.scores = Collections.unmodifiableSet(new TreeSet<>(b.scores));
         this.functions = Collections.unmodifiableMap(new TreeMap<>(b.functions));
+        this.interactionTypes = Collections.unmodifiableSet(new TreeSet<>(b.interactionTypes));
     }
 
     public static Builder builder() {
@@ -69,7 +72,8 @@ public final class SegmentCatalog {
         Checks.notNull(definition, "definition");
         Map<String, SegmentDefinition> next = new LinkedHashMap<>(definitions);
         next.put(definition.name(), definition);
-        new TypeChecker(schema, scores, functions, next.keySet()).check(definition.name(), definition.condition());
+        new TypeChecker(schema, scores, functions, interactionTypes, next.keySet())
+                .check(definition.name(), definition.condition());
         checkAcyclic(definition, next);
         definitions = Collections.unmodifiableMap(next);
         listener.accept(this);
@@ -134,6 +138,11 @@ public final class SegmentCatalog {
         return functions;
     }
 
+    /** The interaction types segments may name, sorted: {@link InteractionType#STANDARD} and those registered. */
+    public Set<InteractionType> interactionTypes() {
+        return interactionTypes;
+    }
+
     /** Every segment's condition by name, as one consistent view. */
     Map<String, Condition> conditions() {
         return conditions(definitions);
@@ -173,6 +182,7 @@ public final class SegmentCatalog {
         private final Set<String> scores = new HashSet<>();
         private final Map<String, PredicateFunction> functions = new LinkedHashMap<>();
         private Consumer<SegmentCatalog> listener = c -> { };
+        private final Set<InteractionType> interactionTypes = new HashSet<>(InteractionType.STANDARD);
 
         private Builder() {
         }
@@ -214,6 +224,16 @@ public final class SegmentCatalog {
             if (functions.putIfAbsent(function.name(), function) != null) {
                 throw new ValidationException("function", "'" + function.name() + "' is already registered");
             }
+            return this;
+        }
+
+        /**
+         * A host's own interaction type that segments may name, besides {@link InteractionType#STANDARD}: a segment
+         * naming a type neither standard nor registered is refused (a misspelt {@code order_plcd} would otherwise
+         * match nobody, silently). Registering a type twice is harmless.
+         */
+        public Builder interactionType(InteractionType type) {
+            interactionTypes.add(Checks.notNull(type, "interactionType"));
             return this;
         }
 

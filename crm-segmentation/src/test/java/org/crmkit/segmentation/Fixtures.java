@@ -37,7 +37,9 @@ final class Fixtures {
             AttributeDefinition.of("vip", ValueType.BOOLEAN),
             AttributeDefinition.of("birthday", ValueType.DATE),
             AttributeDefinition.enumeration("tier", Set.of("gold", "silver", "bronze")),
-            AttributeDefinition.money("balance", EUR));
+            AttributeDefinition.money("balance", EUR),
+            AttributeDefinition.of("lat", ValueType.NUMBER),
+            AttributeDefinition.of("lon", ValueType.NUMBER));
     static final PredicateFunction TAG_PREFIX = new PredicateFunction("has_tag_prefix",
             List.of(AttributeDefinition.of("prefix", ValueType.STRING)),
             (s, args) -> s.customer().tags().stream()

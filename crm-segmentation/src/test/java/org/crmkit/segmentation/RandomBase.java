@@ -7,20 +7,32 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.customer.PostalAddress;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.Subject;
 
 /** A seeded random base: customers with random attributes, tags and stages, interactions and scores. */
 final class RandomBase {
+    /** Country, postal code and town of random addresses. */
+    static final List<String[]> PLACES = List.of(new String[] {"DE", "10115", "Berlin"},
+            new String[] {"DE", "20095", "Hamburg"}, new String[] {"AT", "1010", "Wien"},
+            new String[] {"GB", "sw1a 1aa", "London"});
+
     final List<Customer> customers = new ArrayList<>();
     final List<Interaction> interactions = new ArrayList<>();
     final Map<CustomerId, Map<String, Double>> scores = new HashMap<>();
@@ -39,7 +51,8 @@ final class RandomBase {
                 b.attribute("vip", TypedValue.of(r.nextBoolean()));
             }
             if (r.nextBoolean()) {
-                b.attribute("birthday", TypedValue.of(LocalDate.of(1950 + r.nextInt(60), 1 + r.nextInt(12), 1)));
+                b.attribute("birthday", TypedValue.of(r.nextInt(8) == 0 ? LocalDate.of(1960, 2, 29)
+                        : LocalDate.of(1950 + r.nextInt(60), 1 + r.nextInt(12), 1 + r.nextInt(28))));
             }
             if (r.nextBoolean()) {
                 b.attribute("tier", TypedValue.choice(pick(r, List.of("gold", "silver", "bronze"))));
@@ -48,12 +61,29 @@ final class RandomBase {
                 b.attribute("balance", TypedValue.of(Money.of(BigDecimal.valueOf(r.nextInt(0, 30_000), 2),
                         Fixtures.EUR)));
             }
+            for (int a = r.nextInt(3); a > 0; a--) {
+                String[] place = pick(r, PLACES);
+                ContactPoint point = ContactPoint.of(PostalAddress.of("Street " + a, place[1], place[2], place[0]),
+                        ContactUsage.OTHER);
+                b.contactPoint(a == 1 && r.nextBoolean() ? point.asPrimary() : point);
+            }
+            if (r.nextBoolean()) {
+                b.attribute("lat", TypedValue.of(BigDecimal.valueOf(r.nextInt(47_000, 55_000), 3)));
+                b.attribute("lon", TypedValue.of(BigDecimal.valueOf(r.nextInt(6_000, 15_000), 3)));
+            }
+            for (String domain : RandomConditions.DOMAINS) {
+                if (r.nextInt(3) == 0) {
+                    b.contactPoint(ContactPoint.of(EmailAddress.parse("Ada" + n + "@"
+                            + domain.toUpperCase(Locale.ROOT)), ContactUsage.OTHER));
+                }
+            }
             for (String tag : RandomConditions.TAGS) {
                 if (r.nextInt(3) == 0) {
                     b.tag(tag);
                 }
             }
-            b.stage(pick(r, List.of(LifecycleStage.values())), Fixtures.CREATED.plusSeconds(3600));
+            b.stage(pick(r, List.of(LifecycleStage.values())), r.nextBoolean() ? Fixtures.CREATED.plusSeconds(3600)
+                    : Fixtures.NOW.minusSeconds(r.nextLong(0, 400L * 86_400)));
             Customer c = b.build();
             customers.add(c);
             Map<String, Double> s = new HashMap<>();
@@ -75,6 +105,19 @@ final class RandomBase {
         Instant at = Fixtures.NOW.minusSeconds(r.nextLong(0, 70L * 86_400));
         Interaction.Builder b = Interaction.builder(Fixtures.TENANT, InteractionId.of(iid), Subject.customer(id),
                 pick(r, RandomConditions.CHANNELS), pick(r, RandomConditions.TYPES), at);
+        if (r.nextInt(3) == 0) {
+            b.direction(Direction.OUTBOUND);
+        }
+        if (r.nextInt(3) == 0) {
+            b.campaign(CampaignId.of(pick(r, RandomConditions.CAMPAIGNS)));
+        }
+        if (r.nextBoolean()) {
+            b.property("page", r.nextInt(5) == 0 ? TypedValue.choice("home") : TypedValue.of(pick(r,
+                    RandomConditions.PAGES)));
+        }
+        if (r.nextBoolean()) {
+            b.property("rating", TypedValue.of(new BigDecimal(pick(r, List.of("1", "2.0", "3")))));
+        }
         int money = r.nextInt(4);
         if (money > 0) {
             Currency currency = money == 3 ? Currency.getInstance("USD") : Fixtures.EUR;

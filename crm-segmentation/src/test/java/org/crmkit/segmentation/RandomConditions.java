@@ -2,21 +2,38 @@ package org.crmkit.segmentation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AddressCountryIn;
+import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
+import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -27,6 +44,9 @@ final class RandomConditions {
     static final List<InteractionType> TYPES = List.of(InteractionType.ORDER_PLACED, InteractionType.PAGE_VIEW,
             InteractionType.CALL);
     static final List<Channel> CHANNELS = List.of(Channel.WEB, Channel.EMAIL, Channel.PHONE);
+    static final List<String> CAMPAIGNS = List.of("spring", "fall-2025");
+    static final List<String> PAGES = List.of("/pricing", "/home");
+    static final List<String> DOMAINS = List.of("example.com", "mail.de", "sub.example.com");
     static final List<String> TAGS = List.of("vip", "new", "churn-risk", "v2");
     static final List<String> CITIES = List.of("Berlin", "Hamburg", "München", "Bad \"Quote\"\\n");
     private static final Operator[] OPS = Operator.values();
@@ -40,11 +60,15 @@ final class RandomConditions {
     }
 
     Condition condition(int depth) {
-        int pick = random.nextInt(depth <= 0 ? 10 : 14);
-        if (pick >= 10) {
+        int pick = random.nextInt(depth <= 0 ? 12 : 16);
+        if (pick == 10) {
+            return aggregate();
+        } else if (pick == 11) {
+            return relativeDate();
+        } else if (pick > 11) {
             return switch (pick) {
-                case 10 -> new Condition.Not(condition(depth - 1));
-                case 11, 12 -> new Condition.And(operands(depth));
+                case 12 -> new Condition.Not(condition(depth - 1));
+                case 13, 14 -> new Condition.And(operands(depth));
                 default -> new Condition.Or(operands(depth));
             };
         }
@@ -61,6 +85,48 @@ final class RandomConditions {
             default -> random.nextBoolean() ? new Condition.SegmentRef("base_vip")
                     : new Condition.FunctionCall("has_tag_prefix", List.of(TypedValue.of(one(List.of("v", "c", ""))))) ;
         };
+    }
+
+    private Condition aggregate() {
+        Aggregate.Function function = one(List.of(Aggregate.Function.AVG, Aggregate.Function.MIN,
+                Aggregate.Function.MAX));
+        return switch (random.nextInt(3)) {
+            case 0 -> new AmountCompare(function, filter(), optionalWindow(), op(), money());
+            case 1 -> new DistinctCountCompare(wild && random.nextBoolean() ? "distinct" : one(List.of("page",
+                    "rating")), filter(), optionalWindow(), op(), random.nextInt(3));
+            default -> {
+                boolean counts = random.nextBoolean();
+                Currency currency = wild && random.nextBoolean() ? Currency.getInstance("USD")
+                        : Fixtures.EUR;
+                yield new AggregateCompare(figure(counts, currency), op(), figure(counts, currency));
+            }
+        };
+    }
+
+    private Condition relativeDate() {
+        return switch (random.nextInt(7)) {
+            case 4 -> random.nextBoolean() ? AddressCountryIn.of(one(List.of("DE", "AT"))) : AddressCountryIn.of("GB",
+                    "AT");
+            case 5 -> new PostalCodeStartsWith(one(List.of("10", "1", "SW1A", "2", "x")));
+            case 6 -> new WithinDistance(name("lat"), "lon", BigDecimal.valueOf(random.nextInt(47_000, 55_000), 3),
+                    BigDecimal.valueOf(random.nextInt(6_000, 15_000), 3), BigDecimal.valueOf(random.nextInt(1, 600)));
+            case 0 -> new AnniversaryWithin(name("birthday"), 1 + random.nextInt(60));
+            case 1 -> new TimeSince(TimeSince.From.ATTRIBUTE, Optional.of(name("birthday")), one(List.of(
+                    ChronoUnit.DAYS, ChronoUnit.MONTHS, ChronoUnit.YEARS)), op(), random.nextInt(-5, 80));
+            case 2 -> new TimeSince(TimeSince.From.STAGE_ENTERED, Optional.empty(), one(List.of(ChronoUnit.DAYS,
+                    ChronoUnit.MONTHS)), op(), random.nextInt(0, 14));
+            default -> new TimeSince(TimeSince.From.CREATED, Optional.empty(), ChronoUnit.YEARS, op(),
+                    random.nextInt(4, 8));
+        };
+    }
+
+    private Aggregate figure(boolean count, Currency currency) {
+        if (!count) {
+            return new Aggregate.Amount(one(List.of(Aggregate.Function.values())), currency, filter(),
+                    optionalWindow());
+        }
+        return random.nextBoolean() ? new Aggregate.Count(filter(), optionalWindow())
+                : new Aggregate.CountDistinct(one(List.of("page", "rating")), filter(), optionalWindow());
     }
 
     private List<Condition> operands(int depth) {
@@ -95,7 +161,15 @@ final class RandomConditions {
     }
 
     private Condition attributeTest() {
-        return switch (random.nextInt(6)) {
+        return switch (random.nextInt(9)) {
+            case 6 -> {
+                TextMatch.Test test = one(List.of(TextMatch.Test.values()));
+                yield new TextMatch(name("city"), test, one(List.of("ber", "BER", "N", "", "HAM", "ünch", "\"")),
+                        test != TextMatch.Test.ENDS_WITH || random.nextBoolean());
+            }
+            case 7 -> new Matches(name("city"), one(List.of("^B", "er$", "(?i)^ham", "[ü]", "a|e", "^$", "(a+)+$")));
+            case 8 -> random.nextBoolean() ? EmailDomainIn.of(one(DOMAINS)) : EmailDomainIn.of(one(DOMAINS),
+                    one(DOMAINS));
             case 0 -> new Condition.In(name("tier"), List.of(tier(), tier()));
             case 1 -> new Condition.In(name("age"), List.of(TypedValue.of(random.nextInt(100)),
                     TypedValue.of(random.nextInt(100))));
@@ -127,18 +201,33 @@ final class RandomConditions {
 
     private Money money() {
         if (wild && random.nextInt(4) == 0) {
-            return Money.of(BigDecimal.valueOf(random.nextInt(-1000, 1000)), java.util.Currency.getInstance("JPY"));
+            return Money.of(BigDecimal.valueOf(random.nextInt(-1000, 1000)), Currency.getInstance("JPY"));
         }
         return Money.of(BigDecimal.valueOf(random.nextInt(0, 30_000), 2), Fixtures.EUR);
     }
 
     private InteractionFilter filter() {
-        Optional<InteractionType> type = random.nextInt(3) == 0 ? Optional.empty()
-                : Optional.of(wild && random.nextInt(3) == 0 ? InteractionType.of(one(List.of("web", "any", "on",
-                "within", "email"))) : one(TYPES));
-        Optional<Channel> channel = random.nextBoolean() ? Optional.empty()
-                : Optional.of(wild ? one(List.of(Channel.values())) : one(CHANNELS));
-        return new InteractionFilter(type, channel);
+        Set<InteractionType> types = new TreeSet<>();
+        for (int n = random.nextInt(4) - 1; n > 0; n--) {
+            types.add(wild && random.nextInt(3) == 0 ? InteractionType.of(one(List.of("web", "any", "on", "within",
+                    "email", "where", "campaign"))) : one(TYPES));
+        }
+        InteractionFilter filter = InteractionFilter.ANY.withTypes(types);
+        if (random.nextBoolean()) {
+            filter = filter.withChannel(wild ? one(List.of(Channel.values())) : one(CHANNELS));
+        }
+        if (random.nextInt(4) == 0) {
+            filter = filter.withDirection(one(List.of(Direction.values())));
+        }
+        if (random.nextInt(4) == 0) {
+            filter = filter.withCampaign(CampaignId.of(one(CAMPAIGNS)));
+        }
+        for (int n = random.nextInt(5) - 2; n > 0; n--) {
+            filter = random.nextBoolean() ? filter.withProperty(wild ? one(List.of("and", "property", "where", "x_1"))
+                    : "page", TypedValue.of(one(PAGES))) : filter.withProperty("rating",
+                    random.nextBoolean() ? TypedValue.of(random.nextInt(1, 4)) : TypedValue.choice("gold"));
+        }
+        return filter;
     }
 
     private Optional<Window> optionalWindow() {
@@ -146,7 +235,13 @@ final class RandomConditions {
     }
 
     private Window window() {
-        return random.nextInt(3) == 0 ? Window.hours(1 + random.nextInt(72)) : Window.days(1 + random.nextInt(60));
+        return switch (random.nextInt(5)) {
+            case 4 -> Window.calendar(one(List.of(Window.Calendar.Unit.values())), random.nextBoolean());
+            case 0 -> Window.hours(1 + random.nextInt(72));
+            case 1 -> Window.since(wild && random.nextInt(4) == 0 ? date() : Fixtures.NOW.atZone(Fixtures.ZONE)
+                    .toLocalDate().minusDays(random.nextInt(70)));
+            default -> Window.days(1 + random.nextInt(60));
+        };
     }
 
     private Operator op() {

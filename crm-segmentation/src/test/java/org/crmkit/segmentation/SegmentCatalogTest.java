@@ -11,7 +11,9 @@ import org.crmkit.spi.NotFoundException;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.ValueType;
 import org.crmkit.spi.customer.AttributeDefinition;
+import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +45,14 @@ class SegmentCatalogTest {
         "can_contact(email, marketing)          | unknown function 'can_contact'",
         "has_tag_prefix()                       | function 'has_tag_prefix' takes 1 arguments, not 0",
         "has_tag_prefix(3)                      | argument 1 (prefix) is of type STRING, compared with a NUMBER 3",
+        "count(order_plcd) >= 1                 | unknown interaction type 'order_plcd'",
+        "age ends with \"1\"                    | attribute 'age' of type NUMBER is not text",
+        "tier = \"gold\" ignoring case          | attribute 'tier' of type ENUMERATION is not text",
+        "vip matches \"t\"                      | attribute 'vip' of type BOOLEAN is not text",
+        "geo(city, lon) within 5 km of (1, 2)   | attribute 'city' of type STRING is not a number",
+        "geo(lat, longitude) within 5 km of (1, 2) | unknown attribute 'longitude'",
+        "last(\"order_plcd\" on web) within 30d | unknown interaction type 'order_plcd'",
+        "sum(amount of webinar) > 1 EUR         | unknown interaction type 'webinar'",
     })
     void define_illTyped_failsAtDefinitionNamingNodeAndReason(String text, String reason) {
         assertThatThrownBy(() -> catalog.define("bad", text)).isInstanceOfSatisfying(SegmentTypeException.class, e -> {
@@ -51,6 +61,23 @@ class SegmentCatalogTest {
             assertThat(e.getMessage()).contains("segment 'bad'").contains(reason);
         });
         assertThat(catalog.definition("bad")).isEmpty();
+    }
+
+    @Test
+    void define_invalidPatternFromJavaOrJson_isATypeError() {
+        assertThatThrownBy(() -> catalog.define(new SegmentDefinition("bad", new Matches("city", "a**"))))
+                .isInstanceOfSatisfying(SegmentTypeException.class,
+                        e -> assertThat(e.reason()).startsWith("pattern is not a regular expression in RE2 syntax"));
+    }
+
+    @Test
+    void define_registeredCustomInteractionType_isAccepted() {
+        SegmentCatalog custom = SegmentCatalog.builder().interactionType(InteractionType.of("webinar")).build();
+        custom.define("attendees", "count(webinar within 90d) >= 1 and count(order_placed) = 0");
+        assertThat(custom.interactionTypes()).contains(InteractionType.of("webinar"), InteractionType.ORDER_PLACED);
+        assertThatThrownBy(() -> custom.define("typo", "count(webinr) >= 1"))
+                .isInstanceOfSatisfying(SegmentTypeException.class,
+                        e -> assertThat(e.reason()).startsWith("unknown interaction type 'webinr'"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.crmkit.segmentation.Conditions.anyOf;
 import static org.crmkit.segmentation.Conditions.attribute;
 import static org.crmkit.segmentation.Conditions.call;
 import static org.crmkit.segmentation.Conditions.count;
+import static org.crmkit.segmentation.Conditions.interactions;
 import static org.crmkit.segmentation.Conditions.last;
 import static org.crmkit.segmentation.Conditions.not;
 import static org.crmkit.segmentation.Conditions.score;
@@ -22,8 +23,11 @@ import java.time.Period;
 import java.util.Optional;
 
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
@@ -119,8 +123,167 @@ class SegmentLanguageTest {
         Condition b = attribute("age").gt(2);
         Condition c = attribute("age").gt(3);
         assertThat(parse("age > 1 or age > 2 and not age > 3")).isEqualTo(anyOf(a, allOf(b, not(c))));
-        assertThat(parse("(age > 1 or age > 2) and age > 3")).isEqualTo(Segment.where(a).or(b).and(c).condition());
+        assertThat(parse("(age > 1 or age > 2) and age > 3")).isEqualTo(Segment.where(anyOf(a, b)).and(c).condition());
+        assertThat(parse("age > 1 or age > 2 and age > 3")).isEqualTo(Segment.where(a).or(b).and(c).condition());
         assertThat(parse("age > 1 and age > 2 and age > 3")).isEqualTo(Segment.where(a).and(b).and(c).condition());
+    }
+
+    @Test
+    void parse_currencyDirectlyAfterTheNumber_isTheAmount() {
+        assertThat(parse("balance > 100EUR")).isEqualTo(parse("balance > 100 EUR"));
+        assertThat(parse("sum(order_placed) >= -12.50USD")).isEqualTo(parse("sum(order_placed) >= -12.50 USD"));
+    }
+
+    @Test
+    void parse_dateOutsideTheBareYears_isWrittenWithDate() {
+        assertThat(parse("birthday = date(\"0000-01-01\")")).isEqualTo(attribute("birthday")
+                .eq(TypedValue.of(LocalDate.of(0, 1, 1))));
+        assertThat(parse("birthday = 1000-01-01")).isEqualTo(attribute("birthday")
+                .eq(TypedValue.of(LocalDate.of(1000, 1, 1))));
+    }
+
+    @Test
+    void parse_interactionFilter_typesDirectionCampaignAndProperties() {
+        assertThat(parse("last(page_view where page = \"/pricing\") within 30d")).isEqualTo(last(
+                interactions(InteractionType.PAGE_VIEW).withProperty("page", TypedValue.of("/pricing")))
+                .within(Period.ofDays(30)));
+        Condition full = parse("count(order_placed, \"web\", call on email outbound campaign \"spring\""
+                + " where rating = 3 and property(\"and\") = gold within 7d) >= 2");
+        assertThat(full).isEqualTo(count(interactions(InteractionType.ORDER_PLACED, InteractionType.of("web"),
+                InteractionType.CALL).withChannel(Channel.EMAIL).withDirection(Direction.OUTBOUND)
+                .withCampaign(CampaignId.of("spring")).withProperty("rating", TypedValue.of(3))
+                .withProperty("and", TypedValue.choice("gold"))).within(Period.ofDays(7)).atLeast(2));
+        assertThat(parse(SegmentLanguage.print(full))).isEqualTo(full);
+        assertThat(parse("count(any inbound) = 0")).isEqualTo(count(InteractionFilter.ANY.withDirection(
+                Direction.INBOUND)).exactly(0));
+        assertThat(parse("count(inbound) = 0")).isEqualTo(parse("count(any inbound) = 0"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "count(page_view where page > 1) >= 1               | 1 | 28 | '>'       | '='",
+        "count(page_view where page = 1 and page = 2) >= 1  | 1 | 36 | 'page'    | a property not tested yet",
+        "count(call campaign spring) >= 1                   | 1 | 21 | 'spring'  | a campaign id in quotes",
+        "count(call, and) >= 1                              | 1 | 13 | 'and'     | an interaction type",
+        "count(call where 3 = 1) >= 1                       | 1 | 18 | '3'       | a property name",
+    })
+    void parse_malformedFilter_isRefused(String text, int line, int column, String found, String expected) {
+        assertSyntaxError(text, line, column, found, expected);
+    }
+
+    private static void assertSyntaxError(String text, int line, int column, String found, String expected) {
+        assertThatThrownBy(() -> parse(text.strip())).isInstanceOfSatisfying(SegmentSyntaxException.class, e -> {
+            assertThat(e.line()).as("line").isEqualTo(line);
+            assertThat(e.column()).as("column").isEqualTo(column);
+            assertThat(e.found()).as("found").isEqualTo(found);
+            assertThat(e.expected()).as("expected").startsWith(expected);
+        });
+    }
+
+    @Test
+    void parse_textTests_caseInsensitiveEndsWithRegexAndEmailDomain() {
+        assertThat(parse("city = \"berlin\" ignoring case")).isEqualTo(attribute("city").equalsIgnoringCase("berlin"));
+        assertThat(parse("city starts with \"b\" IGNORING CASE")).isEqualTo(attribute("city")
+                .startsWithIgnoringCase("b"));
+        assertThat(parse("city contains \"er\" ignoring case")).isEqualTo(attribute("city").containsIgnoringCase("er"));
+        assertThat(parse("city ends with \"in\"")).isEqualTo(attribute("city").endsWith("in"));
+        assertThat(parse("city ends with \"IN\" ignoring case")).isEqualTo(attribute("city")
+                .endsWithIgnoringCase("IN"));
+        assertThat(parse("city matches \"^B(er|on)\"")).isEqualTo(attribute("city").matches("^B(er|on)"));
+        assertThat(parse("email domain = \"Example.COM\"")).isEqualTo(Conditions.emailDomain("example.com"));
+        assertThat(parse("email domain in (\"a.de\", \"b.de\")")).isEqualTo(Conditions.emailDomain("b.de", "a.de"));
+        assertThat(parse("email = \"x\" and email exists")).isEqualTo(allOf(attribute("email").eq("x"),
+                attribute("email").exists()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "city matches \"(\"                  | 1 | 14 | string \"(\"      | a valid matches.pattern",
+        "city matches \"a{2,1}\"             | 1 | 14 | string \"a{2,1}\" | a valid matches.pattern",
+        "city = \"x\" ignoring cases         | 1 | 21 | 'cases'          | 'case'",
+        "email domain = \"no domain\"        | 1 | 1  | 'email'          | a valid emailDomain.domains",
+        "email domain > \"x.de\"             | 1 | 14 | '>'              | '=' or 'in'",
+    })
+    void parse_malformedTextTest_isRefused(String text, int line, int column, String found, String expected) {
+        assertSyntaxError(text, line, column, found, expected);
+    }
+
+    @Test
+    void builder_invalidPattern_isAValidationExceptionAtOnce() {
+        assertThatThrownBy(() -> attribute("city").matches("(")).isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("matches.pattern"));
+        assertThatThrownBy(() -> attribute("city").matches("x".repeat(1001))).isInstanceOf(
+                ValidationException.class);
+    }
+
+    @Test
+    void parse_aggregates_averageLeastGreatestDistinctAndComparisons() {
+        InteractionFilter orders = InteractionFilter.of(InteractionType.ORDER_PLACED);
+        assertThat(parse("avg(amount of order_placed within 365d) > 50EUR")).isEqualTo(
+                Conditions.avg(orders).within(Period.ofDays(365)).moreThan(Fixtures.eur("50")));
+        assertThat(parse("min(order_placed) >= 10 EUR")).isEqualTo(Conditions.min(orders).atLeast(Fixtures.eur("10")));
+        assertThat(parse("max(amount in EUR of order_placed) <= 10 EUR")).isEqualTo(Conditions.max(orders)
+                .atMost(Fixtures.eur("10")));
+        assertThat(parse("count(distinct page of page_view within 30d) >= 3")).isEqualTo(Conditions.countDistinct(
+                "page", InteractionFilter.of(InteractionType.PAGE_VIEW)).within(Period.ofDays(30)).atLeast(3));
+        assertThat(parse("count(order_returned within 30d) > count(order_placed within 30d)")).isEqualTo(
+                Conditions.compare(count(InteractionType.ORDER_RETURNED).within(Period.ofDays(30)).aggregate(),
+                        Operator.GT, count(InteractionType.ORDER_PLACED).within(Period.ofDays(30)).aggregate()));
+        Condition averages = parse("avg(amount in EUR of order_placed within 30d)"
+                + " > avg(amount in EUR of order_placed within 365d)");
+        assertThat(averages).isEqualTo(Conditions.compare(Conditions.avg(orders).within(Period.ofDays(30))
+                .in(Fixtures.EUR), Operator.GT, Conditions.avg(orders).within(Period.ofDays(365)).in(Fixtures.EUR)));
+        assertThat(parse("sum(amount in EUR of order_placed) >= sum(amount in EUR of order_returned)")).isEqualTo(
+                Conditions.compare(sum(InteractionType.ORDER_PLACED).in(Fixtures.EUR), Operator.GE,
+                        sum(InteractionType.ORDER_RETURNED).in(Fixtures.EUR)));
+        assertThat(parse(SegmentLanguage.print(averages))).isEqualTo(averages);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "avg(order_placed) > avg(order_returned)          | 1 | 1  | 'avg'   | a currency where an amount",
+        "avg(amount in EUR of order_placed) > 5 USD       | 1 | 38 | '5'     | an amount such as 100 EUR, in EUR",
+        "count(order_placed) > sum(amount in EUR of call) | 1 | 23 | 'sum'   | a valid aggregateCompare.right",
+        "avg(amount in XYZ of call) > 1 EUR               | 1 | 15 | 'XYZ'   | an ISO-4217 currency",
+        "avg(order_placed) > 3                            | 1 | 21 | '3'     | an amount such as 100 EUR",
+        "count(distinct and of call) > 3                  | 1 | 16 | 'and'   | a property name",
+    })
+    void parse_malformedAggregate_isRefused(String text, int line, int column, String found, String expected) {
+        assertSyntaxError(text, line, column, found, expected);
+    }
+
+    @Test
+    void parse_geography_countryPostalCodeAndDistance() {
+        assertThat(parse("address country = \"DE\"")).isEqualTo(Conditions.addressCountry("DE"));
+        assertThat(parse("address country in (\"DE\", \"AT\")")).isEqualTo(Conditions.addressCountry("AT", "DE"));
+        assertThat(parse("address postal_code starts with \"10\"")).isEqualTo(Conditions.postalCodeStartsWith("10"));
+        Condition near = parse("geo(lat, lon) within 25.5 km of (52.5200, -13.405)");
+        assertThat(near).isEqualTo(Conditions.withinDistance("lat", "lon", new BigDecimal("25.5"),
+                new BigDecimal("52.52"), new BigDecimal("-13.405")));
+        assertThat(SegmentLanguage.print(near)).isEqualTo("geo(lat, lon) within 25.5 km of (52.52, -13.405)");
+        assertThat(parse("address = 1")).isEqualTo(attribute("address").eq(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "address country = \"Germany\"                   | 1 | 9  | 'country'   | a valid addressCountry.countries",
+        "geo(lat, lon) within 0 km of (1, 2)             | 1 | 1  | 'geo'       | a valid distance.kilometres",
+        "geo(lat, lon) within 5 km of (91, 2)            | 1 | 1  | 'geo'       | a valid distance.centreLatitude",
+        "geo(lat, lon) within 5 miles of (1, 2)          | 1 | 24 | 'miles'     | 'km'",
+    })
+    void parse_malformedGeography_isRefused(String text, int line, int column, String found, String expected) {
+        assertSyntaxError(text, line, column, found, expected);
+    }
+
+    @Test
+    void builder_andBindsTighterThanOr_likeTheText() {
+        Condition a = attribute("age").gt(1);
+        Condition b = attribute("age").gt(2);
+        Condition c = attribute("age").gt(3);
+        Condition d = attribute("age").gt(4);
+        assertThat(Segment.where(a).or(b).and(c).condition()).isEqualTo(anyOf(a, allOf(b, c)));
+        assertThat(Segment.where(a).and(b).or(c).and(d).condition()).isEqualTo(anyOf(allOf(a, b), allOf(c, d)));
+        assertThat(Segment.where(anyOf(a, b)).and(c).condition()).isEqualTo(allOf(anyOf(a, b), c));
     }
 
     @Test
@@ -150,6 +313,10 @@ class SegmentLanguageTest {
         "sum(order_placed) > 5      | 1 | 21 | '5'                 | an amount such as 100 EUR",
         "City = \"x\"               | 1 | 1  | 'City'              | a valid attribute",
         "and = 1                    | 1 | 1  | 'and'               | a condition",
+        "birthday = 0000-01-01      | 1 | 12 | '0000-01-01'        | a date in the years 1000 to 9999",
+        "birthday = 0999-12-31      | 1 | 12 | '0999-12-31'        | a date in the years 1000 to 9999",
+        "balance > 100XYZ           | 1 | 14 | 'X'                 | a space after the number",
+        "balance > 100EURO          | 1 | 14 | 'E'                 | a space after the number",
     })
     void parse_malformed_namesLineColumnFoundAndExpected(String text, int line, int column, String found,
                                                           String expected) {
@@ -183,8 +350,8 @@ class SegmentLanguageTest {
 
     @Test
     void print_writesCanonicalText() {
-        Condition c = Segment.where(attribute("tier").in(TypedValue.choice("gold"), TypedValue.choice("a-b")))
-                .or(count(InteractionType.of("email")).on(Channel.WEB).within(Window.hours(3)).atLeast(1))
+        Condition c = Segment.where(anyOf(attribute("tier").in(TypedValue.choice("gold"), TypedValue.choice("a-b")),
+                        count(InteractionType.of("email")).on(Channel.WEB).within(Window.hours(3)).atLeast(1)))
                 .and(not(allOf(tag("vip"), attribute("stage").exists())))
                 .condition();
         assertThat(SegmentLanguage.print(c)).isEqualTo("(tier in (gold, choice(\"a-b\")) or count(\"email\" on web"
@@ -195,7 +362,7 @@ class SegmentLanguageTest {
     @Test
     void builder_windowsOfMonths_areRefused() {
         assertThatThrownBy(() -> count(InteractionType.CALL).within(Period.ofMonths(1)))
-                .isInstanceOf(org.crmkit.spi.ValidationException.class);
+                .isInstanceOf(ValidationException.class);
         assertThat(new Condition.CountCompare(InteractionFilter.ANY, Optional.empty(), Operator.EQ, 0))
                 .isEqualTo(count(InteractionFilter.ANY).exactly(0));
     }

@@ -8,18 +8,26 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import org.crmkit.json.JsonCodecException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -34,8 +42,11 @@ import org.crmkit.spi.segment.Window;
  * {@code window}); {@code score_compare} ({@code score}, {@code operator}, {@code value}, a JSON number);
  * {@code segment_ref} ({@code name}); {@code function_call} ({@code name}, {@code arguments}).
  *
- * <p>A window is {@code {"amount":30,"unit":"days"}} (unit {@code days} or {@code hours}); an interaction filter
- * {@code {"type":"order_placed","channel":"web"}}, both members optional ({@code {}} is every interaction).
+ * <p>A window is {@code {"amount":30,"unit":"days"}} (unit {@code days} or {@code hours}) or
+ * {@code {"since":"2025-01-01"}} or {@code {"calendar":"quarter","previous":true}} (last quarter); an interaction
+ * filter {@code {"type":"order_placed","channel":"web","direction":"inbound","campaign":"spring",
+ * "properties":{"page":{…typed value…}}}}, every member optional ({@code {}} is every interaction); several types are
+ * {@code "types":["order_placed","order_returned"]} (one type is always written as {@code "type"}).
  *
  * <p>Conditions nest at most {@link #MAX_NESTING} deep, counting {@code and}, {@code or} and {@code not}: the limit
  * of the segment language and of a segment catalog. Deeper conditions are refused on reading and on writing, and
@@ -119,6 +130,20 @@ public final class ConditionCodec {
             g.writeEndArray();
         } else if (condition instanceof Condition.HasTag c) {
             g.writeStringField("tag", c.tag());
+        } else if (condition instanceof TextMatch c) {
+            g.writeStringField("attribute", c.attribute());
+            JsonOut.constant(g, "test", c.test());
+            g.writeStringField("text", c.text());
+            g.writeBooleanField("ignore_case", c.ignoreCase());
+        } else if (condition instanceof Matches c) {
+            g.writeStringField("attribute", c.attribute());
+            g.writeStringField("pattern", c.pattern());
+        } else if (condition instanceof EmailDomainIn c) {
+            g.writeArrayFieldStart("domains");
+            for (String domain : c.domains()) {
+                g.writeString(domain);
+            }
+            g.writeEndArray();
         } else {
             writeAggregate(condition, g);
         }
@@ -141,6 +166,12 @@ public final class ConditionCodec {
             JsonOut.constant(g, "operator", c.operator());
             g.writeFieldName("value");
             g.writeNumber(c.value().toPlainString());
+        } else if (AggregateCodec.typeOf(condition).isPresent()) {
+            AggregateCodec.write(condition, g);
+        } else if (RelativeDateCodec.typeOf(condition).isPresent()) {
+            RelativeDateCodec.write(condition, g);
+        } else if (GeoCodec.typeOf(condition).isPresent()) {
+            GeoCodec.write(condition, g);
         } else if (condition instanceof Condition.SegmentRef c) {
             g.writeStringField("name", c.name());
         } else {
@@ -158,7 +189,7 @@ public final class ConditionCodec {
         g.writeEndArray();
     }
 
-    private static void writeFilterAndWindow(InteractionFilter filter, Optional<Window> window, JsonGenerator g)
+    static void writeFilterAndWindow(InteractionFilter filter, Optional<Window> window, JsonGenerator g)
             throws IOException {
         g.writeFieldName("filter");
         writeFilter(filter, g);
@@ -208,6 +239,20 @@ public final class ConditionCodec {
                 String prefix = in.field("prefix").string();
                 yield in.build(() -> new Condition.StartsWith(attribute, prefix));
             }
+            case "text_match" -> readTextMatch(in.object("type", "attribute", "test", "text", "ignore_case"));
+            case "matches" -> {
+                in.object("type", "attribute", "pattern");
+                String attribute = in.field("attribute").string();
+                String pattern = in.field("pattern").string();
+                yield in.build(() -> new Matches(attribute, pattern));
+            }
+            case "email_domain_in" -> {
+                Set<String> domains = new TreeSet<>();
+                for (JsonIn domain : in.object("type", "domains").field("domains").elements()) {
+                    domains.add(domain.string());
+                }
+                yield in.build(() -> new EmailDomainIn(new TreeSet<>(domains)));
+            }
             case "stage_in" -> readStageIn(in.object("type", "stages"));
             case "has_tag" -> in.object("type", "tag").field("tag").string(Condition.HasTag::new);
             case "count_compare" -> readCount(in.object("type", "filter", "window", "operator", "count"));
@@ -218,6 +263,11 @@ public final class ConditionCodec {
                 Window window = readWindow(in.field("window"));
                 yield new Condition.OccurredWithin(filter, window);
             }
+            case "amount_compare", "distinct_count_compare", "aggregate_compare" ->
+                    AggregateCodec.read(typeIn.string(), in);
+            case "time_since", "anniversary_within" -> RelativeDateCodec.read(typeIn.string(), in);
+            case "address_country_in", "postal_code_starts_with", "within_distance" ->
+                    GeoCodec.read(typeIn.string(), in);
             case "score_compare" -> readScore(in.object("type", "score", "operator", "value"));
             case "segment_ref" -> in.object("type", "name").field("name").string(Condition.SegmentRef::new);
             case "function_call" -> {
@@ -227,8 +277,10 @@ public final class ConditionCodec {
                 yield in.build(() -> new Condition.FunctionCall(name, arguments));
             }
             default -> throw typeIn.fail("must be one of and, or, not, compare, in, between, exists, contains, "
-                    + "starts_with, stage_in, has_tag, count_compare, sum_compare, occurred_within, score_compare, "
-                    + "segment_ref, function_call");
+                    + "starts_with, text_match, matches, email_domain_in, stage_in, has_tag, count_compare, "
+                    + "sum_compare, occurred_within, amount_compare, distinct_count_compare, aggregate_compare, "
+                    + "time_since, anniversary_within, address_country_in, postal_code_starts_with, within_distance, "
+                    + "score_compare, segment_ref, function_call");
         };
     }
 
@@ -260,6 +312,14 @@ public final class ConditionCodec {
         TypedValue low = ValueCodec.readTypedValue(in.field("low"));
         TypedValue high = ValueCodec.readTypedValue(in.field("high"));
         return in.build(() -> new Condition.Between(attribute, low, high));
+    }
+
+    private static Condition readTextMatch(JsonIn in) {
+        String attribute = in.field("attribute").string();
+        TextMatch.Test test = in.field("test").constant(TextMatch.Test.class);
+        String text = in.field("text").string();
+        boolean ignoreCase = in.field("ignore_case").bool();
+        return in.build(() -> new TextMatch(attribute, test, text, ignoreCase));
     }
 
     private static Condition readStageIn(JsonIn in) {
@@ -297,13 +357,30 @@ public final class ConditionCodec {
 
     public static void writeWindow(Window window, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("amount", window.amount());
-        g.writeStringField("unit", window.unit() == ChronoUnit.DAYS ? UNITS[0] : UNITS[1]);
+        if (window.since().isPresent()) {
+            g.writeStringField("since", window.since().get().toString());
+        } else if (window.calendar().isPresent()) {
+            JsonOut.constant(g, "calendar", window.calendar().get().unit());
+            g.writeBooleanField("previous", window.calendar().get().previous());
+        } else {
+            g.writeNumberField("amount", window.amount());
+            g.writeStringField("unit", window.unit() == ChronoUnit.DAYS ? UNITS[0] : UNITS[1]);
+        }
         g.writeEndObject();
     }
 
     public static Window readWindow(JsonIn in) {
-        in.object("amount", "unit");
+        in.object("amount", "unit", "since", "calendar", "previous");
+        Optional<JsonIn> since = in.optional("since");
+        if (since.isPresent()) {
+            in.object("since");
+            return Window.since(since.get().date());
+        }
+        Optional<JsonIn> calendar = in.optional("calendar");
+        if (calendar.isPresent()) {
+            in.object("calendar", "previous");
+            return Window.calendar(calendar.get().constant(Window.Calendar.Unit.class), in.field("previous").bool());
+        }
         JsonIn amountIn = in.field("amount");
         long amount = amountIn.longValue();
         JsonIn unitIn = in.field("unit");
@@ -316,18 +393,49 @@ public final class ConditionCodec {
 
     public static void writeFilter(InteractionFilter filter, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        JsonOut.optionalString(g, "type", filter.type().map(InteractionType::name));
+        if (filter.types().size() == 1) {
+            g.writeStringField("type", filter.types().first().name());
+        } else if (!filter.types().isEmpty()) {
+            g.writeArrayFieldStart("types");
+            for (InteractionType type : filter.types()) {
+                g.writeString(type.name());
+            }
+            g.writeEndArray();
+        }
         if (filter.channel().isPresent()) {
             JsonOut.constant(g, "channel", filter.channel().get());
+        }
+        if (filter.direction().isPresent()) {
+            JsonOut.constant(g, "direction", filter.direction().get());
+        }
+        JsonOut.optionalString(g, "campaign", filter.campaign().map(CampaignId::value));
+        if (!filter.properties().isEmpty()) {
+            ValueCodec.writeTypedValues("properties", filter.properties(), g);
         }
         g.writeEndObject();
     }
 
     public static InteractionFilter readFilter(JsonIn in) {
-        in.object("type", "channel");
-        Optional<InteractionType> type = in.optional("type").map(t -> t.string(InteractionType::of));
+        in.object("type", "types", "channel", "direction", "campaign", "properties");
+        Set<InteractionType> types = new TreeSet<>();
+        Optional<JsonIn> one = in.optional("type");
+        Optional<JsonIn> many = in.optional("types");
+        if (one.isPresent() && many.isPresent()) {
+            throw many.get().fail("must not be given with type (type is one, types several)");
+        }
+        one.ifPresent(t -> types.add(t.string(InteractionType::of)));
+        many.ifPresent(list -> list.elements().forEach(t -> {
+            if (!types.add(t.string(InteractionType::of))) {
+                throw t.fail("repeats an earlier type");
+            }
+        }));
         Optional<Channel> channel = in.optional("channel").map(c -> c.constant(Channel.class));
-        return new InteractionFilter(type, channel);
+        Optional<Direction> direction = in.optional("direction").map(d -> d.constant(Direction.class));
+        Optional<CampaignId> campaign = in.optional("campaign").map(c -> c.string(CampaignId::of));
+        SortedMap<String, TypedValue> properties = in.optional("properties").map(CustomerCodec::typedValues)
+                .orElseGet(TreeMap::new);
+        return in.build(() -> new InteractionFilter(new TreeSet<>(types), channel, direction, campaign,
+                properties));
     }
 
     private static String typeOf(Condition condition) {
@@ -349,6 +457,12 @@ public final class ConditionCodec {
             return "contains";
         } else if (condition instanceof Condition.StartsWith) {
             return "starts_with";
+        } else if (condition instanceof TextMatch) {
+            return "text_match";
+        } else if (condition instanceof Matches) {
+            return "matches";
+        } else if (condition instanceof EmailDomainIn) {
+            return "email_domain_in";
         } else if (condition instanceof Condition.StageIn) {
             return "stage_in";
         } else if (condition instanceof Condition.HasTag) {
@@ -359,6 +473,12 @@ public final class ConditionCodec {
             return "sum_compare";
         } else if (condition instanceof Condition.OccurredWithin) {
             return "occurred_within";
+        } else if (AggregateCodec.typeOf(condition).isPresent()) {
+            return AggregateCodec.typeOf(condition).get();
+        } else if (RelativeDateCodec.typeOf(condition).isPresent()) {
+            return RelativeDateCodec.typeOf(condition).get();
+        } else if (GeoCodec.typeOf(condition).isPresent()) {
+            return GeoCodec.typeOf(condition).get();
         } else if (condition instanceof Condition.ScoreCompare) {
             return "score_compare";
         } else if (condition instanceof Condition.SegmentRef) {

@@ -129,12 +129,7 @@ public final class CustomerCodec {
             writeIdentity(i, g);
         }
         g.writeEndArray();
-        g.writeObjectFieldStart("attributes");
-        for (Map.Entry<String, TypedValue> e : c.attributes().entrySet()) {
-            g.writeFieldName(e.getKey());
-            ValueCodec.writeTypedValue(e.getValue(), g);
-        }
-        g.writeEndObject();
+        ValueCodec.writeTypedValues("attributes", c.attributes(), g);
         JsonOut.instant(g, "created_at", c.createdAt());
         JsonOut.instant(g, "updated_at", c.updatedAt());
         g.writeEndObject();

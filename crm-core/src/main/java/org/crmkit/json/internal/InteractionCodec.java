@@ -63,12 +63,7 @@ public final class InteractionCodec {
         g.writeStringField("type", i.type().name());
         JsonOut.instant(g, "occurred_at", i.occurredAt());
         JsonOut.instant(g, "recorded_at", i.recordedAt());
-        g.writeObjectFieldStart("properties");
-        for (Map.Entry<String, TypedValue> e : i.properties().entrySet()) {
-            g.writeFieldName(e.getKey());
-            ValueCodec.writeTypedValue(e.getValue(), g);
-        }
-        g.writeEndObject();
+        ValueCodec.writeTypedValues("properties", i.properties(), g);
         if (i.amount().isPresent()) {
             g.writeFieldName("amount");
             ValueCodec.writeMoney(i.amount().get(), g);

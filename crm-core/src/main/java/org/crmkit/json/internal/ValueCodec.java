@@ -3,6 +3,7 @@ package org.crmkit.json.internal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
@@ -53,6 +54,16 @@ public final class ValueCodec {
         }
         Currency currency = in.field("currency").string(Money::parseCurrency);
         return amountIn.build(() -> value.apply(new BigDecimal(amount), currency));
+    }
+
+    /** Field {@code name}: an object of {@code values} by name, in the map's order. */
+    static void writeTypedValues(String name, Map<String, TypedValue> values, JsonGenerator g) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, TypedValue> e : values.entrySet()) {
+            g.writeFieldName(e.getKey());
+            writeTypedValue(e.getValue(), g);
+        }
+        g.writeEndObject();
     }
 
     public static void writeTypedValue(TypedValue value, JsonGenerator g) throws IOException {

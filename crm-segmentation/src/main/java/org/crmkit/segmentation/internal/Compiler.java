@@ -5,15 +5,24 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.segmentation.CustomerSnapshot;
 import org.crmkit.segmentation.PredicateFunction;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.segment.AddressCountryIn;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
+import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 
 /**
  * Compiles a type-checked condition into a tree of small {@link Test} closures, once, so that millions of customers
@@ -95,6 +104,12 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
             String prefix = sw.prefix();
             return (s, w) -> s.attribute(name) instanceof TypedValue.Text t
                     && t.value().startsWith(prefix);
+        } else if (c instanceof TextMatch || c instanceof Matches || c instanceof EmailDomainIn) {
+            return TextTests.compile(c);
+        } else if (c instanceof TimeSince || c instanceof AnniversaryWithin) {
+            return DateTests.compile(c, windows);
+        } else if (c instanceof AddressCountryIn || c instanceof PostalCodeStartsWith || c instanceof WithinDistance) {
+            return GeoTests.compile(c);
         }
         return profile(c);
     }
@@ -126,22 +141,25 @@ public record Compiler(Map<String, Condition> segments, Map<String, PredicateFun
     private Test interactions(Condition c) {
         if (c instanceof Condition.CountCompare cc) {
             InteractionFilter filter = cc.filter();
-            int window = cc.window().map(windows::index).orElse(-1);
+            Bounds bounds = Bounds.of(cc.window(), windows);
             long count = cc.count();
             Operator op = cc.operator();
-            return (s, w) -> op.test(Long.compare(s.interactions.count(filter, window < 0 ? Long.MIN_VALUE
-                    : w[window]), count));
+            return (s, w) -> op.test(Long.compare(s.interactions.count(filter, bounds.from(w), bounds.until(w)),
+                    count));
         } else if (c instanceof Condition.SumCompare sc) {
             InteractionFilter filter = sc.filter();
-            int window = sc.window().map(windows::index).orElse(-1);
+            Bounds bounds = Bounds.of(sc.window(), windows);
             Operator op = sc.operator();
-            return (s, w) -> op.test(s.interactions.compareSum(filter, window < 0 ? Long.MIN_VALUE : w[window],
+            return (s, w) -> op.test(s.interactions.compareSum(filter, bounds.from(w), bounds.until(w),
                     sc.amount()));
+        }
+        if (!(c instanceof Condition.OccurredWithin)) {
+            return Aggregates.compile(c, windows);
         }
         Condition.OccurredWithin ow = (Condition.OccurredWithin) c;
         InteractionFilter filter = ow.filter();
-        int window = windows.index(ow.window());
-        return (s, w) -> s.interactions.occurredSince(filter, w[window]);
+        Bounds bounds = Bounds.of(Optional.of(ow.window()), windows);
+        return (s, w) -> s.interactions.occurredBetween(filter, bounds.from(w), bounds.until(w));
     }
 
     private static Test compare(Condition.Compare cmp) {

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.TimeSince;
 
 /**
  * What a segment's membership depends on, read from its inlined condition: the profile (attributes, tags, stage,
@@ -15,7 +17,7 @@ import org.crmkit.spi.segment.InteractionFilter;
  * @param profile whether a profile change (or a function's input) can change membership
  * @param scores  the scores read
  * @param filters the interaction filters of its aggregates
- * @param timed   whether it has a window, so that time passing can change membership
+ * @param timed   whether it has a window or a date relative to today, so that time passing can change membership
  */
 public record Dependencies(boolean profile, Set<String> scores, List<InteractionFilter> filters, boolean timed) {
     /** The dependencies of {@code inlined} (a condition without segment references). */
@@ -33,18 +35,16 @@ public record Dependencies(boolean profile, Set<String> scores, List<Interaction
 
         void visit(Condition c) {
             TypeChecker.children(c).forEach(this::visit);
+            List<Aggregates.Source> sources = Aggregates.sources(c);
+            for (Aggregates.Source source : sources) {
+                filters.add(source.filter());
+                timed |= source.window().isPresent();
+            }
+            timed |= c instanceof TimeSince || c instanceof AnniversaryWithin;
             if (c instanceof Condition.ScoreCompare s) {
                 scores.add(s.score());
-            } else if (c instanceof Condition.CountCompare cc) {
-                filters.add(cc.filter());
-                timed |= cc.window().isPresent();
-            } else if (c instanceof Condition.SumCompare sc) {
-                filters.add(sc.filter());
-                timed |= sc.window().isPresent();
-            } else if (c instanceof Condition.OccurredWithin ow) {
-                filters.add(ow.filter());
-                timed = true;
-            } else if (!(c instanceof Condition.And || c instanceof Condition.Or || c instanceof Condition.Not)) {
+            } else if (sources.isEmpty()
+                    && !(c instanceof Condition.And || c instanceof Condition.Or || c instanceof Condition.Not)) {
                 profile = true;
             }
         }

@@ -11,22 +11,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.crmkit.segmentation.CustomerSnapshot;
 import org.crmkit.segmentation.PredicateFunction;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.Window;
 
 /**
  * When time alone can next change what a set of conditions says of one customer. The time-dependent inputs of the
- * conditions are collected once: the windows of aggregates (with their filters), the values compared with scores,
- * and the calls of host functions. For a snapshot, {@link #next} gives the earliest instant after now at which one
- * of them changes: an interaction leaves a window, a decaying score crosses a compared value, a function says its
- * answer may change. It may be early (the conditions still say the same then), never late. Immutable and
- * thread-safe.
+ * conditions are collected once: the moving windows of aggregates (with their filters; a window since a date does
+ * not move), the conditions on dates relative to today, the values compared with scores, and the calls of host
+ * functions. For a snapshot, {@link #next} gives the earliest instant after now at which one of them changes: the
+ * oldest passing interaction inside a window leaves it (a calendar window moves at the start of the next period),
+ * a date condition's figure crosses its bound ({@link DateTests#nextChange}), a decaying score crosses a compared
+ * value, a function says its answer may change. It may be early (the conditions still say the same then), never
+ * late. Immutable and thread-safe.
  */
 public final class Horizon {
     private static final long HOUR_MS = 3_600_000L;
@@ -35,6 +40,8 @@ public final class Horizon {
     private final List<Aged> aged;
     private final Map<String, double[]> compared;
     private final List<Call> calls;
+    private final List<Condition> dated;
+    private final int today;
 
     /** An aggregate's filter and window, with the window's index in the {@link WindowTable}. */
     private record Aged(InteractionFilter filter, Window window, int index) {
@@ -43,11 +50,14 @@ public final class Horizon {
     private record Call(PredicateFunction function, Condition.FunctionCall call) {
     }
 
-    private Horizon(ZoneId zone, List<Aged> aged, Map<String, double[]> compared, List<Call> calls) {
+    private Horizon(ZoneId zone, List<Aged> aged, Map<String, double[]> compared, List<Call> calls,
+                    List<Condition> dated, int today) {
         this.zone = zone;
         this.aged = aged;
         this.compared = compared;
         this.calls = calls;
+        this.dated = dated;
+        this.today = today;
     }
 
     /**
@@ -62,16 +72,17 @@ public final class Horizon {
         Set<Aged> aged = new LinkedHashSet<>();
         Map<String, Set<Double>> compared = new TreeMap<>();
         Set<Condition.FunctionCall> calls = new LinkedHashSet<>();
+        Set<Condition> dated = new LinkedHashSet<>();
         List<Condition> pending = new ArrayList<>(conditions);
         while (!pending.isEmpty()) {
             Condition c = pending.remove(pending.size() - 1);
             pending.addAll(TypeChecker.children(c));
-            if (c instanceof Condition.CountCompare cc) {
-                cc.window().ifPresent(w -> aged.add(new Aged(cc.filter(), w, windows.index(w))));
-            } else if (c instanceof Condition.SumCompare sc) {
-                sc.window().ifPresent(w -> aged.add(new Aged(sc.filter(), w, windows.index(w))));
-            } else if (c instanceof Condition.OccurredWithin ow) {
-                aged.add(new Aged(ow.filter(), ow.window(), windows.index(ow.window())));
+            for (Aggregates.Source source : Aggregates.sources(c)) {
+                source.window().filter(w -> w.since().isEmpty())
+                        .ifPresent(w -> aged.add(new Aged(source.filter(), w, windows.index(w))));
+            }
+            if (c instanceof TimeSince || c instanceof AnniversaryWithin) {
+                dated.add(c);
             } else if (c instanceof Condition.ScoreCompare sc) {
                 compared.computeIfAbsent(sc.score(), n -> new LinkedHashSet<>()).add(sc.value().doubleValue());
             } else if (c instanceof Condition.FunctionCall f) {
@@ -81,7 +92,8 @@ public final class Horizon {
         Map<String, double[]> values = new TreeMap<>();
         compared.forEach((name, set) -> values.put(name, set.stream().mapToDouble(Double::doubleValue).toArray()));
         List<Call> bound = calls.stream().map(f -> new Call(functions.get(f.name()), f)).toList();
-        return new Horizon(windows.zone(), List.copyOf(aged), values, bound);
+        return new Horizon(windows.zone(), List.copyOf(aged), values, bound, List.copyOf(dated),
+                windows.index(Window.days(1)));
     }
 
     /**
@@ -97,9 +109,18 @@ public final class Horizon {
         long nowMs = now.toEpochMilli();
         long next = Long.MAX_VALUE;
         for (Aged a : aged) {
-            long first = snapshot.interactions().firstSince(a.filter(), starts[a.index()]);
-            if (first != Long.MAX_VALUE) {
-                next = Math.min(next, leaves(first, a.window()));
+            OptionalLong first = snapshot.interactions().firstSince(a.filter(), starts[a.index()]);
+            if (first.isPresent()) {
+                next = Math.min(next, leaves(first.getAsLong(), a.window(), now));
+            }
+        }
+        if (!dated.isEmpty()) {
+            LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(starts[today]), zone);
+            for (Condition c : dated) {
+                Optional<LocalDate> changes = DateTests.nextChange(c, snapshot, day, zone);
+                if (changes.isPresent()) {
+                    next = Math.min(next, changes.get().atStartOfDay(zone).toInstant().toEpochMilli());
+                }
             }
         }
         for (Map.Entry<String, double[]> e : compared.entrySet()) {
@@ -122,9 +143,15 @@ public final class Horizon {
                 nowMs + 1)));
     }
 
-    /** The first instant (epoch ms) at which an interaction of {@code at} is no longer within the window. */
-    private long leaves(long at, Window window) {
-        if (window.unit() == ChronoUnit.HOURS) {
+    /**
+     * The first instant (epoch ms) at which an interaction of {@code at}, within the window now, may no longer be
+     * (or, for a calendar window, the window moves: at the start of the next period).
+     */
+    private long leaves(long at, Window window, Instant now) {
+        if (window.calendar().isPresent()) {
+            return Window.calendar(window.calendar().get().unit(), false).end(now, zone).orElseThrow()
+                    .toEpochMilli();
+        } else if (window.unit() == ChronoUnit.HOURS) {
             return at + window.amount() * HOUR_MS + 1;
         }
         LocalDate day = Instant.ofEpochMilli(at).atZone(zone).toLocalDate();

@@ -1,6 +1,7 @@
 package org.crmkit.segmentation.internal;
 
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 import org.crmkit.segmentation.SegmentSyntaxException;
@@ -123,10 +124,35 @@ final class Lexer {
             pos++;
             return new Token(Token.Kind.WINDOW, src.substring(start, pos), line, column(start));
         }
-        if (isWordPart(after)) {
-            throw error(pos, describe(pos), "a space after the number (windows are written 30d or 12h)");
+        if (isWordPart(after) && !currencyFollows()) {
+            throw error(pos, describe(pos), "a space after the number (windows are written 30d or 12h, amounts"
+                    + " 100 EUR or 100EUR)");
         }
         return new Token(Token.Kind.NUMBER, src.substring(start, pos), line, column(start));
+    }
+
+    /** Whether an ISO-4217 currency code, and nothing more of a word, follows directly ({@code 100EUR}). */
+    private boolean currencyFollows() {
+        return pos + 3 <= src.length() && !isWordPart(peek(3)) && isCurrency(src.substring(pos, pos + 3));
+    }
+
+    /** Whether {@code word} is the code of an ISO-4217 currency: three upper-case letters. */
+    static boolean isCurrency(String word) {
+        if (word.length() != 3) {
+            return false;
+        }
+        for (int i = 0; i < 3; i++) {
+            char c = word.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
+        }
+        try {
+            Currency.getInstance(word);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private boolean isWholeNonNegative(int start) {

@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,11 +19,11 @@ import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.customer.LifecycleStage;
-import org.crmkit.spi.interaction.Channel;
-import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.segment.Condition;
-import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.EmailDomainIn;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -40,6 +40,7 @@ public final class Parser {
     private static final String VALUE = "a value (string, number, amount, date, true, false or name)";
 
     private final List<Token> tokens;
+    private final InteractionParser interactions = new InteractionParser(this);
     private int index;
     private int depth;
 
@@ -123,12 +124,10 @@ public final class Parser {
         } else if (t.is("tags")) {
             advance();
             return tags();
-        } else if (t.is("count")) {
-            return count(advance());
-        } else if (t.is("sum")) {
-            return sum(advance());
         } else if (t.is("last")) {
-            return last(advance());
+            return interactions.last(advance());
+        } else if (InteractionParser.startsAggregate(t, peekAt(1))) {
+            return interactions.compare(advance());
         }
         if (t.is("score") && call) {
             advance();
@@ -145,6 +144,21 @@ public final class Parser {
             Token name = quotedArgument();
             return attributeTest(name);
         }
+        if (call && DateParser.FUNCTIONS.contains(t.text().toLowerCase(Locale.ROOT))) {
+            advance();
+            return DateParser.parse(this, t);
+        }
+        if (GeoParser.startsAddress(t, peekAt(1))) {
+            return GeoParser.address(this);
+        }
+        if (t.is("geo") && call) {
+            return GeoParser.distance(this, advance());
+        }
+        if (t.is("email") && peekAt(1).is("domain")) {
+            advance();
+            advance();
+            return emailDomain(t);
+        }
         if (Words.isReserved(t.text())) {
             throw error(t, CONDITION);
         }
@@ -159,15 +173,6 @@ public final class Parser {
             throw error(tag, "a tag in quotes");
         }
         return build(tag, () -> new Condition.HasTag(tag.text()));
-    }
-
-    private Condition last(Token keyword) {
-        expect(Token.Kind.LPAREN, "'('");
-        InteractionFilter filter = filter();
-        expect(Token.Kind.RPAREN, "')'");
-        expectWord("within");
-        Window window = window();
-        return build(keyword, () -> new Condition.OccurredWithin(filter, window));
     }
 
     private Condition stage() {
@@ -201,81 +206,35 @@ public final class Parser {
         throw error(t, "a lifecycle stage (prospect, lead, customer, inactive, churned)");
     }
 
-    private Condition count(Token keyword) {
-        expect(Token.Kind.LPAREN, "'('");
-        InteractionFilter filter = filter();
-        Optional<Window> window = optionalWindow();
-        expect(Token.Kind.RPAREN, "')'");
-        Operator op = operator();
-        Token n = advance();
-        if (n.kind() != Token.Kind.NUMBER) {
-            throw error(n, "a whole number");
-        }
-        long count = parse(n, "a whole number of at most 18 digits", Long::parseLong);
-        return build(keyword, () -> new Condition.CountCompare(filter, window, op, count));
+    Optional<Window> optionalWindow() {
+        return peek().is("within") || peek().is("since") || peek().is("this") || peek().is("last")
+                ? Optional.of(bound()) : Optional.empty();
     }
 
-    private Condition sum(Token keyword) {
-        expect(Token.Kind.LPAREN, "'('");
-        if (peek().is("amount")) {
-            advance();
-            expectWord("of");
-        }
-        InteractionFilter filter = filter();
-        Optional<Window> window = optionalWindow();
-        expect(Token.Kind.RPAREN, "')'");
-        Operator op = operator();
-        Token n = peek();
-        if (!(literal() instanceof TypedValue.Amount amount)) {
-            throw error(n, "an amount such as 100 EUR");
-        }
-        return build(keyword, () -> new Condition.SumCompare(filter, window, op, amount.value()));
-    }
-
-    private InteractionFilter filter() {
-        Optional<InteractionType> type = Optional.empty();
-        Optional<Channel> channel = Optional.empty();
-        Token t = peek();
-        if (t.is("any")) {
-            advance();
-        } else if (t.kind() == Token.Kind.STRING) {
-            advance();
-            type = Optional.of(build(t, () -> InteractionType.of(t.text())));
-        } else if (t.kind() == Token.Kind.WORD && !Words.isReserved(t.text())) {
-            advance();
-            Optional<Channel> named = Words.channel(t.text());
-            if (named.isPresent()) {
-                channel = named;
-            } else {
-                type = Optional.of(build(t, () -> InteractionType.of(t.text())));
+    /** {@code within 30d}, {@code within 12h}, {@code since 2025-01-01}, {@code this month} or {@code last year}. */
+    Window bound() {
+        Token t = advance();
+        if (t.is("within")) {
+            return window();
+        } else if (t.is("this") || t.is("last")) {
+            Token unit = advance();
+            for (Window.Calendar.Unit u : Window.Calendar.Unit.values()) {
+                if (unit.is(u.name())) {
+                    return Window.calendar(u, t.is("last"));
+                }
             }
+            throw error(unit, "week, month, quarter or year");
+        } else if (!t.is("since")) {
+            throw error(t, "'within', 'since', 'this' or 'last'");
         }
-        if (channel.isEmpty() && peek().is("on")) {
-            advance();
-            Token c = advance();
-            channel = Optional.of(Words.channel(c.kind() == Token.Kind.WORD ? c.text() : "")
-                    .orElseThrow(() -> error(c, "a channel (" + channelNames() + ")")));
+        Token at = peek();
+        if (!(literal() instanceof TypedValue.Date date)) {
+            throw error(at, "a date such as 2025-01-01");
         }
-        return new InteractionFilter(type, channel);
+        return Window.since(date.value());
     }
 
-    private static String channelNames() {
-        StringBuilder names = new StringBuilder();
-        for (Channel c : Channel.values()) {
-            names.append(names.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
-        }
-        return names.toString();
-    }
-
-    private Optional<Window> optionalWindow() {
-        if (peek().is("within")) {
-            advance();
-            return Optional.of(window());
-        }
-        return Optional.empty();
-    }
-
-    private Window window() {
+    Window window() {
         Token t = advance();
         if (t.kind() != Token.Kind.WINDOW) {
             throw error(t, "a window such as 30d or 12h");
@@ -295,7 +254,7 @@ public final class Parser {
         return build(at, () -> new Condition.ScoreCompare(name, op, value));
     }
 
-    private Token quotedArgument() {
+    Token quotedArgument() {
         expect(Token.Kind.LPAREN, "'('");
         Token name = advance();
         if (name.kind() != Token.Kind.STRING) {
@@ -311,6 +270,9 @@ public final class Parser {
         if (t.kind() == Token.Kind.OPERATOR) {
             Operator op = operator();
             TypedValue value = literal();
+            if (op == Operator.EQ && value instanceof TypedValue.Text text && ignoringCase()) {
+                return new TextMatch(name, TextMatch.Test.EQUALS, text.value(), true);
+            }
             return new Condition.Compare(name, op, value);
         }
         advance();
@@ -335,14 +297,56 @@ public final class Parser {
         }
         if (t.is("contains")) {
             String text = string();
-            return new Condition.Contains(name, text);
+            return ignoringCase() ? new TextMatch(name, TextMatch.Test.CONTAINS, text, true)
+                    : new Condition.Contains(name, text);
         }
         if (t.is("starts")) {
             expectWord("with");
             String prefix = string();
-            return new Condition.StartsWith(name, prefix);
+            return ignoringCase() ? new TextMatch(name, TextMatch.Test.STARTS_WITH, prefix, true)
+                    : new Condition.StartsWith(name, prefix);
         }
-        throw error(t, "a comparison operator, 'in', 'between', 'exists', 'contains' or 'starts with'");
+        if (t.is("ends")) {
+            expectWord("with");
+            String suffix = string();
+            return new TextMatch(name, TextMatch.Test.ENDS_WITH, suffix, ignoringCase());
+        }
+        if (t.is("matches")) {
+            Token pattern = peek();
+            String regex = string();
+            build(pattern, () -> Regexes.compile(regex));
+            return build(pattern, () -> new Matches(name, regex));
+        }
+        throw error(t, "a comparison operator, 'in', 'between', 'exists', 'contains', 'starts with', 'ends with'"
+                + " or 'matches'");
+    }
+
+    private boolean ignoringCase() {
+        if (!peek().is("ignoring")) {
+            return false;
+        }
+        advance();
+        expectWord("case");
+        return true;
+    }
+
+    private Condition emailDomain(Token keyword) {
+        Token op = advance();
+        List<String> domains = new ArrayList<>();
+        if (op.kind() == Token.Kind.OPERATOR && op.text().equals("=")) {
+            domains.add(string());
+        } else if (op.is("in")) {
+            expect(Token.Kind.LPAREN, "'('");
+            domains.add(string());
+            while (peek().kind() == Token.Kind.COMMA) {
+                advance();
+                domains.add(string());
+            }
+            expect(Token.Kind.RPAREN, "')' or ','");
+        } else {
+            throw error(op, "'=' or 'in'");
+        }
+        return build(keyword, () -> new EmailDomainIn(new TreeSet<>(domains)));
     }
 
     private String string() {
@@ -367,7 +371,7 @@ public final class Parser {
         return build(name, () -> new Condition.FunctionCall(name.text(), arguments));
     }
 
-    private TypedValue literal() {
+    TypedValue literal() {
         Token t = advance();
         switch (t.kind()) {
             case STRING -> {
@@ -375,14 +379,18 @@ public final class Parser {
             }
             case NUMBER -> {
                 Token next = peek();
-                if (next.kind() == Token.Kind.WORD && isCurrency(next.text())) {
+                if (next.kind() == Token.Kind.WORD && Lexer.isCurrency(next.text())) {
                     advance();
                     return build(t, () -> TypedValue.of(Money.of(t.text(), next.text())));
                 }
                 return build(t, () -> TypedValue.of(new BigDecimal(t.text())));
             }
             case DATE -> {
-                return TypedValue.of(parse(t, "a valid calendar date", (String s) -> LocalDate.parse(s)));
+                LocalDate date = parse(t, "a valid calendar date", (String s) -> LocalDate.parse(s));
+                if (date.getYear() < 1000) {
+                    throw error(t, "a date in the years 1000 to 9999 (write date(\"" + t.text() + "\") for others)");
+                }
+                return TypedValue.of(date);
             }
             case WORD -> {
                 return word(t);
@@ -406,25 +414,7 @@ public final class Parser {
         return build(t, () -> TypedValue.choice(t.text()));
     }
 
-    private static boolean isCurrency(String word) {
-        if (word.length() != 3) {
-            return false;
-        }
-        for (int i = 0; i < 3; i++) {
-            char c = word.charAt(i);
-            if (c < 'A' || c > 'Z') {
-                return false;
-            }
-        }
-        try {
-            Currency.getInstance(word);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private Operator operator() {
+    Operator operator() {
         Token t = advance();
         if (t.kind() == Token.Kind.OPERATOR) {
             for (Operator op : Operator.values()) {
@@ -443,15 +433,15 @@ public final class Parser {
         }
     }
 
-    private Token peek() {
+    Token peek() {
         return tokens.get(index);
     }
 
-    private Token peekAt(int ahead) {
+    Token peekAt(int ahead) {
         return tokens.get(Math.min(index + ahead, tokens.size() - 1));
     }
 
-    private Token advance() {
+    Token advance() {
         Token t = tokens.get(index);
         if (t.kind() != Token.Kind.END) {
             index++;
@@ -459,21 +449,21 @@ public final class Parser {
         return t;
     }
 
-    private void expect(Token.Kind kind, String expected) {
+    void expect(Token.Kind kind, String expected) {
         Token t = advance();
         if (t.kind() != kind) {
             throw error(t, expected);
         }
     }
 
-    private void expectWord(String word) {
+    void expectWord(String word) {
         Token t = advance();
         if (!t.is(word)) {
             throw error(t, "'" + word + "'");
         }
     }
 
-    private static <T> T build(Token at, Supplier<T> factory) {
+    static <T> T build(Token at, Supplier<T> factory) {
         try {
             return factory.get();
         } catch (ValidationException e) {
@@ -482,7 +472,7 @@ public final class Parser {
         }
     }
 
-    private static <T> T parse(Token at, String expected, Function<String, T> parser) {
+    static <T> T parse(Token at, String expected, Function<String, T> parser) {
         try {
             return parser.apply(at.kind() == Token.Kind.WINDOW ? at.text().substring(0, at.text().length() - 1)
                     : at.text());
@@ -491,7 +481,7 @@ public final class Parser {
         }
     }
 
-    private static SegmentSyntaxException error(Token found, String expected) {
+    static SegmentSyntaxException error(Token found, String expected) {
         return new SegmentSyntaxException(found.line(), found.column(), found.describe(), expected);
     }
 }

@@ -1,15 +1,30 @@
 package org.crmkit.segmentation.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.segment.AddressCountryIn;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
+import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
@@ -18,6 +33,10 @@ import org.crmkit.spi.segment.Window;
  * condition is refused anyway). Stateless and thread-safe.
  */
 public final class Printer {
+    private static final Map<TextMatch.Test, String> TEXT_TESTS = new EnumMap<>(Map.of(
+            TextMatch.Test.EQUALS, " = ", TextMatch.Test.STARTS_WITH, " starts with ",
+            TextMatch.Test.ENDS_WITH, " ends with ", TextMatch.Test.CONTAINS, " contains "));
+
     private Printer() {
     }
 
@@ -61,6 +80,20 @@ public final class Printer {
             attribute(ct.attribute(), out).append(" contains ").append(quote(ct.text()));
         } else if (c instanceof Condition.StartsWith sw) {
             attribute(sw.attribute(), out).append(" starts with ").append(quote(sw.prefix()));
+        } else if (c instanceof TextMatch tm) {
+            attribute(tm.attribute(), out).append(TEXT_TESTS.get(tm.test())).append(quote(tm.text()))
+                    .append(tm.ignoreCase() ? " ignoring case" : "");
+        } else if (c instanceof Matches m) {
+            attribute(m.attribute(), out).append(" matches ").append(quote(m.pattern()));
+        } else if (c instanceof EmailDomainIn e) {
+            out.append("email domain ");
+            if (e.domains().size() == 1) {
+                out.append("= ").append(quote(e.domains().first()));
+            } else {
+                out.append("in (");
+                e.domains().forEach(d -> out.append(d.equals(e.domains().first()) ? "" : ", ").append(quote(d)));
+                out.append(')');
+            }
         } else if (c instanceof Condition.StageIn s) {
             stage(s, out);
         } else if (c instanceof Condition.HasTag t) {
@@ -72,10 +105,30 @@ public final class Printer {
             out.append("sum(").append(filter(sc.filter())).append(window(sc.window())).append(") ")
                     .append(sc.operator().symbol()).append(' ').append(money(sc.amount()));
         } else if (c instanceof Condition.OccurredWithin ow) {
-            out.append("last(").append(filter(ow.filter())).append(") within ").append(ow.window());
+            out.append("last(").append(filter(ow.filter())).append(") ").append(bound(ow.window()));
         } else if (c instanceof Condition.ScoreCompare s) {
             out.append(s.score().indexOf('.') >= 0 ? s.score() : "score(" + quote(s.score()) + ")").append(' ')
                     .append(s.operator().symbol()).append(' ').append(s.value().toPlainString());
+        } else if (c instanceof AmountCompare || c instanceof DistinctCountCompare || c instanceof AggregateCompare) {
+            aggregate(c, out);
+        } else if (c instanceof TimeSince ts) {
+            out.append(lower(ts.unit())).append("_since(").append(ts.attribute().map(Printer::dateAttribute)
+                    .orElse(ts.from() == TimeSince.From.STAGE_ENTERED ? "stage" : "created")).append(") ")
+                    .append(ts.operator().symbol()).append(' ').append(ts.amount());
+        } else if (c instanceof AnniversaryWithin a) {
+            out.append("anniversary(").append(dateAttribute(a.attribute())).append(") within ").append(a.days())
+                    .append('d');
+        } else if (c instanceof AddressCountryIn ac) {
+            out.append("address country in (");
+            ac.countries().forEach(k -> out.append(k.equals(ac.countries().first()) ? "" : ", ").append(quote(k)));
+            out.append(')');
+        } else if (c instanceof PostalCodeStartsWith pc) {
+            out.append("address postal_code starts with ").append(quote(pc.prefix()));
+        } else if (c instanceof WithinDistance d) {
+            attribute(d.latitude(), out.append("geo(")).append(", ");
+            attribute(d.longitude(), out).append(") within ").append(d.kilometres().toPlainString()).append(" km of (")
+                    .append(d.centreLatitude().toPlainString()).append(", ")
+                    .append(d.centreLongitude().toPlainString()).append(')');
         } else if (c instanceof Condition.SegmentRef r) {
             out.append("segment(").append(quote(r.name())).append(')');
         } else {
@@ -84,6 +137,44 @@ public final class Printer {
             list(f.arguments(), out);
             out.append(')');
         }
+    }
+
+    private static void aggregate(Condition c, StringBuilder out) {
+        if (c instanceof AmountCompare ac) {
+            out.append(lower(ac.function())).append("(amount of ").append(filter(ac.filter()))
+                    .append(window(ac.window())).append(") ").append(ac.operator().symbol()).append(' ')
+                    .append(money(ac.amount()));
+        } else if (c instanceof DistinctCountCompare dc) {
+            out.append("count(distinct ").append(property(dc.property())).append(" of ").append(filter(dc.filter()))
+                    .append(window(dc.window())).append(") ").append(dc.operator().symbol()).append(' ')
+                    .append(dc.count());
+        } else {
+            AggregateCompare ag = (AggregateCompare) c;
+            aggregate(ag.left(), out);
+            out.append(' ').append(ag.operator().symbol()).append(' ');
+            aggregate(ag.right(), out);
+        }
+    }
+
+    private static void aggregate(Aggregate a, StringBuilder out) {
+        if (a instanceof Aggregate.Amount m) {
+            out.append(lower(m.function())).append("(amount in ").append(m.currency().getCurrencyCode())
+                    .append(" of ");
+        } else if (a instanceof Aggregate.CountDistinct d) {
+            out.append("count(distinct ").append(property(d.property())).append(" of ");
+        } else {
+            out.append("count(");
+        }
+        out.append(filter(a.filter())).append(window(a.window())).append(')');
+    }
+
+    /** An attribute inside {@code days_since(…)}: bare unless reserved or {@code created}. */
+    private static String dateAttribute(String name) {
+        return Words.isBare(name) && !name.equals("created") ? name : "attribute(" + quote(name) + ")";
+    }
+
+    private static String property(String name) {
+        return Words.isBare(name) ? name : "property(" + quote(name) + ")";
     }
 
     private static void list(List<TypedValue> values, StringBuilder out) {
@@ -121,17 +212,38 @@ public final class Printer {
     }
 
     private static String filter(InteractionFilter f) {
-        String type = f.type().map(t -> Words.isBare(t.name()) && Words.channel(t.name()).isEmpty() ? t.name()
-                : quote(t.name())).orElse("");
+        List<String> parts = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        f.types().forEach(t -> types.add(Words.isBare(t.name()) && Words.channel(t.name()).isEmpty() ? t.name()
+                : quote(t.name())));
         String channel = f.channel().map(Printer::lower).orElse("");
-        if (type.isEmpty()) {
-            return channel.isEmpty() ? "any" : channel;
+        if (types.isEmpty()) {
+            parts.add(channel.isEmpty() ? "any" : channel);
+        } else {
+            parts.add(String.join(", ", types));
+            if (!channel.isEmpty()) {
+                parts.add("on " + channel);
+            }
         }
-        return channel.isEmpty() ? type : type + " on " + channel;
+        f.direction().ifPresent(d -> parts.add(lower(d)));
+        f.campaign().ifPresent(c -> parts.add("campaign " + quote(c.value())));
+        List<String> tests = new ArrayList<>();
+        f.properties().forEach((name, value) -> tests.add(property(name) + " = " + literal(value)));
+        if (!tests.isEmpty()) {
+            parts.add("where " + String.join(" and ", tests));
+        }
+        return String.join(" ", parts);
     }
 
     private static String window(Optional<Window> window) {
-        return window.map(w -> " within " + w).orElse("");
+        return window.map(w -> " " + bound(w)).orElse("");
+    }
+
+    private static String bound(Window w) {
+        if (w.calendar().isPresent()) {
+            return w.toString();
+        }
+        return w.since().map(d -> "since " + date(d)).orElse("within " + w);
     }
 
     /** A value as a literal of the segment language. */

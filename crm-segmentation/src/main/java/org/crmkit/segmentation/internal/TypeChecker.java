@@ -14,7 +14,14 @@ import org.crmkit.spi.ValidationException;
 import org.crmkit.spi.ValueType;
 import org.crmkit.spi.customer.AttributeDefinition;
 import org.crmkit.spi.customer.AttributeSchema;
+import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
+import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 
 /**
  * Checks a condition against what a catalog knows: attributes and their types, scores, functions and segments.
@@ -23,10 +30,11 @@ import org.crmkit.spi.segment.Condition;
  * @param schema    the attributes
  * @param scores    the score names
  * @param functions the predicate functions by name
+ * @param types     the interaction types that may be named
  * @param segments  the names of the segments that may be referenced
  */
 public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String, PredicateFunction> functions,
-                          Set<String> segments) {
+                          Set<InteractionType> types, Set<String> segments) {
     /** @throws SegmentTypeException naming {@code segment}, the first offending node and the reason */
     public void check(String segment, Condition condition) {
         checkDepth(segment, condition);
@@ -93,12 +101,45 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
                 text(c, attribute(c, ct.attribute()));
             } else if (c instanceof Condition.StartsWith sw) {
                 text(c, attribute(c, sw.attribute()));
+            } else if (c instanceof TimeSince ts && ts.attribute().isPresent()) {
+                date(c, attribute(c, ts.attribute().get()));
+            } else if (c instanceof AnniversaryWithin a) {
+                date(c, attribute(c, a.attribute()));
+            } else if (c instanceof WithinDistance d) {
+                number(c, attribute(c, d.latitude()));
+                number(c, attribute(c, d.longitude()));
+            } else if (c instanceof TextMatch tm) {
+                text(c, attribute(c, tm.attribute()));
+            } else if (c instanceof Matches m) {
+                text(c, attribute(c, m.attribute()));
+                try {
+                    Regexes.compile(m.pattern());
+                } catch (ValidationException e) {
+                    throw fail(c, "pattern " + e.reason());
+                }
             } else if (c instanceof Condition.ScoreCompare s && !scores.contains(s.score())) {
                 throw fail(c, "unknown score '" + s.score() + "'");
             } else if (c instanceof Condition.SegmentRef r && !segments.contains(r.name())) {
                 throw fail(c, "unknown segment '" + r.name() + "'");
             } else if (c instanceof Condition.FunctionCall f) {
                 call(f);
+            } else {
+                interactions(c);
+            }
+        }
+
+        private void interactions(Condition c) {
+            for (Aggregates.Source source : Aggregates.sources(c)) {
+                filter(c, source.filter());
+            }
+        }
+
+        private void filter(Condition c, InteractionFilter f) {
+            for (InteractionType t : f.types()) {
+                if (!types.contains(t)) {
+                    throw fail(c, "unknown interaction type '" + t + "' (a host registers its own types in the"
+                            + " segment catalog)");
+                }
             }
         }
 
@@ -110,6 +151,18 @@ public record TypeChecker(AttributeSchema schema, Set<String> scores, Map<String
             if (d.type() != ValueType.NUMBER && d.type() != ValueType.DATE && d.type() != ValueType.MONEY) {
                 throw fail(c, "attribute '" + d.name() + "' of type " + d.type() + " has no order (only NUMBER,"
                         + " DATE and MONEY have)");
+            }
+        }
+
+        private void number(Condition c, AttributeDefinition d) {
+            if (d.type() != ValueType.NUMBER) {
+                throw fail(c, "attribute '" + d.name() + "' of type " + d.type() + " is not a number");
+            }
+        }
+
+        private void date(Condition c, AttributeDefinition d) {
+            if (d.type() != ValueType.DATE) {
+                throw fail(c, "attribute '" + d.name() + "' of type " + d.type() + " is not a date");
             }
         }
 

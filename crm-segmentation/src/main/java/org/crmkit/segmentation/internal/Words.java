@@ -9,9 +9,11 @@ import org.crmkit.spi.interaction.Channel;
 /** The reserved words of the segment language and how names are told apart from them. Stateless. */
 public final class Words {
     /** Words that cannot be a bare attribute name, value, interaction type or function name (any case). */
-    static final Set<String> RESERVED = Set.of("and", "or", "not", "in", "between", "exists", "contains", "starts",
-            "with", "stage", "tags", "count", "sum", "last", "score", "segment", "attribute", "true", "false", "any",
-            "on", "within", "choice", "date", "amount", "of");
+    static final Set<String> RESERVED = Set.of(
+            "and", "or", "not", "in", "between", "exists", "contains", "starts", "with", "stage", "tags", "count",
+            "sum", "last", "score", "segment", "attribute", "true", "false", "any", "on", "within", "choice", "date",
+            "amount", "of", "inbound", "outbound", "campaign", "where", "ends", "matches", "avg", "min", "max",
+            "distinct", "since", "days_since", "months_since", "years_since", "anniversary", "geo", "this");
 
     private Words() {
     }

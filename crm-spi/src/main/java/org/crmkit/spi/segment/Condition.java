@@ -21,8 +21,18 @@ import org.crmkit.spi.customer.LifecycleStage;
  *
  * <p>The meaning of every node is documented in {@code docs/SEGMENTS.md}. In short: a comparison on an attribute
  * the customer does not have is false (also {@code !=}); {@code not} negates the whole of its operand.
+ *
+ * <p>The cases of the original language are nested here; later ones live in files of their own in this package
+ * ({@link TextMatch}, {@link Matches}, {@link EmailDomainIn}, {@link AmountCompare}, {@link DistinctCountCompare},
+ * {@link AggregateCompare}, {@link TimeSince}, {@link AnniversaryWithin}, {@link AddressCountryIn},
+ * {@link PostalCodeStartsWith}, {@link WithinDistance}).
  */
-public sealed interface Condition {
+public sealed interface Condition permits Condition.And, Condition.Or, Condition.Not, Condition.Compare, Condition.In,
+        Condition.Between, Condition.Exists, Condition.Contains, Condition.StartsWith, Condition.StageIn,
+        Condition.HasTag, Condition.CountCompare, Condition.SumCompare, Condition.OccurredWithin,
+        Condition.ScoreCompare, Condition.SegmentRef, Condition.FunctionCall, TextMatch, Matches, EmailDomainIn,
+        AmountCompare, DistinctCountCompare, AggregateCompare, TimeSince, AnniversaryWithin, AddressCountryIn,
+        PostalCodeStartsWith, WithinDistance {
     /** Most operands of one {@code and}/{@code or}, values of one {@code in}, arguments of one function call. */
     int MAX_OPERANDS = 1_000;
     /** Score names: lower-case names separated by dots, such as {@code rfm.recency} or {@code engagement}. */

@@ -19,8 +19,9 @@ import org.crmkit.spi.customer.CustomerId;
  *   <li>The segment is <em>resolved</em>: the engine has replaced every {@link Condition.SegmentRef} by the
  *       referenced segment's condition, so the store never sees one.</li>
  *   <li>Semantics are those of the segment language (docs/SEGMENTS.md): a missing attribute makes every comparison
- *       on it false (also {@code !=}); windows start at {@link Window#start(Instant, ZoneId)}; sums add the amounts in
- *       the literal's currency only.</li>
+ *       on it false (also {@code !=}); windows start at {@link Window#start(Instant, ZoneId)} and calendar windows end
+ *       before {@link Window#end(Instant, ZoneId)}; sums add the amounts in the literal's currency only; dates
+ *       relative to today take today in {@code zone}.</li>
  *   <li>A store that cannot translate a node (typically {@link Condition.ScoreCompare} and
  *       {@link Condition.FunctionCall}, whose data it does not keep) throws
  *       {@link org.crmkit.spi.UnsupportedCapabilityException} naming the node type, and the engine falls back to

@@ -3,6 +3,8 @@ package org.crmkit.spi.tck.segment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,19 +13,37 @@ import org.crmkit.spi.Money;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.interaction.Channel;
+import org.crmkit.spi.interaction.Direction;
 import org.crmkit.spi.interaction.InteractionType;
+import org.crmkit.spi.segment.AddressCountryIn;
+import org.crmkit.spi.segment.Aggregate;
+import org.crmkit.spi.segment.AggregateCompare;
+import org.crmkit.spi.segment.AmountCompare;
+import org.crmkit.spi.segment.AnniversaryWithin;
 import org.crmkit.spi.segment.Condition;
+import org.crmkit.spi.segment.DistinctCountCompare;
+import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.InteractionFilter;
+import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
+import org.crmkit.spi.segment.PostalCodeStartsWith;
+import org.crmkit.spi.segment.TextMatch;
+import org.crmkit.spi.segment.TimeSince;
+import org.crmkit.spi.segment.WithinDistance;
 import org.crmkit.spi.segment.Window;
 
 /**
  * The segments the TCK asks a store about, each with its members in {@link SegmentQueryFixture}, computed by hand
  * (and checked against crm-segmentation's in-memory evaluator by its own run of the contract). The cases cover
  * every node a store receives (no {@link Condition.SegmentRef}: segments arrive resolved), the "missing attribute
- * is false" rule, currencies in sums, inclusive window starts and time zones.
+ * is false" rule, currencies in sums, inclusive window starts and time zones, and every part of an interaction
+ * filter (several types, direction, campaign, property equality), text tests, every aggregate, windows since a
+ * date, dates relative to today (in two zones), and geography.
  */
 public final class SegmentQueryCatalogue {
+    private static final InteractionFilter ORDERS = InteractionFilter.of(InteractionType.ORDER_PLACED);
+    private static final Currency EUR = Currency.getInstance("EUR");
+
     private SegmentQueryCatalogue() {
     }
 
@@ -59,6 +79,12 @@ public final class SegmentQueryCatalogue {
                 of("birthday_exists", new Condition.Exists("birthday"), "anna", "dev"),
                 of("city_contains", new Condition.Contains("city", "Hom"), "dev"),
                 of("city_starts_with", new Condition.StartsWith("city", "B"), "anna", "dev", "eve"),
+                of("city_ends_with", new TextMatch("city", TextMatch.Test.ENDS_WITH, "burg", false), "ben", "dev"),
+                of("city_eq_ignoring_case", new TextMatch("city", TextMatch.Test.EQUALS, "BERLIN", true), "anna",
+                        "eve"),
+                of("city_contains_ignoring_case", new TextMatch("city", TextMatch.Test.CONTAINS, "HOM", true), "dev"),
+                of("city_matches", new Matches("city", "^B.*n$"), "anna", "eve"),
+                of("email_domain", EmailDomainIn.of("example.com"), "anna"),
                 of("stage_customer", Condition.StageIn.of(LifecycleStage.CUSTOMER), "anna", "dev"),
                 of("stage_in", Condition.StageIn.of(LifecycleStage.LEAD, LifecycleStage.PROSPECT), "ben", "cleo"),
                 of("tag_vip", new Condition.HasTag("vip"), "anna", "dev"),
@@ -85,6 +111,56 @@ public final class SegmentQueryCatalogue {
                 new Case("window_in_kiritimati", new Condition.OccurredWithin(
                         InteractionFilter.of(InteractionType.MESSAGE_OPENED), Window.days(1)),
                         SegmentQueryFixture.KIRITIMATI, Set.of()),
+                of("pricing_page_1d", new Condition.OccurredWithin(InteractionFilter.of(InteractionType.PAGE_VIEW)
+                        .withProperty("page", TypedValue.of("/pricing")), Window.days(1)), "anna"),
+                of("page_views_or_calls", count(InteractionFilter.of(InteractionType.PAGE_VIEW, InteractionType.CALL),
+                        Optional.empty(), Operator.GE, 2), "ben"),
+                of("spring_opened_not_clicked", new Condition.And(List.of(
+                        count(InteractionFilter.of(InteractionType.MESSAGE_OPENED)
+                                .withCampaign(SegmentQueryFixture.SPRING), Optional.empty(), Operator.GE, 1),
+                        count(InteractionFilter.of(InteractionType.CAMPAIGN_CLICK)
+                                .withCampaign(SegmentQueryFixture.SPRING), Optional.empty(), Operator.EQ, 0))), "ben"),
+                of("outbound_ever", count(InteractionFilter.ANY.withDirection(Direction.OUTBOUND), Optional.empty(),
+                        Operator.GE, 1), "dev"),
+                of("avg_order_gt_50_eur", new AmountCompare(Aggregate.Function.AVG, ORDERS, Optional.empty(),
+                        Operator.GT, Money.of("50", "EUR")), "anna", "dev"),
+                of("min_order_le_20_eur", new AmountCompare(Aggregate.Function.MIN, ORDERS, Optional.empty(),
+                        Operator.LE, Money.of("20", "EUR")), "eve"),
+                of("max_order_30d_ge_80_eur", new AmountCompare(Aggregate.Function.MAX, ORDERS,
+                        Optional.of(Window.days(30)), Operator.GE, Money.of("80", "EUR")), "anna"),
+                of("distinct_pages", new DistinctCountCompare("page", InteractionFilter.of(InteractionType.PAGE_VIEW),
+                        Optional.empty(), Operator.GE, 1), "anna", "ben"),
+                of("more_web_than_phone", new AggregateCompare(new Aggregate.Count(InteractionFilter.on(Channel.WEB),
+                        Optional.empty()), Operator.GT, new Aggregate.Count(InteractionFilter.on(Channel.PHONE),
+                        Optional.empty())), "anna", "dev"),
+                of("avg_30d_above_avg_ever", new AggregateCompare(new Aggregate.Amount(Aggregate.Function.AVG, EUR,
+                        ORDERS, Optional.of(Window.days(30))), Operator.GT, new Aggregate.Amount(Aggregate.Function.AVG,
+                        EUR, ORDERS, Optional.empty())), "anna"),
+                of("orders_since_date", count(ORDERS, Optional.of(Window.since(LocalDate.of(2026, 3, 8))), Operator.GE,
+                        1), "dev"),
+                of("orders_since_earlier_date", count(ORDERS, Optional.of(Window.since(LocalDate.of(2026, 3, 7))),
+                        Operator.GE, 1), "anna", "dev"),
+                of("orders_this_month", count(ORDERS, Optional.of(Window.calendar(Window.Calendar.Unit.MONTH, false)),
+                        Operator.GE, 1), "anna", "dev"),
+                of("orders_last_month", count(ORDERS, Optional.of(Window.calendar(Window.Calendar.Unit.MONTH, true)),
+                        Operator.GE, 1), "anna", "eve"),
+                of("birthday_within_48d", new AnniversaryWithin("birthday", 48), "anna"),
+                of("birthday_within_47d", new AnniversaryWithin("birthday", 47)),
+                of("sixty_or_older", new TimeSince(TimeSince.From.ATTRIBUTE, Optional.of("birthday"), ChronoUnit.YEARS,
+                        Operator.GE, 60), "dev"),
+                of("created_2265_days_ago", new TimeSince(TimeSince.From.CREATED, Optional.empty(), ChronoUnit.DAYS,
+                        Operator.EQ, 2265), "anna", "ben", "cleo", "dev", "eve"),
+                new Case("created_2265_days_ago_in_kiritimati", new TimeSince(TimeSince.From.CREATED, Optional.empty(),
+                        ChronoUnit.DAYS, Operator.EQ, 2265), SegmentQueryFixture.KIRITIMATI, Set.of()),
+                of("in_stage_over_6_years", new TimeSince(TimeSince.From.STAGE_ENTERED, Optional.empty(),
+                        ChronoUnit.YEARS, Operator.GE, 6), "anna", "ben", "cleo", "dev", "eve"),
+                of("country_de_main_address", AddressCountryIn.of("DE"), "anna", "ben"),
+                of("country_at_primary_wins", AddressCountryIn.of("AT"), "dev"),
+                of("postal_code_10", new PostalCodeStartsWith("10"), "anna", "dev"),
+                of("within_300_km_of_berlin", new WithinDistance("lat", "lon", new BigDecimal("52.52"),
+                        new BigDecimal("13.405"), new BigDecimal("300")), "anna", "ben"),
+                of("within_250_km_of_berlin", new WithinDistance("lat", "lon", new BigDecimal("52.52"),
+                        new BigDecimal("13.405"), new BigDecimal("250")), "anna"),
                 of("and_or", new Condition.Or(List.of(new Condition.And(List.of(
                         Condition.StageIn.of(LifecycleStage.CUSTOMER), new Condition.HasTag("vip"))),
                         compare("age", Operator.LT, TypedValue.of(new BigDecimal("20"))))), "anna", "ben", "dev"));
