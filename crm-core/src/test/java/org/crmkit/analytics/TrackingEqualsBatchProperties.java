@@ -72,7 +72,11 @@ class TrackingEqualsBatchProperties {
             List.of("reachable", "can_contact(email, newsletter)"),
             List.of("hot_and_reachable", "segment(\"engaged\") and can_contact(email, newsletter)"),
             List.of("not_recent", "not segment(\"recent_buyers\")"),
-            List.of("berliners", "city = \"Berlin\""));
+            List.of("berliners", "city = \"Berlin\""),
+            List.of("month_buyers", "count(order_placed this month) >= 1"),
+            List.of("last_week_viewers", "count(page_view last week) >= 1"),
+            List.of("newcomers", "days_since(created) < 2"),
+            List.of("big_average", "avg(amount of order_placed within 2d) > 40 EUR"));
     private static final List<String> REDEFINITIONS = List.of("count(page_view within 1d) >= 2",
             "score(\"engagement\") >= 1 and city = \"Paris\"", "not can_contact(email, newsletter)");
 
