@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +44,8 @@ public final class InMemoryMembershipStore implements MembershipStore {
     /** One tenant's memberships, both ways. */
     private static final class Tenant {
         final Map<String, SegmentMembers> bySegment = new ConcurrentHashMap<>();
-        final Map<CustomerId, Set<String>> byCustomer = new ConcurrentHashMap<>();
+        /** Per customer its segments: an immutable sorted set, replaced on every change, so reads copy nothing. */
+        final Map<CustomerId, SortedSet<String>> byCustomer = new ConcurrentHashMap<>();
         final ReviewQueue reviews = new ReviewQueue();
 
         /** Enters the customer, atomically for that customer (its entry of {@code byCustomer} is the lock). */
@@ -56,9 +56,9 @@ public final class InMemoryMembershipStore implements MembershipStore {
                     return segments;
                 }
                 entered[0] = true;
-                Set<String> held = segments != null ? segments : ConcurrentHashMap.newKeySet();
+                TreeSet<String> held = segments != null ? new TreeSet<>(segments) : new TreeSet<>();
                 held.add(segment);
-                return held;
+                return Collections.unmodifiableSortedSet(held);
             });
             return entered[0];
         }
@@ -72,8 +72,12 @@ public final class InMemoryMembershipStore implements MembershipStore {
             }
             byCustomer.computeIfPresent(customer, (c, segments) -> {
                 since[0] = members.leave(customer);
-                segments.remove(segment);
-                return segments.isEmpty() ? null : segments;
+                if (since[0] == null) {
+                    return segments;
+                }
+                TreeSet<String> held = new TreeSet<>(segments);
+                held.remove(segment);
+                return held.isEmpty() ? null : Collections.unmodifiableSortedSet(held);
             });
             members.compact();
             return Optional.ofNullable(since[0]);
@@ -120,9 +124,8 @@ public final class InMemoryMembershipStore implements MembershipStore {
     @Override
     public SortedSet<String> segmentsOf(TenantId tenant, CustomerId customer) {
         Checks.notNull(customer, "customer");
-        Set<String> segments = existing(tenant).map(t -> t.byCustomer.get(customer)).orElse(null);
-        return segments == null ? Collections.emptySortedSet()
-                : Collections.unmodifiableSortedSet(new TreeSet<>(segments));
+        SortedSet<String> segments = existing(tenant).map(t -> t.byCustomer.get(customer)).orElse(null);
+        return segments == null ? Collections.emptySortedSet() : segments;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.crmkit.segmentation;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +79,24 @@ public final class CompiledSegments {
             }
         }
         return Collections.unmodifiableSortedSet(met);
+    }
+
+    /**
+     * Which segments the customer of {@code snapshot} meets at {@code now}: bit {@code k} is set when it meets the
+     * {@code k}-th of {@link #segments()}. What {@link #matching} gives, without building a set of names.
+     *
+     * @param now the instant relative windows are measured from
+     */
+    public BitSet matchingIndexes(CustomerSnapshot snapshot, Instant now) {
+        Checks.notNull(snapshot, "snapshot");
+        long[] starts = windows.starts(Checks.notNull(now, "now"));
+        BitSet met = new BitSet(tests.length);
+        for (int k = 0; k < tests.length; k++) {
+            if (tests[k].test(snapshot, starts)) {
+                met.set(k);
+            }
+        }
+        return met;
     }
 
     /**

@@ -34,7 +34,8 @@ final class CustomerChunks {
         }
     }
 
-    private static void run(Engine engine, TenantId tenant, List<CustomerId> chunk, Consumer<CustomerId> work) {
+    /** Runs {@code work} for each of {@code chunk}, in its order, in one unit holding their locks. */
+    static void run(Engine engine, TenantId tenant, List<CustomerId> chunk, Consumer<CustomerId> work) {
         List<LockKey> locks = chunk.stream().map(id -> LockKey.customer(tenant, id)).toList();
         engine.storage().atomically(locks, () -> chunk.forEach(work));
     }

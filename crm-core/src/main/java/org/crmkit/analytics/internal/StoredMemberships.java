@@ -1,8 +1,9 @@
 package org.crmkit.analytics.internal;
 
 import java.time.Instant;
-import java.util.Collection;
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 
@@ -26,15 +27,15 @@ public final class StoredMemberships {
     }
 
     /**
-     * Makes the customer a member of exactly those of the {@code known} segments it {@code meets}, entering and
-     * leaving only where the store differs, each with its event at {@code at}. Segments the store holds but
-     * {@code known} does not name are left as they are.
+     * Makes the customer a member of exactly those of the {@code known} segments it {@code meets} (bit {@code k}
+     * for the {@code k}-th), entering and leaving only where the store differs, each with its event at {@code at}.
+     * Segments the store holds but {@code known} does not name are left as they are.
      */
-    public void reconcile(TenantId tenant, CustomerId customer, Collection<String> known, Set<String> meets,
-                          Instant at) {
+    public void reconcile(TenantId tenant, CustomerId customer, List<String> known, BitSet meets, Instant at) {
         Set<String> stored = store().segmentsOf(tenant, customer);
-        for (String segment : known) {
-            boolean member = meets.contains(segment);
+        for (int k = 0; k < known.size(); k++) {
+            String segment = known.get(k);
+            boolean member = meets.get(k);
             if (member != stored.contains(segment)) {
                 change(tenant, segment, customer, member, at);
             }

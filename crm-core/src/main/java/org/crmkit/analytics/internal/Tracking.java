@@ -32,7 +32,12 @@ import org.crmkit.spi.segment.MembershipStore;
  * Thread-safe.
  */
 public final class Tracking {
-    private static final int DUE_PAGE = CustomerChunks.SIZE * 8;
+    private static final int DUE_PAGE = 2_048;
+    /**
+     * Customers per unit of a review. Small, because chunks run in parallel and a storage's lock stripes are
+     * shared: two units of 256 customers each would almost surely share a stripe and wait for each other.
+     */
+    private static final int REVIEW_UNIT = 8;
 
     private final Engine engine;
     private final TenantId tenant;
@@ -83,7 +88,7 @@ public final class Tracking {
     }
 
     /**
-     * Re-decides the customers whose review is due now, chunks of them in parallel on the common fork-join pool
+     * Re-decides the customers whose review is due now, small units of them in parallel on the common fork-join pool
      * and the calling thread, until none is due (a customer whose decision fails stays due, and is tried once per
      * call).
      *
@@ -103,11 +108,10 @@ public final class Tracking {
             if (due.isEmpty()) {
                 return decided.get();
             }
-            int chunks = (due.size() + CustomerChunks.SIZE - 1) / CustomerChunks.SIZE;
+            int chunks = (due.size() + REVIEW_UNIT - 1) / REVIEW_UNIT;
             IntStream.range(0, chunks).parallel().forEach(k -> {
-                List<CustomerId> chunk = due.subList(k * CustomerChunks.SIZE,
-                        Math.min(due.size(), (k + 1) * CustomerChunks.SIZE));
-                CustomerChunks.forEach(engine, tenant, chunk, this::reconcile);
+                List<CustomerId> chunk = due.subList(k * REVIEW_UNIT, Math.min(due.size(), (k + 1) * REVIEW_UNIT));
+                CustomerChunks.run(engine, tenant, chunk, this::reconcile);
                 decided.addAndGet(chunk.size());
             });
         }
@@ -125,12 +129,10 @@ public final class Tracking {
         if (customer.isPresent()) {
             CompiledSegments current = segments;
             CustomerSnapshot snapshot = snapshots.of(customer.get(), now);
-            memberships.reconcile(tenant, id, current.segments(), current.matching(snapshot, now), now);
+            memberships.reconcile(tenant, id, current.segments(), current.matchingIndexes(snapshot, now), now);
             review = current.nextChange(snapshot, now, halfLives);
         }
-        if (!store().reviewAt(tenant, id).equals(review)) {
-            store().scheduleReview(tenant, id, review);
-        }
+        store().scheduleReview(tenant, id, review);
     }
 
     private MembershipStore store() {

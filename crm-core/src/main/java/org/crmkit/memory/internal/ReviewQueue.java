@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -29,6 +30,9 @@ public final class ReviewQueue {
     /** Sets ({@code at} non-null) or clears the customer's review; returns the earlier instant, or null. */
     public synchronized @Nullable Instant set(CustomerId customer, @Nullable Instant at) {
         Instant before = at == null ? byCustomer.remove(customer) : byCustomer.put(customer, at);
+        if (Objects.equals(before, at)) {
+            return before;
+        }
         if (before != null && (at == null || bucket(before) != bucket(at))) {
             Set<CustomerId> old = buckets.get(bucket(before));
             old.remove(customer);
