@@ -70,14 +70,9 @@ public final class CompiledSegments {
      * @param now the instant relative windows are measured from
      */
     public SortedSet<String> matching(CustomerSnapshot snapshot, Instant now) {
-        Checks.notNull(snapshot, "snapshot");
-        long[] starts = windows.starts(Checks.notNull(now, "now"));
+        BitSet indexes = matchingIndexes(snapshot, now);
         SortedSet<String> met = new TreeSet<>();
-        for (int k = 0; k < tests.length; k++) {
-            if (tests[k].test(snapshot, starts)) {
-                met.add(names[k]);
-            }
-        }
+        indexes.stream().forEach(k -> met.add(names[k]));
         return Collections.unmodifiableSortedSet(met);
     }
 
