@@ -32,6 +32,7 @@ public final class CompiledSegments {
     final Test[] tests;
     final WindowTable windows;
     private final Horizon horizon;
+    private final BitSet timeDependent;
 
     CompiledSegments(SegmentCatalog catalog, ZoneId zone) {
         Checks.notNull(catalog, "catalog");
@@ -40,10 +41,12 @@ public final class CompiledSegments {
         Compiler compiler = new Compiler(conditions, catalog.functions(), windows);
         names = new String[conditions.size()];
         tests = new Test[conditions.size()];
+        timeDependent = new BitSet(conditions.size());
         int k = 0;
         for (Map.Entry<String, Condition> e : conditions.entrySet()) {
             names[k] = e.getKey();
             tests[k] = compiler.compile(e.getValue());
+            timeDependent.set(k, Horizon.dependsOnTime(e.getValue(), conditions));
             k++;
         }
         horizon = Horizon.of(conditions.values(), catalog.functions(), windows);
@@ -83,15 +86,38 @@ public final class CompiledSegments {
      * @param now the instant relative windows are measured from
      */
     public BitSet matchingIndexes(CustomerSnapshot snapshot, Instant now) {
+        BitSet all = new BitSet(tests.length);
+        all.set(0, tests.length);
+        return matchingIndexes(snapshot, now, all);
+    }
+
+    /**
+     * Which of the segments {@code among} names (bit {@code k} for the {@code k}-th of {@link #segments()}) the
+     * customer of {@code snapshot} meets at {@code now}; the others are not decided, and their bits are clear.
+     *
+     * @param now the instant relative windows are measured from
+     */
+    public BitSet matchingIndexes(CustomerSnapshot snapshot, Instant now, BitSet among) {
         Checks.notNull(snapshot, "snapshot");
+        Checks.notNull(among, "among");
         long[] starts = windows.starts(Checks.notNull(now, "now"));
         BitSet met = new BitSet(tests.length);
-        for (int k = 0; k < tests.length; k++) {
+        for (int k = among.nextSetBit(0); k >= 0 && k < tests.length; k = among.nextSetBit(k + 1)) {
             if (tests[k].test(snapshot, starts)) {
                 met.set(k);
             }
         }
         return met;
+    }
+
+    /**
+     * The segments time alone can change for some customer (bit {@code k} for the {@code k}-th of
+     * {@link #segments()}): those whose condition, or a segment it refers to, reads a moving window, a date
+     * relative to today, a score (scores may decay) or a host function. What the others say of a customer changes
+     * only when the customer does, so a review at {@link #nextChange} need decide only these. A new set each call.
+     */
+    public BitSet timeDependent() {
+        return (BitSet) timeDependent.clone();
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.crmkit.spi.segment.SegmentDefinition;
 /**
  * What a segment says of a customer does not change before the instant {@link CompiledSegments#nextChange} gives,
  * nor ever (within 400 days) if it gives none: over random conditions of every kind, nested, and random customers.
+ * A segment {@link CompiledSegments#timeDependent} leaves out says the same at every instant.
  */
 class NextChangeProperties {
     @Property(tries = 300, seed = "20261202")
@@ -42,6 +44,34 @@ class NextChangeProperties {
                         .isEqualTo(now);
             }
             next.ifPresent(h -> assertThat(h).isAfter(Fixtures.NOW));
+        }
+    }
+
+    @Property(tries = 300, seed = "20261203")
+    void segmentsNotDependingOnTime_sayTheSameAtEveryInstant(@ForAll long seed) {
+        RandomConditions random = new RandomConditions(seed, false);
+        SegmentCatalog catalog = Fixtures.catalog();
+        catalog.define("base_vip", "vip = true or tags contains \"v2\"");
+        catalog.define(new SegmentDefinition("inner", random.condition(1)));
+        catalog.define(new SegmentDefinition("node", new Condition.And(List.of(random.condition(1),
+                new Condition.SegmentRef("inner")))));
+        CompiledSegments compiled = CompiledSegments.of(catalog, Fixtures.ZONE);
+        BitSet timed = compiled.timeDependent();
+        int node = compiled.segments().indexOf("node");
+        Statistics.collect(timed.get(node) ? "time-dependent" : "timeless");
+        for (CustomerSnapshot customer : new RandomBase(seed, 8).snapshots()) {
+            BitSet all = compiled.matchingIndexes(customer, Fixtures.NOW);
+            BitSet among = compiled.matchingIndexes(customer, Fixtures.NOW, timed);
+            BitSet expected = (BitSet) all.clone();
+            expected.and(timed);
+            assertThat(among).isEqualTo(expected);
+            if (!timed.get(node)) {
+                boolean now = member(catalog, customer, Fixtures.NOW);
+                for (Duration later : List.of(Duration.ofHours(1), Duration.ofDays(3), Duration.ofDays(400))) {
+                    assertThat(member(catalog, customer, Fixtures.NOW.plus(later))).isEqualTo(now);
+                }
+                assertThat(compiled.nextChange(customer, Fixtures.NOW, Map.of())).isEmpty();
+            }
         }
     }
 

@@ -27,13 +27,14 @@ public final class StoredMemberships {
     }
 
     /**
-     * Makes the customer a member of exactly those of the {@code known} segments it {@code meets} (bit {@code k}
-     * for the {@code k}-th), entering and leaving only where the store differs, each with its event at {@code at}.
-     * Segments the store holds but {@code known} does not name are left as they are.
+     * Makes the customer a member of exactly those of the {@code decided} segments it {@code meets} (bit {@code k}
+     * for the {@code k}-th of {@code known}), entering and leaving only where the store differs, each with its
+     * event at {@code at}. Segments not decided, or that {@code known} does not name, are left as they are.
      */
-    public void reconcile(TenantId tenant, CustomerId customer, List<String> known, BitSet meets, Instant at) {
+    public void reconcile(TenantId tenant, CustomerId customer, List<String> known, BitSet decided, BitSet meets,
+                          Instant at) {
         Set<String> stored = store().segmentsOf(tenant, customer);
-        for (int k = 0; k < known.size(); k++) {
+        for (int k = decided.nextSetBit(0); k >= 0 && k < known.size(); k = decided.nextSetBit(k + 1)) {
             String segment = known.get(k);
             boolean member = meets.get(k);
             if (member != stored.contains(segment)) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,16 @@ public final class Tracking {
     private final Snapshots snapshots;
     private final StoredMemberships memberships;
     private final Map<String, Duration> halfLives;
-    private volatile CompiledSegments segments;
+    private volatile Compiled compiled;
+
+    /** The tracked segments with every one of them, and those time alone can change. */
+    private record Compiled(CompiledSegments segments, BitSet all, BitSet timed) {
+        static Compiled of(CompiledSegments segments) {
+            BitSet all = new BitSet();
+            all.set(0, segments.segments().size());
+            return new Compiled(segments, all, segments.timeDependent());
+        }
+    }
 
     /**
      * @param halfLives the scores that decay, with their half-lives
@@ -60,17 +70,17 @@ public final class Tracking {
         this.snapshots = snapshots;
         this.memberships = memberships;
         this.halfLives = halfLives;
-        this.segments = CompiledSegments.of(catalog, zone);
+        this.compiled = Compiled.of(CompiledSegments.of(catalog, zone));
     }
 
     /** The tracked segments. */
     public CompiledSegments segments() {
-        return segments;
+        return compiled.segments();
     }
 
     /** Compiles the catalog's segments again and re-decides every customer against them. */
     public void resync() {
-        segments = CompiledSegments.of(catalog, zone);
+        compiled = Compiled.of(CompiledSegments.of(catalog, zone));
         reconcileAll();
     }
 
@@ -88,9 +98,9 @@ public final class Tracking {
     }
 
     /**
-     * Re-decides the customers whose review is due now, small units of them in parallel on the common fork-join pool
-     * and the calling thread, until none is due (a customer whose decision fails stays due, and is tried once per
-     * call).
+     * Re-decides the customers whose review is due now, against the segments time alone can change, small units
+     * of them in parallel on the common fork-join pool and the calling thread, until none is due (a customer whose
+     * decision fails stays due, and is tried once per call).
      *
      * @return how many customers were decided
      */
@@ -111,7 +121,7 @@ public final class Tracking {
             int chunks = (due.size() + REVIEW_UNIT - 1) / REVIEW_UNIT;
             IntStream.range(0, chunks).parallel().forEach(k -> {
                 List<CustomerId> chunk = due.subList(k * REVIEW_UNIT, Math.min(due.size(), (k + 1) * REVIEW_UNIT));
-                CustomerChunks.run(engine, tenant, chunk, this::reconcile);
+                CustomerChunks.run(engine, tenant, chunk, this::review);
                 decided.addAndGet(chunk.size());
             });
         }
@@ -123,14 +133,29 @@ public final class Tracking {
      * cleared. The caller runs a unit holding the customer's lock.
      */
     public void reconcile(CustomerId id) {
+        decide(id, false);
+    }
+
+    /**
+     * {@link #reconcile} at the customer's review: only the segments time alone can change are decided again, since
+     * every change of the customer decided all of them.
+     */
+    private void review(CustomerId id) {
+        decide(id, true);
+    }
+
+    private void decide(CustomerId id, boolean timedOnly) {
         Instant now = engine.clock().instant();
         Optional<Customer> customer = engine.customers().findById(tenant, id);
         Optional<Instant> review = Optional.empty();
         if (customer.isPresent()) {
-            CompiledSegments current = segments;
+            Compiled current = compiled;
+            CompiledSegments segments = current.segments();
+            BitSet decided = timedOnly ? current.timed() : current.all();
             CustomerSnapshot snapshot = snapshots.of(customer.get(), now);
-            memberships.reconcile(tenant, id, current.segments(), current.matchingIndexes(snapshot, now), now);
-            review = current.nextChange(snapshot, now, halfLives);
+            memberships.reconcile(tenant, id, segments.segments(), decided,
+                    segments.matchingIndexes(snapshot, now, decided), now);
+            review = segments.nextChange(snapshot, now, halfLives);
         }
         store().scheduleReview(tenant, id, review);
     }

@@ -97,6 +97,31 @@ public final class Horizon {
     }
 
     /**
+     * Whether time alone can change what {@code condition} says of some customer: whether it, or a segment it refers
+     * to, reads a moving window, a date relative to today, a score (scores may decay) or a host function. A
+     * condition that does not changes only when the customer does.
+     *
+     * @param segments every segment's condition by name, for the references (the catalog has ruled out cycles)
+     */
+    public static boolean dependsOnTime(Condition condition, Map<String, Condition> segments) {
+        List<Condition> pending = new ArrayList<>(List.of(condition));
+        while (!pending.isEmpty()) {
+            Condition c = pending.remove(pending.size() - 1);
+            if (c instanceof Condition.SegmentRef ref) {
+                pending.add(segments.get(ref.name()));
+            } else if (c instanceof TimeSince || c instanceof AnniversaryWithin || c instanceof Condition.ScoreCompare
+                    || c instanceof Condition.FunctionCall) {
+                return true;
+            } else if (Aggregates.sources(c).stream()
+                    .anyMatch(source -> source.window().filter(w -> w.since().isEmpty()).isPresent())) {
+                return true;
+            }
+            pending.addAll(TypeChecker.children(c));
+        }
+        return false;
+    }
+
+    /**
      * The earliest instant after {@code now} at which the conditions could say something else of the customer with
      * nothing about it changing; empty if only a change can change them.
      *
