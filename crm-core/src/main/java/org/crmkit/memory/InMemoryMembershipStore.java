@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.memory.internal.ReviewQueue;
+import org.crmkit.memory.internal.SegmentNames;
 import org.crmkit.memory.internal.SegmentMembers;
 import org.crmkit.memory.internal.Units;
 import org.crmkit.spi.Checks;
@@ -44,8 +44,11 @@ public final class InMemoryMembershipStore implements MembershipStore {
     /** One tenant's memberships, both ways. */
     private static final class Tenant {
         final Map<String, SegmentMembers> bySegment = new ConcurrentHashMap<>();
-        /** Per customer its segments: an immutable sorted set, replaced on every change, so reads copy nothing. */
-        final Map<CustomerId, SortedSet<String>> byCustomer = new ConcurrentHashMap<>();
+        /**
+         * Per customer its segments: an immutable sorted set in one array, replaced on every change, so reads copy
+         * nothing.
+         */
+        final Map<CustomerId, SegmentNames> byCustomer = new ConcurrentHashMap<>();
         final ReviewQueue reviews = new ReviewQueue();
 
         /** Enters the customer, atomically for that customer (its entry of {@code byCustomer} is the lock). */
@@ -56,9 +59,7 @@ public final class InMemoryMembershipStore implements MembershipStore {
                     return segments;
                 }
                 entered[0] = true;
-                TreeSet<String> held = segments != null ? new TreeSet<>(segments) : new TreeSet<>();
-                held.add(segment);
-                return Collections.unmodifiableSortedSet(held);
+                return (segments != null ? segments : SegmentNames.none()).with(segment);
             });
             return entered[0];
         }
@@ -75,9 +76,8 @@ public final class InMemoryMembershipStore implements MembershipStore {
                 if (since[0] == null) {
                     return segments;
                 }
-                TreeSet<String> held = new TreeSet<>(segments);
-                held.remove(segment);
-                return held.isEmpty() ? null : Collections.unmodifiableSortedSet(held);
+                SegmentNames held = segments.without(segment);
+                return held.isEmpty() ? null : held;
             });
             members.compact();
             return Optional.ofNullable(since[0]);
