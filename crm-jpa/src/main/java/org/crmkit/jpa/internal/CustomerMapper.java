@@ -1,0 +1,198 @@
+package org.crmkit.jpa.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.crmkit.spi.Money;
+import org.crmkit.spi.TenantId;
+import org.crmkit.spi.TypedValue;
+import org.crmkit.spi.customer.ContactPoint;
+import org.crmkit.spi.customer.ContactUsage;
+import org.crmkit.spi.customer.ContactValue;
+import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.customer.DeviceToken;
+import org.crmkit.spi.customer.EmailAddress;
+import org.crmkit.spi.customer.ExternalIdentity;
+import org.crmkit.spi.customer.LifecycleStage;
+import org.crmkit.spi.customer.Organization;
+import org.crmkit.spi.customer.Party;
+import org.crmkit.spi.customer.Person;
+import org.crmkit.spi.customer.PhoneNumber;
+import org.crmkit.spi.customer.PostalAddress;
+import org.crmkit.spi.customer.SocialHandle;
+import org.crmkit.spi.customer.StageTransition;
+
+/** Customers to rows of {@code crm_customer} and its collection tables, and back. Stateless. */
+final class CustomerMapper {
+    private static final String PERSON = "PERSON";
+    private static final String ORGANIZATION = "ORGANIZATION";
+    private static final int DATE_MIN_YEAR = 1;
+    private static final int DATE_MAX_YEAR = 9999;
+
+    private CustomerMapper() {
+    }
+
+    /** Writes {@code c}'s state into {@code row} (all but the tenant, id, live flag and version). */
+    static void write(Customer c, CustomerEntity row) {
+        Party party = c.party();
+        row.givenName = null;
+        row.familyName = null;
+        row.organization = null;
+        row.jobTitle = null;
+        row.orgName = null;
+        row.registration = null;
+        if (party instanceof Person p) {
+            row.partyKind = PERSON;
+            row.givenName = p.givenName();
+            row.familyName = p.familyName();
+            row.organization = p.organization().map(CustomerId::value).orElse(null);
+            row.jobTitle = p.jobTitle().orElse(null);
+        } else if (party instanceof Organization o) {
+            row.partyKind = ORGANIZATION;
+            row.orgName = o.name();
+            row.registration = o.registrationNumber().orElse(null);
+        }
+        row.owner = c.owner().orElse(null);
+        row.stage = c.stage().name();
+        row.createdNs = Nanos.of(c.createdAt(), "createdAt");
+        row.updatedNs = Nanos.of(c.updatedAt(), "updatedAt");
+        row.stages.clear();
+        for (StageTransition t : c.stageHistory()) {
+            row.stages.add(new StageRow(t.stage().name(), Nanos.of(t.at(), "stageHistory.at")));
+        }
+        row.tags.clear();
+        row.tags.addAll(c.tags());
+        row.contacts.clear();
+        for (ContactPoint p : c.contactPoints()) {
+            row.contacts.add(contact(p));
+        }
+        row.identities.clear();
+        for (ExternalIdentity i : c.identities()) {
+            row.identities.add(new IdentityRow(i.system(), i.value()));
+        }
+        row.attributes.clear();
+        c.attributes().forEach((name, value) -> row.attributes.put(name, attribute(value)));
+    }
+
+    /** The customer a row holds. */
+    static Customer read(CustomerEntity row) {
+        Party party = PERSON.equals(row.partyKind)
+                ? new Person(row.givenName, row.familyName, Optional.ofNullable(row.organization).map(CustomerId::of),
+                Optional.ofNullable(row.jobTitle))
+                : new Organization(row.orgName, Optional.ofNullable(row.registration));
+        List<StageTransition> stages = new ArrayList<>(row.stages.size());
+        for (StageRow s : row.stages) {
+            stages.add(new StageTransition(LifecycleStage.valueOf(s.stage), Nanos.instant(s.atNs)));
+        }
+        List<ContactPoint> contacts = new ArrayList<>(row.contacts.size());
+        for (ContactRow r : row.contacts) {
+            contacts.add(new ContactPoint(value(r), ContactUsage.valueOf(r.usage), r.preferred, r.verified));
+        }
+        TreeSet<ExternalIdentity> identities = new TreeSet<>();
+        for (IdentityRow i : row.identities) {
+            identities.add(new ExternalIdentity(i.system, i.identity));
+        }
+        TreeMap<String, TypedValue> attributes = new TreeMap<>();
+        row.attributes.forEach((name, value) -> attributes.put(name, value(value)));
+        return new Customer(TenantId.of(row.tenant), CustomerId.of(row.customerId), row.version, party, stages,
+                Optional.ofNullable(row.owner), new TreeSet<>(row.tags), contacts, identities, attributes,
+                Nanos.instant(row.createdNs), Nanos.instant(row.updatedNs));
+    }
+
+    /** The SHA-256 of a contact value's normalised key, in hexadecimal: what lookups compare. */
+    static String keyHash(ContactValue value) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(value.key().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+    }
+
+    private static ContactRow contact(ContactPoint p) {
+        ContactValue v = p.value();
+        ContactRow r = new ContactRow(v.kind().name(), keyHash(v), p.usage().name(), p.primary(), p.verified());
+        if (v instanceof EmailAddress e) {
+            r.email = e.address();
+        } else if (v instanceof PhoneNumber n) {
+            r.phone = n.e164();
+        } else if (v instanceof PostalAddress a) {
+            r.addressLines = String.join("\n", a.lines());
+            r.postalCode = a.postalCode();
+            r.locality = a.locality();
+            r.region = a.region().orElse(null);
+            r.country = a.country();
+        } else if (v instanceof SocialHandle s) {
+            r.network = s.network();
+            r.handle = s.handle();
+        } else if (v instanceof DeviceToken d) {
+            r.platform = d.platform();
+            r.token = d.token();
+        }
+        return r;
+    }
+
+    private static ContactValue value(ContactRow r) {
+        return switch (r.kind) {
+            case "EMAIL" -> new EmailAddress(r.email);
+            case "PHONE" -> new PhoneNumber(r.phone);
+            case "POSTAL" -> new PostalAddress(Arrays.asList(r.addressLines.split("\n", -1)), r.postalCode,
+                    r.locality, Optional.ofNullable(r.region), r.country);
+            case "SOCIAL" -> new SocialHandle(r.network, r.handle);
+            case "DEVICE" -> new DeviceToken(r.platform, r.token);
+            default -> throw new IllegalStateException("unknown contact kind in crm_customer_contact: " + r.kind);
+        };
+    }
+
+    private static AttributeRow attribute(TypedValue v) {
+        if (v instanceof TypedValue.Text t) {
+            return new AttributeRow("TEXT", t.value(), null, null, null);
+        } else if (v instanceof TypedValue.Number n) {
+            return new AttributeRow("NUMBER", n.value().toString(), sqlNumber(n.value()), null, null);
+        } else if (v instanceof TypedValue.Bool b) {
+            return new AttributeRow("BOOL", Boolean.toString(b.value()), null, null, null);
+        } else if (v instanceof TypedValue.Date d) {
+            int year = d.value().getYear();
+            LocalDate sql = year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR ? d.value() : null;
+            return new AttributeRow("DATE", d.value().toString(), null, sql, null);
+        } else if (v instanceof TypedValue.Choice c) {
+            return new AttributeRow("CHOICE", c.value(), null, null, null);
+        } else if (v instanceof TypedValue.Amount a) {
+            return new AttributeRow("AMOUNT", a.value().amount().toPlainString(), sqlNumber(a.value().amount()), null,
+                    a.value().currency().getCurrencyCode());
+        }
+        throw new IllegalStateException("unknown value type " + v.type());
+    }
+
+    private static TypedValue value(AttributeRow r) {
+        return switch (r.type) {
+            case "TEXT" -> new TypedValue.Text(r.text);
+            case "NUMBER" -> new TypedValue.Number(new BigDecimal(r.text));
+            case "BOOL" -> new TypedValue.Bool(Boolean.parseBoolean(r.text));
+            case "DATE" -> new TypedValue.Date(LocalDate.parse(r.text));
+            case "CHOICE" -> new TypedValue.Choice(r.text);
+            case "AMOUNT" -> new TypedValue.Amount(new Money(new BigDecimal(r.text),
+                    Currency.getInstance(r.currency)));
+            default -> throw new IllegalStateException("unknown value type in crm_customer_attribute: " + r.type);
+        };
+    }
+
+    /** A number as the {@code NUMERIC(38, 10)} column holds it, or null if it has more than 28 integer digits. */
+    private static BigDecimal sqlNumber(BigDecimal value) {
+        BigDecimal rounded = value.setScale(10, RoundingMode.HALF_EVEN);
+        return rounded.precision() - rounded.scale() > 28 ? null : rounded;
+    }
+}

@@ -1,0 +1,217 @@
+package org.crmkit.jpa.internal;
+
+import java.sql.Connection;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+import org.crmkit.spi.Checks;
+import org.crmkit.spi.storage.LockKey;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The units of work of one storage: a unit is one resource-local transaction of one entity manager, bound to the
+ * thread that started it. A port operation called inside a unit joins it, under a savepoint, so that one that fails
+ * undoes only itself (a database aborts the whole transaction on a failed statement otherwise); called outside a
+ * unit it runs in a transaction of its own. Locks are rows of {@code crm_lock}, one per stripe of the lock keys,
+ * taken {@code FOR UPDATE} in ascending stripe order, so they hold across every engine on the database and two units
+ * never deadlock over them. Thread-safe.
+ */
+public final class Units {
+    /** How many lock rows the schema holds. */
+    static final int STRIPES = 4096;
+
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
+
+    public Units(EntityManagerFactory factory) {
+        this.factory = factory;
+    }
+
+    /** The unit of the calling thread. */
+    private static final class Unit {
+        final EntityManager em;
+        final TreeSet<Integer> locked = new TreeSet<>();
+        final List<Runnable> afterCommit = new ArrayList<>();
+        final List<Runnable> afterRollback = new ArrayList<>();
+        @Nullable RuntimeException nestedFailure;
+
+        Unit(EntityManager em) {
+            this.em = em;
+        }
+    }
+
+    /** Whether the calling thread runs a unit. */
+    public boolean inUnit() {
+        return current.get() != null;
+    }
+
+    /** Runs {@code work} as a unit holding {@code locks}, or joins the calling thread's unit. */
+    public <T> T atomically(Collection<LockKey> locks, Supplier<T> work) {
+        Checks.noNullElements(locks, "locks");
+        Checks.notNull(work, "work");
+        Unit unit = current.get();
+        if (unit != null) {
+            lock(unit, locks);
+            try {
+                return work.get();
+            } catch (RuntimeException | Error e) {
+                if (unit.nestedFailure == null && e instanceof RuntimeException r) {
+                    unit.nestedFailure = r;
+                }
+                throw e;
+            }
+        }
+        EntityManager em = factory.createEntityManager();
+        unit = new Unit(em);
+        current.set(unit);
+        try {
+            em.getTransaction().begin();
+            T result;
+            try {
+                lock(unit, locks);
+                result = work.get();
+                if (unit.nestedFailure != null) {
+                    throw new IllegalStateException("a nested unit failed and its failure was caught",
+                            unit.nestedFailure);
+                }
+                em.flush();
+            } catch (RuntimeException | Error e) {
+                rollback(unit, e);
+                throw Failures.translate(e);
+            }
+            try {
+                em.getTransaction().commit();
+            } catch (RuntimeException e) {
+                rollback(unit, e);
+                throw Failures.translate(e);
+            }
+            runAll(unit.afterCommit, null);
+            return result;
+        } finally {
+            current.remove();
+            em.close();
+        }
+    }
+
+    /**
+     * Runs a port's write: inside the calling thread's unit under a savepoint (undone alone if it throws, the
+     * persistence context cleared of what it touched), else in a transaction of its own.
+     */
+    public <T> T write(Function<EntityManager, T> op) {
+        Unit unit = current.get();
+        if (unit == null) {
+            return atomically(List.of(), () -> write(op));
+        }
+        EntityManager em = unit.em;
+        em.flush();
+        Savepoint savepoint = em.<Connection, Savepoint>callWithConnection(Connection::setSavepoint);
+        try {
+            T result = op.apply(em);
+            em.flush();
+            return result;
+        } catch (RuntimeException e) {
+            try {
+                em.<Connection>runWithConnection(c -> c.rollback(savepoint));
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            em.clear();
+            throw Failures.translate(e);
+        }
+    }
+
+    /** Runs a port's read in the calling thread's unit, or with an entity manager of its own. */
+    public <T> T read(Function<EntityManager, T> op) {
+        Unit unit = current.get();
+        if (unit != null) {
+            return op.apply(unit.em);
+        }
+        EntityManager em = factory.createEntityManager();
+        try {
+            return op.apply(em);
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** Registers an action to run after the calling thread's unit committed; with no unit, runs it now. */
+    public void afterCommit(Runnable action) {
+        Checks.notNull(action, "action");
+        Unit unit = current.get();
+        if (unit == null) {
+            action.run();
+        } else {
+            unit.afterCommit.add(action);
+        }
+    }
+
+    /** Registers an action to run after the calling thread's unit was undone; with no unit, never. */
+    public void afterRollback(Runnable action) {
+        Checks.notNull(action, "action");
+        Unit unit = current.get();
+        if (unit != null) {
+            unit.afterRollback.add(action);
+        }
+    }
+
+    private void lock(Unit unit, Collection<LockKey> locks) {
+        TreeSet<Integer> stripes = new TreeSet<>();
+        for (LockKey key : locks) {
+            int stripe = stripe(key);
+            if (!unit.locked.contains(stripe)) {
+                stripes.add(stripe);
+            }
+        }
+        for (int stripe : stripes) {
+            unit.em.find(LockRow.class, stripe, LockModeType.PESSIMISTIC_WRITE);
+            unit.locked.add(stripe);
+        }
+    }
+
+    /** The stripe of a key: the same in every JVM ({@link String#hashCode} is specified). */
+    static int stripe(LockKey key) {
+        int h = key.toString().hashCode();
+        return Math.floorMod(h ^ (h >>> 16), STRIPES);
+    }
+
+    private static void rollback(Unit unit, Throwable cause) {
+        try {
+            if (unit.em.getTransaction().isActive()) {
+                unit.em.getTransaction().rollback();
+            }
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        runAll(unit.afterRollback, cause);
+    }
+
+    private static void runAll(List<Runnable> actions, @Nullable Throwable failure) {
+        RuntimeException first = null;
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
