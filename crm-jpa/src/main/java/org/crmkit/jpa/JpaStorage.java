@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManagerFactory;
 import org.crmkit.jpa.internal.JpaCustomerStore;
+import org.crmkit.jpa.internal.JpaInteractionStore;
 import org.crmkit.jpa.internal.Units;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.UnsupportedCapabilityException;
@@ -26,7 +27,7 @@ import org.crmkit.spi.storage.Storage;
  *
  * <p>A unit ({@link #atomically}) is one database transaction of one entity manager, bound to the calling thread;
  * its locks are rows of {@code crm_lock} taken {@code FOR UPDATE}, so they hold across every engine on the database.
- * A port operation outside a unit is a transaction of its own. The ports built so far: customers (with erasure). The
+ * A port operation outside a unit is a transaction of its own. The ports built so far: customers and interactions (with erasure). The
  * others answer {@link UnsupportedCapabilityException} until they arrive (issue 11). Thread-safe; the host closes
  * its factory after {@link #close()}.
  */
@@ -34,14 +35,17 @@ public final class JpaStorage implements Storage {
     /** The classes of the entities the persistence unit must list. */
     public static final java.util.List<String> ENTITY_CLASSES = java.util.List.of(
             "org.crmkit.jpa.internal.CustomerEntity", "org.crmkit.jpa.internal.IdentityEntity",
-            "org.crmkit.jpa.internal.MergeRecordEntity", "org.crmkit.jpa.internal.LockRow");
+            "org.crmkit.jpa.internal.MergeRecordEntity", "org.crmkit.jpa.internal.LockRow",
+            "org.crmkit.jpa.internal.InteractionEntity", "org.crmkit.jpa.internal.InteractionCounter");
 
     private final Units units;
     private final CustomerStore customers;
+    private final InteractionStore interactions;
 
     private JpaStorage(EntityManagerFactory factory) {
         this.units = new Units(factory);
         this.customers = new JpaCustomerStore(units);
+        this.interactions = new JpaInteractionStore(units);
     }
 
     /** The storage over the factory's persistence unit; the host keeps owning the factory. */
@@ -56,7 +60,7 @@ public final class JpaStorage implements Storage {
 
     @Override
     public InteractionStore interactions() {
-        throw missing("interactions");
+        return interactions;
     }
 
     @Override

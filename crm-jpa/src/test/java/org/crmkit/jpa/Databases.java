@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Assumptions;
  * database {@code test}, in a schema of its own: its tests are skipped with a message when no server answers, and
  * fail instead when the environment variable {@code CRM_STRICT} is {@code 1}.
  */
-final class Databases {
+public final class Databases {
     /** The tables the ports write, children first: what {@link #empty} deletes from. */
-    private static final List<String> TABLES = List.of("crm_merge_origin", "crm_merge_record", "crm_identity",
+    private static final List<String> TABLES = List.of("crm_interaction_property", "crm_interaction",
+            "crm_interaction_counter", "crm_merge_origin", "crm_merge_record", "crm_identity",
             "crm_customer_attribute", "crm_customer_identity", "crm_customer_contact", "crm_customer_tag",
             "crm_customer_stage", "crm_customer");
     static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -34,7 +35,7 @@ final class Databases {
     }
 
     /** The H2 in-memory database, migrated once per JVM and emptied now. */
-    static synchronized EntityManagerFactory h2() {
+    public static synchronized EntityManagerFactory h2() {
         String url = "jdbc:h2:mem:crmkit;DB_CLOSE_DELAY=-1";
         if (h2 == null) {
             Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").load().migrate();
@@ -45,7 +46,7 @@ final class Databases {
     }
 
     /** The PostgreSQL database, migrated once per JVM into a schema of its own and emptied now. */
-    static synchronized EntityManagerFactory postgres() {
+    public static synchronized EntityManagerFactory postgres() {
         String url = PG_URL + "?currentSchema=" + PG_SCHEMA;
         if (postgres == null) {
             requirePostgres();

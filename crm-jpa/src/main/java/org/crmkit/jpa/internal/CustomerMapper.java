@@ -1,21 +1,16 @@
 package org.crmkit.jpa.internal;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.crmkit.spi.Money;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.ContactPoint;
@@ -39,8 +34,6 @@ import org.crmkit.spi.customer.StageTransition;
 final class CustomerMapper {
     private static final String PERSON = "PERSON";
     private static final String ORGANIZATION = "ORGANIZATION";
-    private static final int DATE_MIN_YEAR = 1;
-    private static final int DATE_MAX_YEAR = 9999;
 
     private CustomerMapper() {
     }
@@ -84,7 +77,7 @@ final class CustomerMapper {
             row.identities.add(new IdentityRow(i.system(), i.value()));
         }
         row.attributes.clear();
-        c.attributes().forEach((name, value) -> row.attributes.put(name, attribute(value)));
+        c.attributes().forEach((name, value) -> row.attributes.put(name, TypedValues.row(value)));
     }
 
     /** The customer a row holds. */
@@ -106,7 +99,7 @@ final class CustomerMapper {
             identities.add(new ExternalIdentity(i.system, i.identity));
         }
         TreeMap<String, TypedValue> attributes = new TreeMap<>();
-        row.attributes.forEach((name, value) -> attributes.put(name, value(value)));
+        row.attributes.forEach((name, value) -> attributes.put(name, TypedValues.value(value)));
         return new Customer(TenantId.of(row.tenant), CustomerId.of(row.customerId), row.version, party, stages,
                 Optional.ofNullable(row.owner), new TreeSet<>(row.tags), contacts, identities, attributes,
                 Nanos.instant(row.createdNs), Nanos.instant(row.updatedNs));
@@ -155,44 +148,5 @@ final class CustomerMapper {
             case "DEVICE" -> new DeviceToken(r.platform, r.token);
             default -> throw new IllegalStateException("unknown contact kind in crm_customer_contact: " + r.kind);
         };
-    }
-
-    private static AttributeRow attribute(TypedValue v) {
-        if (v instanceof TypedValue.Text t) {
-            return new AttributeRow("TEXT", t.value(), null, null, null);
-        } else if (v instanceof TypedValue.Number n) {
-            return new AttributeRow("NUMBER", n.value().toString(), sqlNumber(n.value()), null, null);
-        } else if (v instanceof TypedValue.Bool b) {
-            return new AttributeRow("BOOL", Boolean.toString(b.value()), null, null, null);
-        } else if (v instanceof TypedValue.Date d) {
-            int year = d.value().getYear();
-            LocalDate sql = year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR ? d.value() : null;
-            return new AttributeRow("DATE", d.value().toString(), null, sql, null);
-        } else if (v instanceof TypedValue.Choice c) {
-            return new AttributeRow("CHOICE", c.value(), null, null, null);
-        } else if (v instanceof TypedValue.Amount a) {
-            return new AttributeRow("AMOUNT", a.value().amount().toPlainString(), sqlNumber(a.value().amount()), null,
-                    a.value().currency().getCurrencyCode());
-        }
-        throw new IllegalStateException("unknown value type " + v.type());
-    }
-
-    private static TypedValue value(AttributeRow r) {
-        return switch (r.type) {
-            case "TEXT" -> new TypedValue.Text(r.text);
-            case "NUMBER" -> new TypedValue.Number(new BigDecimal(r.text));
-            case "BOOL" -> new TypedValue.Bool(Boolean.parseBoolean(r.text));
-            case "DATE" -> new TypedValue.Date(LocalDate.parse(r.text));
-            case "CHOICE" -> new TypedValue.Choice(r.text);
-            case "AMOUNT" -> new TypedValue.Amount(new Money(new BigDecimal(r.text),
-                    Currency.getInstance(r.currency)));
-            default -> throw new IllegalStateException("unknown value type in crm_customer_attribute: " + r.type);
-        };
-    }
-
-    /** A number as the {@code NUMERIC(38, 10)} column holds it, or null if it has more than 28 integer digits. */
-    private static BigDecimal sqlNumber(BigDecimal value) {
-        BigDecimal rounded = value.setScale(10, RoundingMode.HALF_EVEN);
-        return rounded.precision() - rounded.scale() > 28 ? null : rounded;
     }
 }

@@ -2,6 +2,7 @@ package org.crmkit.jpa.internal;
 
 import java.sql.SQLException;
 
+import jakarta.persistence.EntityExistsException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import org.crmkit.spi.ConcurrentModificationException;
@@ -24,7 +25,7 @@ final class Failures {
         if (e instanceof OptimisticLockException) {
             return new ConcurrentModificationException("row", "changed since it was read", -1, -1);
         }
-        if (e instanceof PersistenceException && isUniqueViolation(e)) {
+        if (e instanceof EntityExistsException || e instanceof PersistenceException && isUniqueViolation(e)) {
             return new DuplicateKeyException("a unique key of the store", "another row");
         }
         if (e instanceof RuntimeException r) {

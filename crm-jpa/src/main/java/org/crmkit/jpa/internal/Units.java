@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -41,7 +44,9 @@ public final class Units {
         final TreeSet<Integer> locked = new TreeSet<>();
         final List<Runnable> afterCommit = new ArrayList<>();
         final List<Runnable> afterRollback = new ArrayList<>();
+        final Map<String, Consumer<EntityManager>> beforeCommit = new LinkedHashMap<>();
         @Nullable RuntimeException nestedFailure;
+        @Nullable RuntimeException failedWrite;
 
         Unit(EntityManager em) {
             this.em = em;
@@ -83,6 +88,14 @@ public final class Units {
                             unit.nestedFailure);
                 }
                 em.flush();
+                for (Consumer<EntityManager> action : unit.beforeCommit.values()) {
+                    action.accept(em);
+                }
+                em.flush();
+                if (em.getTransaction().getRollbackOnly()) {
+                    throw new IllegalStateException("the database refused a write of the unit (its failure was"
+                            + " caught), and the provider marked the transaction for rollback", unit.failedWrite);
+                }
             } catch (RuntimeException | Error e) {
                 rollback(unit, e);
                 throw Failures.translate(e);
@@ -124,7 +137,11 @@ public final class Units {
                 e.addSuppressed(undo);
             }
             em.clear();
-            throw Failures.translate(e);
+            RuntimeException translated = Failures.translate(e);
+            if (unit.failedWrite == null) {
+                unit.failedWrite = translated;
+            }
+            throw translated;
         }
     }
 
@@ -141,6 +158,18 @@ public final class Units {
             throw Failures.translate(e);
         } finally {
             em.close();
+        }
+    }
+
+    /**
+     * Registers what must be done last in the calling thread's unit, just before it commits (after its work, every
+     * write flushed): once per {@code key}, in the order first registered. For what must follow the commit order,
+     * such as the append order of interactions. Outside a unit, does nothing (a port write always runs in one).
+     */
+    public void beforeCommit(String key, Consumer<EntityManager> action) {
+        Unit unit = current.get();
+        if (unit != null) {
+            unit.beforeCommit.putIfAbsent(key, action);
         }
     }
 
