@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import jakarta.persistence.EntityManagerFactory;
 import org.crmkit.jpa.internal.JpaCustomerStore;
 import org.crmkit.jpa.internal.JpaInteractionStore;
+import org.crmkit.jpa.internal.JpaMembershipStore;
+import org.crmkit.jpa.internal.JpaScoreStore;
 import org.crmkit.jpa.internal.Units;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.UnsupportedCapabilityException;
@@ -27,7 +29,7 @@ import org.crmkit.spi.storage.Storage;
  *
  * <p>A unit ({@link #atomically}) is one database transaction of one entity manager, bound to the calling thread;
  * its locks are rows of {@code crm_lock} taken {@code FOR UPDATE}, so they hold across every engine on the database.
- * A port operation outside a unit is a transaction of its own. The ports built so far: customers and interactions (with erasure). The
+ * A port operation outside a unit is a transaction of its own. The ports built so far: customers and interactions (with erasure), scores and memberships. The
  * others answer {@link UnsupportedCapabilityException} until they arrive (issue 11). Thread-safe; the host closes
  * its factory after {@link #close()}.
  */
@@ -36,16 +38,22 @@ public final class JpaStorage implements Storage {
     public static final java.util.List<String> ENTITY_CLASSES = java.util.List.of(
             "org.crmkit.jpa.internal.CustomerEntity", "org.crmkit.jpa.internal.IdentityEntity",
             "org.crmkit.jpa.internal.MergeRecordEntity", "org.crmkit.jpa.internal.LockRow",
-            "org.crmkit.jpa.internal.InteractionEntity", "org.crmkit.jpa.internal.InteractionCounter");
+            "org.crmkit.jpa.internal.InteractionEntity", "org.crmkit.jpa.internal.InteractionCounter",
+            "org.crmkit.jpa.internal.ScoreEntity", "org.crmkit.jpa.internal.MembershipEntity",
+            "org.crmkit.jpa.internal.ReviewEntity");
 
     private final Units units;
     private final CustomerStore customers;
     private final InteractionStore interactions;
+    private final ScoreStore scores;
+    private final MembershipStore memberships;
 
     private JpaStorage(EntityManagerFactory factory) {
         this.units = new Units(factory);
         this.customers = new JpaCustomerStore(units);
         this.interactions = new JpaInteractionStore(units);
+        this.scores = new JpaScoreStore(units);
+        this.memberships = new JpaMembershipStore(units);
     }
 
     /** The storage over the factory's persistence unit; the host keeps owning the factory. */
@@ -75,12 +83,12 @@ public final class JpaStorage implements Storage {
 
     @Override
     public ScoreStore scores() {
-        throw missing("scores");
+        return scores;
     }
 
     @Override
     public MembershipStore memberships() {
-        throw missing("memberships");
+        return memberships;
     }
 
     @Override

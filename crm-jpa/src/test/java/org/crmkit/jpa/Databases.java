@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Databases {
     /** The tables the ports write, children first: what {@link #empty} deletes from. */
-    private static final List<String> TABLES = List.of("crm_interaction_property", "crm_interaction",
+    private static final List<String> TABLES = List.of("crm_score", "crm_membership", "crm_review",
+            "crm_interaction_property", "crm_interaction",
             "crm_interaction_counter", "crm_merge_origin", "crm_merge_record", "crm_identity",
             "crm_customer_attribute", "crm_customer_identity", "crm_customer_contact", "crm_customer_tag",
             "crm_customer_stage", "crm_customer");

@@ -1,10 +1,5 @@
 package org.crmkit.jpa.internal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Savepoint;
-
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
@@ -24,11 +19,11 @@ final class InteractionSequencer {
 
     /** Registers the sequencing of {@code tenant}'s appended rows in the calling thread's unit. */
     static void register(Units units, String tenant) {
-        units.beforeCommit("interaction-seq:" + tenant, em -> sequence(em, tenant));
+        units.beforeCommit("interaction-seq:" + tenant, em -> sequence(units, em, tenant));
     }
 
-    private static void sequence(EntityManager em, String tenant) {
-        InteractionCounter counter = lockCounter(em, tenant);
+    private static void sequence(Units units, EntityManager em, String tenant) {
+        InteractionCounter counter = lockCounter(units, em, tenant);
         Long first = em.createQuery("select min(r.rowId) from InteractionEntity r where r.tenant = :tenant"
                 + " and r.seq is null", Long.class).setParameter("tenant", tenant).getSingleResult();
         if (first == null) {
@@ -44,37 +39,22 @@ final class InteractionSequencer {
     }
 
     /**
-     * The tenant's counter, locked. A missing one is inserted with plain JDBC under a savepoint of the unit's own
-     * connection: an insert that loses a race to another engine's is undone alone, without the provider marking the
-     * transaction for rollback, and the winner's row is locked once it committed.
+     * The tenant's counter, locked. A missing one is inserted under a savepoint ({@link Units#insertIfAbsent}):
+     * losing that race to another engine does not mark the transaction for rollback, and the winner's row is
+     * locked once it committed.
      */
-    private static InteractionCounter lockCounter(EntityManager em, String tenant) {
+    private static InteractionCounter lockCounter(Units units, EntityManager em, String tenant) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             InteractionCounter counter = em.find(InteractionCounter.class, tenant, LockModeType.PESSIMISTIC_WRITE);
             if (counter != null) {
                 return counter;
             }
-            em.<Connection>runWithConnection(c -> insertIfAbsent(c, tenant));
+            units.insertIfAbsent("INSERT INTO crm_interaction_counter (tenant, next_seq) VALUES (?, 1)", tenant);
             if (attempt > 0) {
                 pause();
             }
         }
         throw new IllegalStateException("the interaction counter of a tenant could not be made or locked");
-    }
-
-    private static void insertIfAbsent(Connection c, String tenant) throws SQLException {
-        Savepoint savepoint = c.setSavepoint();
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO crm_interaction_counter (tenant, next_seq) VALUES (?, 1)")) {
-            insert.setString(1, tenant);
-            insert.executeUpdate();
-            c.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            c.rollback(savepoint);
-            if (!Failures.isUniqueViolation(e)) {
-                throw e;
-            }
-        }
     }
 
     private static void pause() {

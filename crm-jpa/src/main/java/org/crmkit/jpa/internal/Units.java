@@ -1,6 +1,8 @@
 package org.crmkit.jpa.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -143,6 +145,38 @@ public final class Units {
             }
             throw translated;
         }
+    }
+
+    /**
+     * Inserts a row unless one with its key exists, with plain JDBC under a savepoint of the unit's connection (or
+     * in a transaction of its own outside a unit): an insert that loses a race to another transaction's is undone
+     * alone, without the provider marking the unit for rollback. On PostgreSQL it waits for the other transaction
+     * to end first.
+     *
+     * @param sql    an {@code INSERT} of one row, with {@code ?} parameters
+     * @return whether the row was inserted
+     */
+    public boolean insertIfAbsent(String sql, Object... parameters) {
+        return write(em -> {
+            em.flush();
+            return em.<Connection, Boolean>callWithConnection(c -> {
+                Savepoint savepoint = c.setSavepoint();
+                try (PreparedStatement insert = c.prepareStatement(sql)) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        insert.setObject(i + 1, parameters[i]);
+                    }
+                    insert.executeUpdate();
+                    c.releaseSavepoint(savepoint);
+                    return true;
+                } catch (SQLException e) {
+                    c.rollback(savepoint);
+                    if (Failures.isUniqueViolation(e)) {
+                        return false;
+                    }
+                    throw e;
+                }
+            });
+        });
     }
 
     /** Runs a port's read in the calling thread's unit, or with an entity manager of its own. */
