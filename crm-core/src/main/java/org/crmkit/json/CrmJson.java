@@ -26,6 +26,8 @@ import org.crmkit.json.internal.JsonPaths;
 import org.crmkit.json.internal.ViewCodec;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.CrmException;
+import org.crmkit.spi.event.DomainEvent;
+import org.crmkit.spi.event.EventCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +64,24 @@ public final class CrmJson {
                 .build();
         this.writer = prettyPrinting ? mapper.writer(prettyPrinter()) : mapper.writer();
         this.clock = clock;
+    }
+
+    /**
+     * Domain events as JSON for a storage's outbox ({@link EventCodec}): {@link #write} and {@link #read} of
+     * {@link DomainEvent}; a failure to read is a {@link JsonCodecException} naming the JSONPath at fault.
+     */
+    public EventCodec eventCodec() {
+        return new EventCodec() {
+            @Override
+            public String encode(DomainEvent event) {
+                return write(Checks.notNull(event, "event"));
+            }
+
+            @Override
+            public DomainEvent decode(String text) {
+                return read(Checks.notNull(text, "text"), DomainEvent.class);
+            }
+        };
     }
 
     /** A codec with compact output and no clock (so {@link #export360(CustomerView)} needs an explicit instant). */

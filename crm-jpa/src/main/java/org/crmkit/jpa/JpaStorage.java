@@ -4,16 +4,19 @@ import java.util.Collection;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManagerFactory;
+import org.crmkit.jpa.internal.JpaConsentStore;
 import org.crmkit.jpa.internal.JpaCustomerStore;
 import org.crmkit.jpa.internal.JpaInteractionStore;
 import org.crmkit.jpa.internal.JpaMembershipStore;
+import org.crmkit.jpa.internal.JpaOutbox;
 import org.crmkit.jpa.internal.JpaScoreStore;
+import org.crmkit.jpa.internal.JpaSuppressionStore;
 import org.crmkit.jpa.internal.Units;
 import org.crmkit.spi.Checks;
-import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.consent.ConsentStore;
 import org.crmkit.spi.consent.SuppressionStore;
 import org.crmkit.spi.customer.CustomerStore;
+import org.crmkit.spi.event.EventCodec;
 import org.crmkit.spi.event.Outbox;
 import org.crmkit.spi.interaction.InteractionStore;
 import org.crmkit.spi.score.ScoreStore;
@@ -22,16 +25,19 @@ import org.crmkit.spi.storage.LockKey;
 import org.crmkit.spi.storage.Storage;
 
 /**
- * The crmkit storage on a host's Jakarta Persistence {@link EntityManagerFactory}, over a schema made by the
- * migrations this jar ships in {@code db/migration/h2} and {@code db/migration/postgresql} (Flyway's naming; apply
- * them with the host's migration tool). The persistence unit must be resource-local and list the entity classes of
- * {@link #ENTITY_CLASSES}.
+ * The crmkit storage on a host's Jakarta Persistence {@link EntityManagerFactory}: every store port of
+ * {@code crm-spi}, over a schema made by the migrations this jar ships in {@code db/migration/h2} and
+ * {@code db/migration/postgresql} (Flyway's naming; apply them with the host's migration tool, never the provider's
+ * DDL). The persistence unit must be resource-local and list the classes of {@link #ENTITY_CLASSES}; its pool needs
+ * two connections for every thread that runs a unit with locks.
  *
  * <p>A unit ({@link #atomically}) is one database transaction of one entity manager, bound to the calling thread;
- * its locks are rows of {@code crm_lock} taken {@code FOR UPDATE}, so they hold across every engine on the database.
- * A port operation outside a unit is a transaction of its own. The ports built so far: customers and interactions (with erasure), scores and memberships. The
- * others answer {@link UnsupportedCapabilityException} until they arrive (issue 11). Thread-safe; the host closes
- * its factory after {@link #close()}.
+ * its locks are rows of {@code crm_lock} taken {@code FOR UPDATE} in a second transaction that ends after the
+ * unit's after-commit or after-rollback actions, so they hold across every engine on the database. A port
+ * operation outside a unit is a transaction of its own. The customer, interaction and consent stores offer their
+ * erasure capabilities.
+ *
+ * <p>Thread-safe. {@link #close()} releases nothing: the host owns and closes its factory.
  */
 public final class JpaStorage implements Storage {
     /** The classes of the entities the persistence unit must list. */
@@ -40,25 +46,38 @@ public final class JpaStorage implements Storage {
             "org.crmkit.jpa.internal.MergeRecordEntity", "org.crmkit.jpa.internal.LockRow",
             "org.crmkit.jpa.internal.InteractionEntity", "org.crmkit.jpa.internal.InteractionCounter",
             "org.crmkit.jpa.internal.ScoreEntity", "org.crmkit.jpa.internal.MembershipEntity",
-            "org.crmkit.jpa.internal.ReviewEntity");
+            "org.crmkit.jpa.internal.ReviewEntity", "org.crmkit.jpa.internal.OutboxEntity",
+            "org.crmkit.jpa.internal.OutboxLease", "org.crmkit.jpa.internal.LedgerEntryEntity",
+            "org.crmkit.jpa.internal.ConsentHead", "org.crmkit.jpa.internal.SuppressionEntity",
+            "org.crmkit.jpa.internal.SuppressionVersion");
 
     private final Units units;
     private final CustomerStore customers;
     private final InteractionStore interactions;
     private final ScoreStore scores;
     private final MembershipStore memberships;
+    private final Outbox outbox;
+    private final ConsentStore consents;
+    private final SuppressionStore suppressions;
 
-    private JpaStorage(EntityManagerFactory factory) {
+    private JpaStorage(EntityManagerFactory factory, EventCodec events) {
         this.units = new Units(factory);
         this.customers = new JpaCustomerStore(units);
         this.interactions = new JpaInteractionStore(units);
         this.scores = new JpaScoreStore(units);
         this.memberships = new JpaMembershipStore(units);
+        this.outbox = new JpaOutbox(units, events);
+        this.consents = new JpaConsentStore(units);
+        this.suppressions = new JpaSuppressionStore(units);
     }
 
-    /** The storage over the factory's persistence unit; the host keeps owning the factory. */
-    public static JpaStorage of(EntityManagerFactory factory) {
-        return new JpaStorage(Checks.notNull(factory, "factory"));
+    /**
+     * The storage over the factory's persistence unit; the host keeps owning the factory.
+     *
+     * @param events how the outbox keeps events as text: {@code CrmJson.create().eventCodec()} of {@code crm-core}
+     */
+    public static JpaStorage of(EntityManagerFactory factory, EventCodec events) {
+        return new JpaStorage(Checks.notNull(factory, "factory"), Checks.notNull(events, "events"));
     }
 
     @Override
@@ -73,12 +92,12 @@ public final class JpaStorage implements Storage {
 
     @Override
     public ConsentStore consents() {
-        throw missing("consents");
+        return consents;
     }
 
     @Override
     public SuppressionStore suppressions() {
-        throw missing("suppressions");
+        return suppressions;
     }
 
     @Override
@@ -93,7 +112,7 @@ public final class JpaStorage implements Storage {
 
     @Override
     public Outbox outbox() {
-        throw missing("outbox");
+        return outbox;
     }
 
     @Override
@@ -111,11 +130,8 @@ public final class JpaStorage implements Storage {
         units.afterRollback(action);
     }
 
+    /** Does nothing: the factory is the host's, which closes it. */
     @Override
     public void close() {
-    }
-
-    private static UnsupportedCapabilityException missing(String port) {
-        return new UnsupportedCapabilityException("the JPA storage's " + port + " port");
     }
 }

@@ -10,6 +10,8 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
+import org.crmkit.json.CrmJson;
+import org.crmkit.spi.event.EventCodec;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 
@@ -21,11 +23,14 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Databases {
     /** The tables the ports write, children first: what {@link #empty} deletes from. */
-    private static final List<String> TABLES = List.of("crm_score", "crm_membership", "crm_review",
+    private static final List<String> TABLES = List.of("crm_consent_entry", "crm_consent_head", "crm_suppression",
+            "crm_suppression_version", "crm_outbox", "crm_score", "crm_membership", "crm_review",
             "crm_interaction_property", "crm_interaction",
             "crm_interaction_counter", "crm_merge_origin", "crm_merge_record", "crm_identity",
             "crm_customer_attribute", "crm_customer_identity", "crm_customer_contact", "crm_customer_tag",
             "crm_customer_stage", "crm_customer");
+    /** The events codec of crm-core, as a host gives it. */
+    static final EventCodec EVENTS = CrmJson.create().eventCodec();
     static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
     private static final String PG_SCHEMA = "crmkit_tck";
 
@@ -86,7 +91,7 @@ public final class Databases {
             }
         }
         Map<String, Object> more = new HashMap<>();
-        more.put("hibernate.connection.pool_size", "8");
+        more.put("hibernate.connection.pool_size", "40");
         more.forEach(config::property);
         return config.createEntityManagerFactory();
     }
@@ -96,6 +101,7 @@ public final class Databases {
             for (String table : TABLES) {
                 s.executeUpdate("DELETE FROM " + table);
             }
+            s.executeUpdate("UPDATE crm_outbox_lease SET owner = NULL, until_ns = 0");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

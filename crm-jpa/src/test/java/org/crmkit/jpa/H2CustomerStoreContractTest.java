@@ -11,7 +11,7 @@ import org.crmkit.spi.tck.StoreFeature;
 class H2CustomerStoreContractTest extends CustomerStoreContract {
     @Override
     protected CustomerStore newStore() {
-        return JpaStorage.of(Databases.h2()).customers();
+        return JpaStorage.of(Databases.h2(), Databases.EVENTS).customers();
     }
 
     @Override

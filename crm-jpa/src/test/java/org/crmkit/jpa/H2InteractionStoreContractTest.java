@@ -11,7 +11,7 @@ import org.crmkit.spi.tck.StoreFeature;
 class H2InteractionStoreContractTest extends InteractionStoreContract {
     @Override
     protected InteractionStore newStore() {
-        return JpaStorage.of(Databases.h2()).interactions();
+        return JpaStorage.of(Databases.h2(), Databases.EVENTS).interactions();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.crmkit.spi.tck.StoreFeature;
 class H2MembershipStoreContractTest extends MembershipStoreContract {
     @Override
     protected MembershipStore newStore() {
-        return JpaStorage.of(Databases.h2()).memberships();
+        return JpaStorage.of(Databases.h2(), Databases.EVENTS).memberships();
     }
 
     @Override

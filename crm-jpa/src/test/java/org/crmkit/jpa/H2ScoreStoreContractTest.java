@@ -11,7 +11,7 @@ import org.crmkit.spi.tck.StoreFeature;
 class H2ScoreStoreContractTest extends ScoreStoreContract {
     @Override
     protected ScoreStore newStore() {
-        return JpaStorage.of(Databases.h2()).scores();
+        return JpaStorage.of(Databases.h2(), Databases.EVENTS).scores();
     }
 
     @Override

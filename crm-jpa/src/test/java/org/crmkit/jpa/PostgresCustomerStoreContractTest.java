@@ -11,7 +11,7 @@ import org.crmkit.spi.tck.StoreFeature;
 class PostgresCustomerStoreContractTest extends CustomerStoreContract {
     @Override
     protected CustomerStore newStore() {
-        return JpaStorage.of(Databases.postgres()).customers();
+        return JpaStorage.of(Databases.postgres(), Databases.EVENTS).customers();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.crmkit.spi.tck.StoreFeature;
 class PostgresInteractionStoreContractTest extends InteractionStoreContract {
     @Override
     protected InteractionStore newStore() {
-        return JpaStorage.of(Databases.postgres()).interactions();
+        return JpaStorage.of(Databases.postgres(), Databases.EVENTS).interactions();
     }
 
     @Override

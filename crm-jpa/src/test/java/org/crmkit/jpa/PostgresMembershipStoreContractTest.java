@@ -11,7 +11,7 @@ import org.crmkit.spi.tck.StoreFeature;
 class PostgresMembershipStoreContractTest extends MembershipStoreContract {
     @Override
     protected MembershipStore newStore() {
-        return JpaStorage.of(Databases.postgres()).memberships();
+        return JpaStorage.of(Databases.postgres(), Databases.EVENTS).memberships();
     }
 
     @Override

@@ -11,7 +11,7 @@ import org.crmkit.spi.tck.StoreFeature;
 class PostgresScoreStoreContractTest extends ScoreStoreContract {
     @Override
     protected ScoreStore newStore() {
-        return JpaStorage.of(Databases.postgres()).scores();
+        return JpaStorage.of(Databases.postgres(), Databases.EVENTS).scores();
     }
 
     @Override

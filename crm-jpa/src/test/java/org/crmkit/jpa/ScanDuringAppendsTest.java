@@ -44,7 +44,7 @@ abstract class ScanDuringAppendsTest {
     @Test
     @Timeout(120)
     void aScanDuringConcurrentAppends_seesEveryInteractionOnce() throws Exception {
-        JpaStorage storage = JpaStorage.of(factory());
+        JpaStorage storage = JpaStorage.of(factory(), Databases.EVENTS);
         InteractionStore store = storage.interactions();
         Set<String> appended = ConcurrentHashMap.newKeySet();
         AtomicBoolean writing = new AtomicBoolean(true);

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -18,16 +17,11 @@ import org.crmkit.spi.customer.ContactUsage;
 import org.crmkit.spi.customer.ContactValue;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
-import org.crmkit.spi.customer.DeviceToken;
-import org.crmkit.spi.customer.EmailAddress;
 import org.crmkit.spi.customer.ExternalIdentity;
 import org.crmkit.spi.customer.LifecycleStage;
 import org.crmkit.spi.customer.Organization;
 import org.crmkit.spi.customer.Party;
 import org.crmkit.spi.customer.Person;
-import org.crmkit.spi.customer.PhoneNumber;
-import org.crmkit.spi.customer.PostalAddress;
-import org.crmkit.spi.customer.SocialHandle;
 import org.crmkit.spi.customer.StageTransition;
 
 /** Customers to rows of {@code crm_customer} and its collection tables, and back. Stateless. */
@@ -92,7 +86,7 @@ final class CustomerMapper {
         }
         List<ContactPoint> contacts = new ArrayList<>(row.contacts.size());
         for (ContactRow r : row.contacts) {
-            contacts.add(new ContactPoint(value(r), ContactUsage.valueOf(r.usage), r.preferred, r.verified));
+            contacts.add(new ContactPoint(r.value.value(), ContactUsage.valueOf(r.usage), r.preferred, r.verified));
         }
         TreeSet<ExternalIdentity> identities = new TreeSet<>();
         for (IdentityRow i : row.identities) {
@@ -116,37 +110,8 @@ final class CustomerMapper {
     }
 
     private static ContactRow contact(ContactPoint p) {
-        ContactValue v = p.value();
-        ContactRow r = new ContactRow(v.kind().name(), keyHash(v), p.usage().name(), p.primary(), p.verified());
-        if (v instanceof EmailAddress e) {
-            r.email = e.address();
-        } else if (v instanceof PhoneNumber n) {
-            r.phone = n.e164();
-        } else if (v instanceof PostalAddress a) {
-            r.addressLines = String.join("\n", a.lines());
-            r.postalCode = a.postalCode();
-            r.locality = a.locality();
-            r.region = a.region().orElse(null);
-            r.country = a.country();
-        } else if (v instanceof SocialHandle s) {
-            r.network = s.network();
-            r.handle = s.handle();
-        } else if (v instanceof DeviceToken d) {
-            r.platform = d.platform();
-            r.token = d.token();
-        }
-        return r;
+        return new ContactRow(ContactValueColumns.of(p.value()), keyHash(p.value()), p.usage().name(), p.primary(),
+                p.verified());
     }
 
-    private static ContactValue value(ContactRow r) {
-        return switch (r.kind) {
-            case "EMAIL" -> new EmailAddress(r.email);
-            case "PHONE" -> new PhoneNumber(r.phone);
-            case "POSTAL" -> new PostalAddress(Arrays.asList(r.addressLines.split("\n", -1)), r.postalCode,
-                    r.locality, Optional.ofNullable(r.region), r.country);
-            case "SOCIAL" -> new SocialHandle(r.network, r.handle);
-            case "DEVICE" -> new DeviceToken(r.platform, r.token);
-            default -> throw new IllegalStateException("unknown contact kind in crm_customer_contact: " + r.kind);
-        };
-    }
 }

@@ -167,7 +167,7 @@ public final class JpaCustomerStore implements CustomerStore, CustomerErasure {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(after, "after");
         Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
-        String from = after.map(JpaCustomerStore::cursor).orElse("");
+        String from = after.map(Cursors::customerId).orElse("");
         return units.read(em -> {
             List<CustomerEntity> rows = em.createQuery("select c from CustomerEntity c where c.tenant = :tenant"
                             + " and c.live = true and c.customerId > :after order by c.customerId",
@@ -218,12 +218,6 @@ public final class JpaCustomerStore implements CustomerStore, CustomerErasure {
             }
             return new Erased(row.isPresent() || own, below);
         });
-    }
-
-    @Override
-    public <T> Optional<T> capability(Class<T> type) {
-        Checks.notNull(type, "type");
-        return type == CustomerErasure.class ? Optional.of(type.cast(this)) : Optional.empty();
     }
 
     /** The live row, locked if asked. */
@@ -294,13 +288,5 @@ public final class JpaCustomerStore implements CustomerStore, CustomerErasure {
             em.remove(snapshot);
         }
         return true;
-    }
-
-    private static String cursor(String after) {
-        try {
-            return CustomerId.of(after).value();
-        } catch (ValidationException e) {
-            throw new ValidationException("after", "is not a cursor of this store");
-        }
     }
 }

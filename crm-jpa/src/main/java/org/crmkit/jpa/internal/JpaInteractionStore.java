@@ -184,12 +184,6 @@ public final class JpaInteractionStore implements InteractionStore, InteractionE
         });
     }
 
-    @Override
-    public <T> Optional<T> capability(Class<T> type) {
-        Checks.notNull(type, "type");
-        return type == InteractionErasure.class ? Optional.of(type.cast(this)) : Optional.empty();
-    }
-
     private static Optional<InteractionEntity> byKey(EntityManager em, String tenant, String source, String key) {
         return em.createQuery("select r from InteractionEntity r where r.tenant = :tenant and r.source = :source"
                         + " and r.externalId = :key", InteractionEntity.class)

@@ -77,7 +77,7 @@ public final class JpaMembershipStore implements MembershipStore {
         checkSegment(segment);
         Checks.notNull(after, "after");
         Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
-        String from = after.map(JpaMembershipStore::cursor).orElse("");
+        String from = after.map(Cursors::customerId).orElse("");
         return units.read(em -> {
             List<String> ids = em.createQuery("select m.customerId from MembershipEntity m where m.tenant = :tenant"
                             + " and m.segment = :segment and m.customerId > :after order by m.customerId",
@@ -177,13 +177,5 @@ public final class JpaMembershipStore implements MembershipStore {
 
     private static void checkSegment(String segment) {
         Checks.snake(segment, "segment", 64);
-    }
-
-    private static String cursor(String after) {
-        try {
-            return CustomerId.of(after).value();
-        } catch (ValidationException e) {
-            throw new ValidationException("after", "is not a cursor of this store");
-        }
     }
 }

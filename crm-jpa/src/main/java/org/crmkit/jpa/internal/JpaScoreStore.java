@@ -94,7 +94,7 @@ public final class JpaScoreStore implements ScoreStore {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(after, "after");
         Checks.between(limit, 1, MAX_PAGE_SIZE, "limit");
-        String from = after.map(JpaScoreStore::cursor).orElse("");
+        String from = after.map(Cursors::customerId).orElse("");
         return units.read(em -> {
             List<String> ids = em.createQuery("select distinct s.customerId from ScoreEntity s"
                             + " where s.tenant = :tenant and s.customerId > :after order by s.customerId",
@@ -133,13 +133,5 @@ public final class JpaScoreStore implements ScoreStore {
 
     private static Score score(ScoreEntity row) {
         return new Score(row.name, row.value, Nanos.instant(row.asOfNs));
-    }
-
-    private static String cursor(String after) {
-        try {
-            return CustomerId.of(after).value();
-        } catch (ValidationException e) {
-            throw new ValidationException("after", "is not a cursor of this store");
-        }
     }
 }

@@ -6,9 +6,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * undoes only itself (a database aborts the whole transaction on a failed statement otherwise); called outside a
  * unit it runs in a transaction of its own. Locks are rows of {@code crm_lock}, one per stripe of the lock keys,
  * taken {@code FOR UPDATE} in ascending stripe order, so they hold across every engine on the database and two units
- * never deadlock over them. Thread-safe.
+ * never deadlock over them. They are taken in a second transaction, on a second connection, that ends after the
+ * unit's after-commit or after-rollback actions: a unit with locks holds two connections of the pool (size it for
+ * twice the threads that run units). Thread-safe.
  */
 public final class Units {
     /** How many lock rows the schema holds. */
@@ -49,9 +54,24 @@ public final class Units {
         final Map<String, Consumer<EntityManager>> beforeCommit = new LinkedHashMap<>();
         @Nullable RuntimeException nestedFailure;
         @Nullable RuntimeException failedWrite;
+        @Nullable EntityManager lockEm;
+        final Map<String, Set<Long>> written = new HashMap<>();
 
         Unit(EntityManager em) {
             this.em = em;
+        }
+
+        /** Ends the lock transaction, which releases the locks. */
+        void releaseLocks() {
+            if (lockEm != null) {
+                try {
+                    if (lockEm.getTransaction().isActive()) {
+                        lockEm.getTransaction().rollback();
+                    }
+                } finally {
+                    lockEm.close();
+                }
+            }
         }
     }
 
@@ -98,21 +118,18 @@ public final class Units {
                     throw new IllegalStateException("the database refused a write of the unit (its failure was"
                             + " caught), and the provider marked the transaction for rollback", unit.failedWrite);
                 }
-            } catch (RuntimeException | Error e) {
-                rollback(unit, e);
-                throw Failures.translate(e);
-            }
-            try {
                 em.getTransaction().commit();
-            } catch (RuntimeException e) {
-                rollback(unit, e);
+            } catch (RuntimeException | Error e) {
+                undo(unit, e);
                 throw Failures.translate(e);
             }
+            current.remove();
             runAll(unit.afterCommit, null);
             return result;
         } finally {
             current.remove();
             em.close();
+            unit.releaseLocks();
         }
     }
 
@@ -179,6 +196,40 @@ public final class Units {
         });
     }
 
+    /**
+     * Runs a read with an entity manager of its own even inside a unit: for what must not see the unit's own
+     * uncommitted writes (outbox messages are not pending before their unit commits).
+     */
+    public <T> T readApart(Function<EntityManager, T> op) {
+        EntityManager em = factory.createEntityManager();
+        try {
+            return op.apply(em);
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        } finally {
+            em.close();
+        }
+    }
+
+    /** Notes that the calling thread's unit wrote {@code id} of a kind; outside a unit, nothing. */
+    public void noteWritten(String kind, long id) {
+        Unit unit = current.get();
+        if (unit != null) {
+            unit.written.computeIfAbsent(kind, k -> new HashSet<>()).add(id);
+        }
+    }
+
+    /** Whether the calling thread's unit wrote {@code id} of a kind ({@link #noteWritten}). */
+    public boolean wroteInUnit(String kind, long id) {
+        return writtenInUnit(kind).contains(id);
+    }
+
+    /** What the calling thread's unit wrote of a kind; empty outside a unit. */
+    public Set<Long> writtenInUnit(String kind) {
+        Unit unit = current.get();
+        return unit == null ? Set.of() : Set.copyOf(unit.written.getOrDefault(kind, Set.of()));
+    }
+
     /** Runs a port's read in the calling thread's unit, or with an entity manager of its own. */
     public <T> T read(Function<EntityManager, T> op) {
         Unit unit = current.get();
@@ -227,6 +278,11 @@ public final class Units {
         }
     }
 
+    /**
+     * Takes the stripes of {@code locks} the unit does not hold yet, in ascending order, in the unit's lock
+     * transaction: a transaction of its own on another connection, so that the locks outlive the unit's commit
+     * while its after-commit actions run.
+     */
     private void lock(Unit unit, Collection<LockKey> locks) {
         TreeSet<Integer> stripes = new TreeSet<>();
         for (LockKey key : locks) {
@@ -235,8 +291,15 @@ public final class Units {
                 stripes.add(stripe);
             }
         }
+        if (stripes.isEmpty()) {
+            return;
+        }
+        if (unit.lockEm == null) {
+            unit.lockEm = factory.createEntityManager();
+            unit.lockEm.getTransaction().begin();
+        }
         for (int stripe : stripes) {
-            unit.em.find(LockRow.class, stripe, LockModeType.PESSIMISTIC_WRITE);
+            unit.lockEm.find(LockRow.class, stripe, LockModeType.PESSIMISTIC_WRITE);
             unit.locked.add(stripe);
         }
     }
@@ -247,7 +310,8 @@ public final class Units {
         return Math.floorMod(h ^ (h >>> 16), STRIPES);
     }
 
-    private static void rollback(Unit unit, Throwable cause) {
+    /** Undoes the unit's transaction, then runs its after-rollback actions outside it, its locks still held. */
+    private void undo(Unit unit, Throwable cause) {
         try {
             if (unit.em.getTransaction().isActive()) {
                 unit.em.getTransaction().rollback();
@@ -255,6 +319,7 @@ public final class Units {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
+        current.remove();
         runAll(unit.afterRollback, cause);
     }
 

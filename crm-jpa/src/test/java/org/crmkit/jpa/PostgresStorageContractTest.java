@@ -1,0 +1,22 @@
+package org.crmkit.jpa;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.crmkit.spi.storage.Storage;
+import org.crmkit.spi.tck.StorageContract;
+import org.crmkit.spi.tck.StoreFeature;
+
+/** The whole storage on PostgreSQL: units, locks and after-commit actions over every port. */
+class PostgresStorageContractTest extends StorageContract {
+    @Override
+    protected Storage newStorage() {
+        return JpaStorage.of(Databases.postgres(), Databases.EVENTS);
+    }
+
+    @Override
+    protected Set<StoreFeature> features() {
+        return EnumSet.of(StoreFeature.CUSTOMER_ERASURE, StoreFeature.INTERACTION_ERASURE,
+                StoreFeature.LEDGER_ERASURE);
+    }
+}
