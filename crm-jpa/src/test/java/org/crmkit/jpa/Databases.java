@@ -66,6 +66,19 @@ public final class Databases {
         return postgres;
     }
 
+    /**
+     * Another factory on the H2 database {@link #h2()} made (which must have been called first): a second node.
+     * The caller closes it.
+     */
+    static EntityManagerFactory h2Node() {
+        return factory("jdbc:h2:mem:crmkit;DB_CLOSE_DELAY=-1", "sa");
+    }
+
+    /** Another factory on the PostgreSQL schema {@link #postgres()} made: a second node. The caller closes it. */
+    static EntityManagerFactory postgresNode() {
+        return factory(PG_URL + "?currentSchema=" + PG_SCHEMA, "postgres");
+    }
+
     private static void requirePostgres() {
         try (Connection c = DriverManager.getConnection(PG_URL, "postgres", "")) {
             c.isValid(2);
