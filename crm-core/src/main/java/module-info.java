@@ -23,4 +23,6 @@ module org.crmkit.core {
     exports org.crmkit.event;
 
     uses org.crmkit.spi.storage.StorageProvider;
+
+    provides org.crmkit.spi.event.EventCodec with org.crmkit.json.JsonEventCodec;
 }

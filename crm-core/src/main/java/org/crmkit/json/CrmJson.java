@@ -26,7 +26,6 @@ import org.crmkit.json.internal.JsonPaths;
 import org.crmkit.json.internal.ViewCodec;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.CrmException;
-import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.event.EventCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -68,20 +67,10 @@ public final class CrmJson {
 
     /**
      * Domain events as JSON for a storage's outbox ({@link EventCodec}): {@link #write} and {@link #read} of
-     * {@link DomainEvent}; a failure to read is a {@link JsonCodecException} naming the JSONPath at fault.
+     * {@code DomainEvent}; a failure to read is a {@link JsonCodecException} naming the JSONPath at fault.
      */
     public EventCodec eventCodec() {
-        return new EventCodec() {
-            @Override
-            public String encode(DomainEvent event) {
-                return write(Checks.notNull(event, "event"));
-            }
-
-            @Override
-            public DomainEvent decode(String text) {
-                return read(Checks.notNull(text, "text"), DomainEvent.class);
-            }
-        };
+        return new JsonEventCodec(this);
     }
 
     /** A codec with compact output and no clock (so {@link #export360(CustomerView)} needs an explicit instant). */

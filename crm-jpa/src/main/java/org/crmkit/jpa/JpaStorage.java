@@ -37,7 +37,7 @@ import org.crmkit.spi.storage.Storage;
  * operation outside a unit is a transaction of its own. The customer, interaction and consent stores offer their
  * erasure capabilities.
  *
- * <p>Thread-safe. {@link #close()} releases nothing: the host owns and closes its factory.
+ * <p>Thread-safe. {@link #close()} leaves a host's factory open: the host owns it and closes it.
  */
 public final class JpaStorage implements Storage {
     /** The classes of the entities the persistence unit must list. */
@@ -60,7 +60,12 @@ public final class JpaStorage implements Storage {
     private final ConsentStore consents;
     private final SuppressionStore suppressions;
 
-    private JpaStorage(EntityManagerFactory factory, EventCodec events) {
+    private final EntityManagerFactory factory;
+    private final boolean owned;
+
+    private JpaStorage(EntityManagerFactory factory, EventCodec events, boolean owned) {
+        this.factory = factory;
+        this.owned = owned;
         this.units = new Units(factory);
         this.customers = new JpaCustomerStore(units);
         this.interactions = new JpaInteractionStore(units);
@@ -77,7 +82,12 @@ public final class JpaStorage implements Storage {
      * @param events how the outbox keeps events as text: {@code CrmJson.create().eventCodec()} of {@code crm-core}
      */
     public static JpaStorage of(EntityManagerFactory factory, EventCodec events) {
-        return new JpaStorage(Checks.notNull(factory, "factory"), Checks.notNull(events, "events"));
+        return new JpaStorage(Checks.notNull(factory, "factory"), Checks.notNull(events, "events"), false);
+    }
+
+    /** A storage that closes the factory with itself: what {@link JpaStorageProvider} opens. */
+    static JpaStorage owning(EntityManagerFactory factory, EventCodec events) {
+        return new JpaStorage(factory, events, true);
     }
 
     @Override
@@ -130,8 +140,11 @@ public final class JpaStorage implements Storage {
         units.afterRollback(action);
     }
 
-    /** Does nothing: the factory is the host's, which closes it. */
+    /** Closes the factory if the storage was opened by {@link JpaStorageProvider}; a host's factory stays open. */
     @Override
     public void close() {
+        if (owned && factory.isOpen()) {
+            factory.close();
+        }
     }
 }
