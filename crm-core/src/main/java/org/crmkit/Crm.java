@@ -222,10 +222,12 @@ public final class Crm implements AutoCloseable {
      * Wires a {@link Crm}. Each option may be set once and is checked when set: a wrong value fails in its setter,
      * not in {@link #build()}. Not thread-safe.
      *
-     * <p>Storage: the one set with {@link #storage(Storage)} is used (and left to the host to close). Otherwise
-     * {@link StorageProvider}s are discovered with {@link ServiceLoader}: none found means a new
-     * {@link InMemoryStorage}; one found is opened with the {@link #storageProperty properties}; several found is an
-     * error unless {@link #storageProvider(String)} names one.
+     * <p>Storage: the one set with {@link #storage(Storage)} is used (and left to the host to close). Otherwise, if a
+     * provider is named ({@link #storageProvider(String)}) or {@link #storageProperty properties} are set,
+     * {@link StorageProvider}s are discovered with {@link ServiceLoader} and the named one, or the only one, is
+     * opened with the properties (several found and none named is an error). With neither, the storage is a new
+     * {@link InMemoryStorage}, whatever providers are on the class path: adding {@code crm-jpa} to a host does not
+     * change its default.
      */
     public static final class Builder {
         private static final Duration DEFAULT_STALENESS = Duration.ofSeconds(1);
@@ -471,7 +473,8 @@ public final class Crm implements AutoCloseable {
         public Crm build() {
             Clock c = clock != null ? clock : Clock.systemUTC();
             boolean owns = storage == null;
-            Storage s = storage != null ? storage : discover()
+            boolean configured = providerName != null || !storageProperties.isEmpty();
+            Storage s = storage != null ? storage : (configured ? discover() : Optional.<StorageProvider>empty())
                     .map(p -> p.open(new StorageConfiguration(storageProperties, c)))
                     .orElseGet(InMemoryStorage::new);
             Duration bound = staleness != null ? staleness : DEFAULT_STALENESS;

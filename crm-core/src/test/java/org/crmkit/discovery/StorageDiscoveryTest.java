@@ -86,7 +86,8 @@ class StorageDiscoveryTest {
 
     @Test
     void twoDiscoveredProviders_withoutAChoice_areAnError() {
-        assertThatThrownBy(() -> withProviders(() -> Crm.builder().build(), Alpha.class, Beta.class))
+        assertThatThrownBy(() -> withProviders(() -> Crm.builder().storageProperty("jdbc.url", "jdbc:h2:mem:x")
+                .build(), Alpha.class, Beta.class))
                 .isInstanceOfSatisfying(ValidationException.class,
                         e -> assertThat(e.reason()).contains("alpha, beta"));
     }
@@ -96,6 +97,13 @@ class StorageDiscoveryTest {
         try (Crm crm = withProviders(() -> Crm.builder().storageProvider("alpha").build(), Alpha.class,
                 Beta.class)) {
             assertThat(crm.storage()).isSameAs(OPENED.get());
+        }
+    }
+
+    @Test
+    void aDiscoveredProvider_neitherNamedNorConfigured_leavesTheInMemoryDefault() throws Exception {
+        try (Crm crm = withProviders(() -> Crm.builder().build(), Alpha.class, Beta.class)) {
+            assertThat(crm.storage()).isInstanceOf(InMemoryStorage.class);
         }
     }
 
