@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -46,16 +47,23 @@ import org.crmkit.spi.interaction.VisitorId;
  * fixed seed.
  */
 final class WebShopDemo implements AutoCloseable {
-    private static final TenantId SHOP = TenantId.of("espresso-shop");
+    private static final String SHOP_NAME = "espresso-shop";
 
     private final PrintStream out;
     private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final Map<String, Integer> events = new TreeMap<>();
     private final Crm crm;
+    private final DemoStore store;
+    private TenantId shop = TenantId.of(SHOP_NAME);
 
     WebShopDemo(long seed, PrintStream out) {
+        this(seed, out, DemoStore.MEMORY);
+    }
+
+    WebShopDemo(long seed, PrintStream out, DemoStore store) {
         this.out = out;
-        this.crm = Crm.builder()
+        this.store = store;
+        this.crm = store.open().apply(Crm.builder())
                 .clock(clock)
                 .seed(seed)
                 .defaultPhoneRegion("DE")
@@ -68,19 +76,20 @@ final class WebShopDemo implements AutoCloseable {
 
     /** Runs the demo; writes the 360° export of Ann to {@code export} if given. */
     void run(Optional<Path> export) throws IOException {
-        out.println("== crmkit demo: an espresso-machine web shop on the in-memory store ==");
+        out.println("== crmkit demo: an espresso-machine web shop on " + store.describe() + " ==");
+        shop = nextRun();
         VisitorId visitor = VisitorId.of("cookie-7f3a");
         browse(visitor, "/", "/machines/barista-pro", "/machines/barista-pro/reviews");
         out.println("An anonymous visitor looked at 3 pages.");
 
         clock.advance(Duration.ofMinutes(12));
-        Customer ann = crm.customers().register(SHOP, Person.named("Ann", "Lee"), b -> b
+        Customer ann = crm.customers().register(shop, Person.named("Ann", "Lee"), b -> b
                 .contactPoint(ContactPoint.of(EmailAddress.parse("ann.lee@example.com"), ContactUsage.HOME)
                         .asPrimary().asVerified())
                 .identity(ExternalIdentity.of("webshop", "acct-1001"))
                 .attribute("loyalty_tier", TypedValue.choice("bronze"))
                 .attribute("birthday", TypedValue.of(LocalDate.of(1990, 4, 17))));
-        crm.customers().identify(SHOP, visitor, ann.id());
+        crm.customers().identify(shop, visitor, ann.id());
         out.println("The visitor signed up as " + ann.party().displayName() + " (" + ann.id()
                 + ") and was identified: the earlier page views now belong to her.");
 
@@ -90,10 +99,10 @@ final class WebShopDemo implements AutoCloseable {
         AppendResult retried = crm.interactions().record(order);
         out.println("Order order-5001 recorded: " + first.appended() + "; the shop's webhook retried it: "
                 + (retried.appended() ? "recorded twice!" : "recognised as a duplicate, nothing stored"));
-        crm.customers().modify(SHOP, ann.id(), b -> b.stage(LifecycleStage.CUSTOMER, clock.instant()));
+        crm.customers().modify(shop, ann.id(), b -> b.stage(LifecycleStage.CUSTOMER, clock.instant()));
 
         clock.advance(Duration.ofDays(2));
-        Customer bob = crm.customers().register(SHOP, Person.named("Bob", "Meyer"), b -> b
+        Customer bob = crm.customers().register(shop, Person.named("Bob", "Meyer"), b -> b
                 .contactPoint(ContactPoint.of(crm.customers().phoneNumber("030 1234567"), ContactUsage.MOBILE)));
         call(bob, "Asked about descaling the Barista Pro");
         crm.interactions().record(order(Subject.customer(bob.id()), "phone-77", "89.90", Channel.PHONE));
@@ -101,32 +110,32 @@ final class WebShopDemo implements AutoCloseable {
                 + ") and ordered by phone.");
 
         clock.advance(Duration.ofHours(5));
-        Customer acme = crm.customers().register(SHOP, Organization.named("Acme Office Coffee GmbH"),
+        Customer acme = crm.customers().register(shop, Organization.named("Acme Office Coffee GmbH"),
                 b -> b.identity(ExternalIdentity.of("erp", "K-20417")).stage(LifecycleStage.LEAD, clock.instant()));
-        Customer carla = crm.customers().register(SHOP, Person.named("Carla", "Ruiz").contactOf(acme.id(), "Buyer"),
+        Customer carla = crm.customers().register(shop, Person.named("Carla", "Ruiz").contactOf(acme.id(), "Buyer"),
                 b -> b.contactPoint(ContactPoint.of(EmailAddress.parse("c.ruiz@acme-coffee.example"),
                         ContactUsage.WORK)));
         out.println("B2B: " + carla.party().displayName() + " buys for " + acme.party().displayName()
                 + " (ERP " + acme.identities().first() + ").");
 
         clock.advance(Duration.ofDays(20));
-        Customer again = crm.customers().register(SHOP, Person.named("A.", "Lee"), b -> b
+        Customer again = crm.customers().register(shop, Person.named("A.", "Lee"), b -> b
                 .contactPoint(ContactPoint.of(EmailAddress.parse("Ann.Lee@Example.com"), ContactUsage.HOME))
                 .contactPoint(ContactPoint.of(crm.customers().phoneNumber("0171 5550123"), ContactUsage.MOBILE))
                 .identity(ExternalIdentity.of("loyalty", "LC-889910"))
                 .attribute("loyalty_tier", TypedValue.choice("silver")));
         crm.interactions().record(order(Subject.customer(again.id()), "app-3", "24.50", Channel.PUSH));
-        for (DuplicateCandidate d : crm.customers().findDuplicates(SHOP, again.id())) {
+        for (DuplicateCandidate d : crm.customers().findDuplicates(shop, again.id())) {
             out.println("Duplicate found: " + again.id() + " looks like " + d.customer().id() + " "
                     + d.reasons() + ".");
-            MergeResult merged = crm.customers().merge(SHOP, d.customer().id(), again.id());
+            MergeResult merged = crm.customers().merge(shop, d.customer().id(), again.id());
             out.println("Merged " + again.id() + " into " + merged.survivor().id() + "; conflicts resolved: "
                     + merged.record().fieldOrigins() + "; interactions moved: " + merged.movedInteractions() + ".");
         }
         out.println("Looking up the merged id now finds "
-                + crm.customers().get(SHOP, again.id()).id() + ".");
+                + crm.customers().get(shop, again.id()).id() + ".");
 
-        CustomerView view = crm.customers().view(SHOP, ann.id(), 3);
+        CustomerView view = crm.customers().view(shop, ann.id(), 3);
         printView(view);
         String json = CrmJson.builder().prettyPrinting(true).build().export360(view, clock.instant());
         out.println("Data-portability export (JSON): " + json.length() + " characters"
@@ -142,21 +151,21 @@ final class WebShopDemo implements AutoCloseable {
     private void browse(VisitorId visitor, String... paths) {
         for (String path : paths) {
             clock.advance(Duration.ofSeconds(40));
-            crm.interactions().record(Interaction.builder(SHOP, crm.interactions().newId(), Subject.visitor(visitor),
+            crm.interactions().record(Interaction.builder(shop, crm.interactions().newId(), Subject.visitor(visitor),
                     Channel.WEB, InteractionType.PAGE_VIEW, clock.instant())
                     .property("path", TypedValue.of(path)).source("webshop", "pv-" + clock.millis()).build());
         }
     }
 
     private void call(Customer customer, String note) {
-        crm.interactions().record(Interaction.builder(SHOP, crm.interactions().newId(),
+        crm.interactions().record(Interaction.builder(shop, crm.interactions().newId(),
                 Subject.customer(customer.id()), Channel.PHONE, InteractionType.CALL, clock.instant())
                 .property("note", TypedValue.of(note)).property("duration_s", TypedValue.of(312))
                 .source("call_center", "call-" + clock.millis()).build());
     }
 
     private Interaction order(Subject subject, String orderId, String amount, Channel channel) {
-        return Interaction.builder(SHOP, crm.interactions().newId(), subject, channel, InteractionType.ORDER_PLACED,
+        return Interaction.builder(shop, crm.interactions().newId(), subject, channel, InteractionType.ORDER_PLACED,
                 clock.instant()).amount(Money.of(amount, "EUR")).source("webshop", orderId).build();
     }
 
@@ -183,6 +192,27 @@ final class WebShopDemo implements AutoCloseable {
                         + (i.properties().get("path") instanceof TypedValue.Text path ? "  " + path.value() : ""));
             }
         }
+    }
+
+    /**
+     * The tenant of this run: the shop itself on a new store, else the shop's next run (so that a second run on a
+     * database keeps the first's customers and tells of them).
+     */
+    private TenantId nextRun() {
+        int run = 1;
+        TenantId tenant = TenantId.of(SHOP_NAME);
+        while (crm.storage().customers().count(tenant) > 0) {
+            List<String> names = crm.storage().customers().scan(tenant, Optional.empty(), 10).items().stream()
+                    .map(c -> c.party().displayName()).toList();
+            out.println("The store keeps run " + run + "'s " + crm.storage().customers().count(tenant)
+                    + " customers: " + String.join(", ", names) + ".");
+            run++;
+            tenant = TenantId.of(SHOP_NAME + "-" + run);
+        }
+        if (run > 1) {
+            out.println("This is run " + run + ", in tenant " + tenant + ".");
+        }
+        return tenant;
     }
 
     private void count(DomainEvent event) {
