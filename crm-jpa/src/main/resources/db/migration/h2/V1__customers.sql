@@ -43,7 +43,7 @@ CREATE TABLE crm_customer_contact (
     row_id        BIGINT        NOT NULL REFERENCES crm_customer (row_id) ON DELETE CASCADE,
     position      INT           NOT NULL,
     kind          VARCHAR(8)    NOT NULL,
-    key_hash      CHAR(64)      NOT NULL,
+    key_hash      VARCHAR(64)      NOT NULL,
     usage         VARCHAR(8)    NOT NULL,
     preferred     BOOLEAN       NOT NULL,
     verified      BOOLEAN       NOT NULL,
@@ -87,7 +87,7 @@ CREATE TABLE crm_customer_attribute (
     text_value    VARCHAR(4000) NOT NULL,
     number_value  NUMERIC(38, 10),
     date_value    DATE,
-    currency      CHAR(3),
+    currency      VARCHAR(3),
     PRIMARY KEY (row_id, name)
 );
 

@@ -9,7 +9,7 @@ CREATE TABLE crm_interaction (
     tenant         VARCHAR(64)   NOT NULL,
     interaction_id VARCHAR(64)   NOT NULL,
     seq            BIGINT,
-    subject_kind   CHAR(1)       NOT NULL,
+    subject_kind   VARCHAR(1)       NOT NULL,
     subject_id     VARCHAR(128)  NOT NULL,
     channel        VARCHAR(16)   NOT NULL,
     direction      VARCHAR(8)    NOT NULL,
@@ -18,7 +18,7 @@ CREATE TABLE crm_interaction (
     recorded_ns    BIGINT        NOT NULL,
     amount         VARCHAR(64),
     amount_number  NUMERIC(38, 10),
-    currency       CHAR(3),
+    currency       VARCHAR(3),
     source         VARCHAR(32)   NOT NULL,
     external_id    VARCHAR(128)  NOT NULL,
     campaign       VARCHAR(64),
@@ -36,7 +36,7 @@ CREATE TABLE crm_interaction_property (
     text_value    VARCHAR(4000) NOT NULL,
     number_value  NUMERIC(38, 10),
     date_value    DATE,
-    currency      CHAR(3),
+    currency      VARCHAR(3),
     PRIMARY KEY (row_id, name)
 );
 

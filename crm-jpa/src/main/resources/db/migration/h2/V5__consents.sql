@@ -32,10 +32,10 @@ CREATE TABLE crm_consent_entry (
     wording_text      VARCHAR(4000),
     proof_ip          VARCHAR(45),
     proof_user_agent  VARCHAR(512),
-    personal_digest   CHAR(64)      NOT NULL,
-    salt              CHAR(32),
-    previous_hash     CHAR(64)      NOT NULL,
-    hash              CHAR(64)      NOT NULL,
+    personal_digest   VARCHAR(64)      NOT NULL,
+    salt              VARCHAR(32),
+    previous_hash     VARCHAR(64)      NOT NULL,
+    hash              VARCHAR(64)      NOT NULL,
     PRIMARY KEY (tenant, seq)
 );
 -- findByCustomer and erasure: a customer's entries in order.
@@ -48,7 +48,7 @@ CREATE TABLE crm_consent_head (
 
 CREATE TABLE crm_suppression (
     tenant            VARCHAR(64)   NOT NULL,
-    contact_hash      CHAR(64)      NOT NULL,
+    contact_hash      VARCHAR(64)      NOT NULL,
     kind              VARCHAR(8)    NOT NULL,
     reason            VARCHAR(24)   NOT NULL,
     since_ns          BIGINT        NOT NULL,
