@@ -64,18 +64,11 @@ public class PostgresLookupBenchmark {
                 .locations("classpath:db/migration/postgresql").cleanDisabled(false).load();
         flyway.clean();
         flyway.migrate();
-        PersistenceConfiguration unit = new PersistenceConfiguration("crmkit")
+        PersistenceConfiguration unit = JpaStorage.persistenceUnit()
                 .property(PersistenceConfiguration.JDBC_URL, URL)
                 .property(PersistenceConfiguration.JDBC_USER, "postgres")
                 .property(PersistenceConfiguration.JDBC_PASSWORD, "")
                 .property("hibernate.connection.pool_size", "8");
-        for (String name : JpaStorage.ENTITY_CLASSES) {
-            try {
-                unit.managedClass(Class.forName(name));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }
         factory = unit.createEntityManagerFactory();
         store = JpaStorage.of(factory, CrmJson.create().eventCodec()).customers();
         emails = new EmailAddress[CUSTOMERS];

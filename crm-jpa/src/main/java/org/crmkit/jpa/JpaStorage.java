@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
 import org.crmkit.jpa.internal.JpaConsentStore;
 import org.crmkit.jpa.internal.JpaCustomerStore;
 import org.crmkit.jpa.internal.JpaInteractionStore;
@@ -74,6 +75,22 @@ public final class JpaStorage implements Storage {
         this.outbox = new JpaOutbox(units, events);
         this.consents = new JpaConsentStore(units);
         this.suppressions = new JpaSuppressionStore(units);
+    }
+
+    /**
+     * A persistence unit named {@code crmkit} that lists the entity classes of {@link #ENTITY_CLASSES}: add the JDBC
+     * properties (and any of the provider's) and create the factory. A new, mutable configuration each call.
+     */
+    public static PersistenceConfiguration persistenceUnit() {
+        PersistenceConfiguration unit = new PersistenceConfiguration("crmkit");
+        for (String name : ENTITY_CLASSES) {
+            try {
+                unit.managedClass(Class.forName(name));
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("an entity class of crm-jpa is missing: " + name, e);
+            }
+        }
+        return unit;
     }
 
     /**

@@ -37,15 +37,8 @@ public final class JpaStorageProvider implements StorageProvider {
         String url = configuration.require(URL);
         EventCodec codec = ServiceLoader.load(EventCodec.class).findFirst().orElseThrow(() ->
                 new ValidationException("events", "no EventCodec service was found: add crm-core to the class path"));
-        PersistenceConfiguration unit = new PersistenceConfiguration("crmkit").property(URL, url);
+        PersistenceConfiguration unit = JpaStorage.persistenceUnit().property(URL, url);
         configuration.properties().forEach(unit::property);
-        for (String name : JpaStorage.ENTITY_CLASSES) {
-            try {
-                unit.managedClass(Class.forName(name));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("an entity class of crm-jpa is missing: " + name, e);
-            }
-        }
         EntityManagerFactory factory;
         try {
             factory = unit.createEntityManagerFactory();

@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceConfiguration;
@@ -92,21 +90,12 @@ public final class Databases {
     }
 
     private static EntityManagerFactory factory(String url, String user) {
-        PersistenceConfiguration config = new PersistenceConfiguration("crmkit")
+        return JpaStorage.persistenceUnit()
                 .property(PersistenceConfiguration.JDBC_URL, url)
                 .property(PersistenceConfiguration.JDBC_USER, user)
-                .property(PersistenceConfiguration.JDBC_PASSWORD, "");
-        for (String name : JpaStorage.ENTITY_CLASSES) {
-            try {
-                config.managedClass(Class.forName(name));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        Map<String, Object> more = new HashMap<>();
-        more.put("hibernate.connection.pool_size", "40");
-        more.forEach(config::property);
-        return config.createEntityManagerFactory();
+                .property(PersistenceConfiguration.JDBC_PASSWORD, "")
+                .property("hibernate.connection.pool_size", "40")
+                .createEntityManagerFactory();
     }
 
     private static void empty(String url, String user) {

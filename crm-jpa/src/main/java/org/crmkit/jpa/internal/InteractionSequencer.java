@@ -1,7 +1,6 @@
 package org.crmkit.jpa.internal;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /**
  * Gives the interactions a transaction appended their {@code seq}, the store's append order, just before it commits:
@@ -12,8 +11,6 @@ import jakarta.persistence.LockModeType;
  * order they were appended in.
  */
 final class InteractionSequencer {
-    private static final int MAX_ATTEMPTS = 10_000;
-
     private InteractionSequencer() {
     }
 
@@ -23,7 +20,8 @@ final class InteractionSequencer {
     }
 
     private static void sequence(Units units, EntityManager em, String tenant) {
-        InteractionCounter counter = lockCounter(units, em, tenant);
+        InteractionCounter counter = units.lockOrInsert(em, InteractionCounter.class, tenant,
+                "INSERT INTO crm_interaction_counter (tenant, next_seq) VALUES (?, 1)", tenant);
         Long first = em.createQuery("select min(r.rowId) from InteractionEntity r where r.tenant = :tenant"
                 + " and r.seq is null", Long.class).setParameter("tenant", tenant).getSingleResult();
         if (first == null) {
@@ -36,33 +34,5 @@ final class InteractionSequencer {
                 .setParameter("offset", counter.nextSeq - first).setParameter("tenant", tenant).executeUpdate();
         counter.nextSeq += last - first + 1;
         em.flush();
-    }
-
-    /**
-     * The tenant's counter, locked. A missing one is inserted under a savepoint ({@link Units#insertIfAbsent}):
-     * losing that race to another engine does not mark the transaction for rollback, and the winner's row is
-     * locked once it committed.
-     */
-    private static InteractionCounter lockCounter(Units units, EntityManager em, String tenant) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            InteractionCounter counter = em.find(InteractionCounter.class, tenant, LockModeType.PESSIMISTIC_WRITE);
-            if (counter != null) {
-                return counter;
-            }
-            units.insertIfAbsent("INSERT INTO crm_interaction_counter (tenant, next_seq) VALUES (?, 1)", tenant);
-            if (attempt > 0) {
-                pause();
-            }
-        }
-        throw new IllegalStateException("the interaction counter of a tenant could not be made or locked");
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an interaction counter", e);
-        }
     }
 }

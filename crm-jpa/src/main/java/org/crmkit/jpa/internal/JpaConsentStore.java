@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import org.crmkit.spi.Checks;
 import org.crmkit.spi.ConcurrentModificationException;
 import org.crmkit.spi.TenantId;
@@ -22,8 +21,6 @@ import org.crmkit.spi.customer.CustomerId;
  * stays in the tables. Offers {@link LedgerErasure}. Thread-safe.
  */
 public final class JpaConsentStore implements ConsentStore, LedgerErasure {
-    private static final int MAX_ATTEMPTS = 10_000;
-
     private final Units units;
 
     public JpaConsentStore(Units units) {
@@ -35,7 +32,8 @@ public final class JpaConsentStore implements ConsentStore, LedgerErasure {
         Checks.notNull(entry, "entry");
         String tenant = entry.tenant().value();
         units.write(em -> {
-            ConsentHead head = lockHead(em, tenant);
+            ConsentHead head = units.lockOrInsert(em, ConsentHead.class, tenant,
+                    "INSERT INTO crm_consent_head (tenant, last_seq) VALUES (?, 0)", tenant);
             if (entry.sequence() != head.lastSeq + 1) {
                 throw new ConcurrentModificationException("consent ledger", tenant, entry.sequence() - 1,
                         head.lastSeq);
@@ -103,22 +101,6 @@ public final class JpaConsentStore implements ConsentStore, LedgerErasure {
             em.clear();
             return erased;
         });
-    }
-
-    /** The tenant's head, locked until the transaction ends; made first if the ledger is new. */
-    private ConsentHead lockHead(EntityManager em, String tenant) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            ConsentHead head = em.find(ConsentHead.class, tenant, LockModeType.PESSIMISTIC_WRITE);
-            if (head != null) {
-                em.refresh(head, LockModeType.PESSIMISTIC_WRITE);
-                return head;
-            }
-            units.insertIfAbsent("INSERT INTO crm_consent_head (tenant, last_seq) VALUES (?, 0)", tenant);
-            if (attempt > 0) {
-                Thread.onSpinWait();
-            }
-        }
-        throw new IllegalStateException("the head of a consent ledger could not be made or locked");
     }
 
     private static List<LedgerEntry> rows(EntityManager em, List<LedgerEntryEntity> rows) {

@@ -37,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 public final class Units {
     /** How many lock rows the schema holds. */
     static final int STRIPES = 4096;
+    private static final int MAX_LOCK_ATTEMPTS = 10_000;
 
     private final EntityManagerFactory factory;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
@@ -230,20 +231,41 @@ public final class Units {
         return unit == null ? Set.of() : Set.copyOf(unit.written.getOrDefault(kind, Set.of()));
     }
 
+    /**
+     * The row of {@code type} and {@code id}, locked until the unit ends and read as it stands. A missing one is
+     * first inserted by {@code insert} ({@link #insertIfAbsent}): of engines making it at once, one inserts and all
+     * lock the one row once it committed.
+     *
+     * @throws IllegalStateException if the row can be neither found nor made after many tries
+     */
+    public <T> T lockOrInsert(EntityManager em, Class<T> type, Object id, String insert, Object... parameters) {
+        for (int attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt++) {
+            T row = em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+            if (row != null) {
+                em.refresh(row, LockModeType.PESSIMISTIC_WRITE);
+                return row;
+            }
+            insertIfAbsent(insert, parameters);
+            if (attempt > 0) {
+                pause();
+            }
+        }
+        throw new IllegalStateException("a row of " + type.getSimpleName() + " could not be made or locked");
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a row to lock", e);
+        }
+    }
+
     /** Runs a port's read in the calling thread's unit, or with an entity manager of its own. */
     public <T> T read(Function<EntityManager, T> op) {
         Unit unit = current.get();
-        if (unit != null) {
-            return op.apply(unit.em);
-        }
-        EntityManager em = factory.createEntityManager();
-        try {
-            return op.apply(em);
-        } catch (RuntimeException e) {
-            throw Failures.translate(e);
-        } finally {
-            em.close();
-        }
+        return unit != null ? op.apply(unit.em) : readApart(op);
     }
 
     /**
