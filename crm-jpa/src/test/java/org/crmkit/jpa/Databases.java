@@ -30,7 +30,8 @@ public final class Databases {
     /** The events codec of crm-core, as a host gives it. */
     static final EventCodec EVENTS = CrmJson.create().eventCodec();
     static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String PG_SCHEMA = "crmkit_tck";
+    /** The schema the tests own: {@code crmkit_tck}, or the system property {@code crm.tck.schema}. */
+    private static final String PG_SCHEMA = System.getProperty("crm.tck.schema", "crmkit_tck");
 
     private static EntityManagerFactory h2;
     private static EntityManagerFactory postgres;
