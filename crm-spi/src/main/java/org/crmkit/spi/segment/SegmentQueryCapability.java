@@ -2,6 +2,7 @@ package org.crmkit.spi.segment;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.spi.TenantId;
@@ -23,9 +24,9 @@ import org.crmkit.spi.customer.CustomerId;
  *       before {@link Window#end(Instant, ZoneId)}; sums add the amounts in the literal's currency only; dates
  *       relative to today take today in {@code zone}.</li>
  *   <li>A store that cannot translate a node (typically {@link Condition.ScoreCompare} and
- *       {@link Condition.FunctionCall}, whose data it does not keep) throws
- *       {@link org.crmkit.spi.UnsupportedCapabilityException} naming the node type, and the engine falls back to
- *       its in-memory evaluation.</li>
+ *       {@link Condition.FunctionCall}, whose data it does not keep) says so beforehand through {@link #refusal},
+ *       and {@link #members} then throws {@link org.crmkit.spi.UnsupportedCapabilityException} naming the node
+ *       type; the engine falls back to its in-memory evaluation and reports why (never silently).</li>
  *   <li>Reads a consistent view of one tenant; never changes anything. Thread-safe.</li>
  * </ul>
  */
@@ -41,4 +42,16 @@ public interface SegmentQueryCapability {
      * @throws org.crmkit.spi.UnsupportedCapabilityException if a node cannot be evaluated by this store
      */
     Set<CustomerId> members(TenantId tenant, SegmentDefinition segment, Instant now, ZoneId zone);
+
+    /**
+     * Why this store would not evaluate {@code segment} itself: empty if {@link #members} answers it, otherwise a
+     * sentence naming the first node it cannot translate (and {@link #members} throws
+     * {@link org.crmkit.spi.UnsupportedCapabilityException} for it). Reads no data; thread-safe. The default says
+     * every segment is answered: a store that refuses nodes overrides it.
+     *
+     * @param segment the resolved segment (no {@link Condition.SegmentRef})
+     */
+    default Optional<String> refusal(SegmentDefinition segment) {
+        return Optional.empty();
+    }
 }

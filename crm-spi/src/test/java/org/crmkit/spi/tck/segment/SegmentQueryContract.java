@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.customer.Customer;
@@ -29,9 +32,14 @@ import org.junit.jupiter.api.TestFactory;
  * crm-segmentation, and a store's test module should not need the engine to prove itself; a fixed catalogue also
  * makes a failure readable ("case orders_30d: expected [anna, dev, eve]").
  *
- * <p>Subclass it in the store's tests: load the fixture in {@link #capability}, and list in
- * {@link #unsupported()} the node types the store refuses; for a case using one of those, the store must throw
- * {@link UnsupportedCapabilityException} instead of answering.
+ * <p>Beyond the catalogue, a property compares the store with a {@link #reference} evaluator (the in-memory one) on
+ * random data ({@link RandomSegmentData}) and random segments ({@link RandomResolvedConditions}); a segment the
+ * store declines through {@link SegmentQueryCapability#refusal} must make {@code members} throw
+ * {@link UnsupportedCapabilityException}, and one it accepts must be answered exactly as the reference does.
+ *
+ * <p>Subclass it in the store's tests: load the data in {@link #capability}, give the reference in
+ * {@link #reference}, and list in {@link #unsupported()} the node types the store refuses; for a case using one of
+ * those, the store must throw {@link UnsupportedCapabilityException} instead of answering.
  */
 public abstract class SegmentQueryContract {
     /**
@@ -40,6 +48,18 @@ public abstract class SegmentQueryContract {
      */
     protected abstract SegmentQueryCapability capability(TenantId tenant, List<Customer> customers,
                                                          List<Interaction> interactions);
+
+    /**
+     * The evaluator the store must agree with, over the same data: crm-segmentation's in-memory evaluator (a store's
+     * test module has crm-core on its test class path), or an independent one for the in-memory evaluator itself.
+     */
+    protected abstract SegmentQueryCapability reference(TenantId tenant, List<Customer> customers,
+                                                        List<Interaction> interactions);
+
+    /** How many random segments each random data set is asked. */
+    protected int segmentsPerDataSet() {
+        return 60;
+    }
 
     /** The node types the store refuses with {@link UnsupportedCapabilityException}; none by default. */
     protected Set<Class<? extends Condition>> unsupported() {
@@ -74,6 +94,28 @@ public abstract class SegmentQueryContract {
         return Stream.of(DynamicTest.dynamicTest("other tenant", () -> assertThat(store.members(
                 TenantId.of("tck-other"), new SegmentDefinition(all.name(), all.condition()), SegmentQueryFixture.NOW,
                 all.zone())).isEmpty()));
+    }
+
+    @Property(tries = 12)
+    void members_ofRandomSegmentsOnRandomData_equalTheReference(@ForAll long seed) {
+        RandomSegmentData data = RandomSegmentData.generate(seed);
+        TenantId tenant = SegmentQueryFixture.TENANT;
+        SegmentQueryCapability store = capability(tenant, data.customers(), data.interactions());
+        SegmentQueryCapability reference = reference(tenant, data.customers(), data.interactions());
+        RandomResolvedConditions conditions = new RandomResolvedConditions(seed, data);
+        for (int i = 0; i < segmentsPerDataSet(); i++) {
+            SegmentDefinition segment = new SegmentDefinition("random_" + i, conditions.condition(3));
+            Optional<String> refusal = store.refusal(segment);
+            if (refusal.isPresent() || usesUnsupported(segment.condition())) {
+                assertThat(refusal).as("refusal of %s", segment.condition()).isPresent();
+                assertThatThrownBy(() -> store.members(tenant, segment, data.now(), data.zone()))
+                        .isInstanceOf(UnsupportedCapabilityException.class);
+                continue;
+            }
+            assertThat(store.members(tenant, segment, data.now(), data.zone()))
+                    .as("%s at %s in %s", segment.condition(), data.now(), data.zone())
+                    .containsExactlyInAnyOrderElementsOf(reference.members(tenant, segment, data.now(), data.zone()));
+        }
     }
 
     private boolean usesUnsupported(Condition c) {
