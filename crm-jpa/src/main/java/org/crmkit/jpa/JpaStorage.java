@@ -1,6 +1,7 @@
 package org.crmkit.jpa;
 
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -11,6 +12,7 @@ import org.crmkit.jpa.internal.JpaInteractionStore;
 import org.crmkit.jpa.internal.JpaMembershipStore;
 import org.crmkit.jpa.internal.JpaOutbox;
 import org.crmkit.jpa.internal.JpaScoreStore;
+import org.crmkit.jpa.internal.JpaSegmentQuery;
 import org.crmkit.jpa.internal.JpaSuppressionStore;
 import org.crmkit.jpa.internal.Units;
 import org.crmkit.spi.Checks;
@@ -22,6 +24,7 @@ import org.crmkit.spi.event.Outbox;
 import org.crmkit.spi.interaction.InteractionStore;
 import org.crmkit.spi.score.ScoreStore;
 import org.crmkit.spi.segment.MembershipStore;
+import org.crmkit.spi.segment.SegmentQueryCapability;
 import org.crmkit.spi.storage.LockKey;
 import org.crmkit.spi.storage.Storage;
 
@@ -36,7 +39,7 @@ import org.crmkit.spi.storage.Storage;
  * its locks are rows of {@code crm_lock} taken {@code FOR UPDATE} in a second transaction that ends after the
  * unit's after-commit or after-rollback actions, so they hold across every engine on the database. A port
  * operation outside a unit is a transaction of its own. The customer, interaction and consent stores offer their
- * erasure capabilities.
+ * erasure capabilities, and the storage evaluates segments in SQL ({@link #capability}).
  *
  * <p>Thread-safe. {@link #close()} leaves a host's factory open: the host owns it and closes it.
  */
@@ -60,6 +63,7 @@ public final class JpaStorage implements Storage {
     private final Outbox outbox;
     private final ConsentStore consents;
     private final SuppressionStore suppressions;
+    private final SegmentQueryCapability segmentQuery;
 
     private final EntityManagerFactory factory;
     private final boolean owned;
@@ -75,6 +79,7 @@ public final class JpaStorage implements Storage {
         this.outbox = new JpaOutbox(units, events);
         this.consents = new JpaConsentStore(units);
         this.suppressions = new JpaSuppressionStore(units);
+        this.segmentQuery = new JpaSegmentQuery(units);
     }
 
     /**
@@ -140,6 +145,19 @@ public final class JpaStorage implements Storage {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    /**
+     * Besides the ports' capabilities, {@link SegmentQueryCapability}: segments evaluated by the database in one
+     * query, except those reading scores, host functions or regular expressions, which it refuses (see
+     * {@link SegmentQueryCapability#refusal}) and the engine evaluates in memory.
+     */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        if (type == SegmentQueryCapability.class) {
+            return Optional.of(type.cast(segmentQuery));
+        }
+        return Storage.super.capability(type);
     }
 
     @Override

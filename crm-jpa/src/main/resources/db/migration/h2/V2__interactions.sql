@@ -17,7 +17,7 @@ CREATE TABLE crm_interaction (
     occurred_ns    BIGINT        NOT NULL,
     recorded_ns    BIGINT        NOT NULL,
     amount         VARCHAR(64),
-    amount_number  NUMERIC(38, 10),
+    amount_number  NUMERIC(200, 70),
     currency       VARCHAR(3),
     source         VARCHAR(32)   NOT NULL,
     external_id    VARCHAR(128)  NOT NULL,
@@ -34,8 +34,9 @@ CREATE TABLE crm_interaction_property (
     name          VARCHAR(64)   NOT NULL,
     value_type    VARCHAR(8)    NOT NULL,
     text_value    VARCHAR(4000) NOT NULL,
-    number_value  NUMERIC(38, 10),
-    date_value    DATE,
+    number_value  NUMERIC(200, 70),
+    epoch_day     BIGINT,
+    month_day     INT,
     currency      VARCHAR(3),
     PRIMARY KEY (row_id, name)
 );

@@ -85,8 +85,9 @@ CREATE TABLE crm_customer_attribute (
     name          VARCHAR(64)   NOT NULL,
     value_type    VARCHAR(8)    NOT NULL,
     text_value    VARCHAR(4000) NOT NULL,
-    number_value  NUMERIC(38, 10),
-    date_value    DATE,
+    number_value  NUMERIC(200, 70),
+    epoch_day     BIGINT,
+    month_day     INT,
     currency      VARCHAR(3),
     PRIMARY KEY (row_id, name)
 );

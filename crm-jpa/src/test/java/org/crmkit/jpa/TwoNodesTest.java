@@ -109,6 +109,25 @@ abstract class TwoNodesTest {
     }
 
     @Test
+    void segmentsArePushedDownToTheDatabase_unlessTheyReadScores_andBothNodesAgree() {
+        CustomerId ann = register(a, "ann");
+        register(b, "bob");
+        a.customers().modify(T, ann, x -> x.tag("vip"));
+        for (Crm node : List.of(a, b)) {
+            node.analytics().catalog(T).define("vips", "tags contains \"vip\"");
+            node.analytics().catalog(T).define("engaged_vips", "segment(\"vips\") and score(\"engagement\") >= 0");
+        }
+
+        for (Crm node : List.of(a, b)) {
+            assertThat(node.analytics().pushdownRefusal(T, "vips")).isEmpty();
+            assertThat(node.analytics().members(T, "vips")).containsExactly(ann);
+            assertThat(node.analytics().pushdownRefusal(T, "engaged_vips")).hasValueSatisfying(reason ->
+                    assertThat(reason).startsWith("ScoreCompare"));
+        }
+        assertThat(b.analytics().members(T, "engaged_vips")).isEqualTo(a.analytics().members(T, "engaged_vips"));
+    }
+
+    @Test
     void anOptOutOnOneNode_stopsSendsFromTheOther_withinTheStalenessBound() {
         CustomerId ann = register(a, "ann");
         a.consents().optIn(T, ann, NEWSLETTER, Capture.TICKED_BOX, form());

@@ -9,7 +9,9 @@ import jakarta.persistence.Embeddable;
 /**
  * A custom attribute's value: a row of {@code crm_customer_attribute}. {@code text} holds the exact value (the text,
  * the number's or amount's decimal string, the date in ISO form, {@code true}/{@code false}, the choice); the typed
- * columns hold it for SQL (a number rounded to 10 decimals, a date of years 1 to 9999), and are null otherwise.
+ * columns hold it for SQL, exactly: a number or an amount as a {@code NUMERIC(200, 70)} (every value a
+ * {@link org.crmkit.spi.TypedValue.Number} may hold), a date as its epoch day and as {@code month * 100 + day}
+ * (what segment pushdown compares and tests anniversaries with); they are null for the other types.
  */
 @Embeddable
 public class AttributeRow {
@@ -22,8 +24,11 @@ public class AttributeRow {
     @Column(name = "number_value")
     BigDecimal number;
 
-    @Column(name = "date_value")
-    LocalDate date;
+    @Column(name = "epoch_day")
+    Long epochDay;
+
+    @Column(name = "month_day")
+    Integer monthDay;
 
     @Column(name = "currency")
     String currency;
@@ -35,7 +40,8 @@ public class AttributeRow {
         this.type = type;
         this.text = text;
         this.number = number;
-        this.date = date;
+        this.epochDay = date == null ? null : date.toEpochDay();
+        this.monthDay = date == null ? null : date.getMonthValue() * 100 + date.getDayOfMonth();
         this.currency = currency;
     }
 }

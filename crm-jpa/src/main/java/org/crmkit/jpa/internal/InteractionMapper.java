@@ -39,7 +39,7 @@ final class InteractionMapper {
         row.recordedNs = Nanos.of(i.recordedAt(), "recordedAt");
         i.amount().ifPresent(m -> {
             row.amount = m.amount().toPlainString();
-            row.amountNumber = TypedValues.sqlNumber(m.amount());
+            row.amountNumber = m.amount();
             row.currency = m.currency().getCurrencyCode();
         });
         row.source = i.source();

@@ -1,7 +1,6 @@
 package org.crmkit.jpa.internal;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Currency;
 
@@ -10,9 +9,6 @@ import org.crmkit.spi.TypedValue;
 
 /** Typed values (customer attributes, interaction properties) to rows and back, exactly. Stateless. */
 final class TypedValues {
-    private static final int DATE_MIN_YEAR = 1;
-    private static final int DATE_MAX_YEAR = 9999;
-
     private TypedValues() {
     }
 
@@ -20,17 +16,15 @@ final class TypedValues {
         if (v instanceof TypedValue.Text t) {
             return new AttributeRow("TEXT", t.value(), null, null, null);
         } else if (v instanceof TypedValue.Number n) {
-            return new AttributeRow("NUMBER", n.value().toString(), sqlNumber(n.value()), null, null);
+            return new AttributeRow("NUMBER", n.value().toString(), n.value(), null, null);
         } else if (v instanceof TypedValue.Bool b) {
             return new AttributeRow("BOOL", Boolean.toString(b.value()), null, null, null);
         } else if (v instanceof TypedValue.Date d) {
-            int year = d.value().getYear();
-            LocalDate sql = year >= DATE_MIN_YEAR && year <= DATE_MAX_YEAR ? d.value() : null;
-            return new AttributeRow("DATE", d.value().toString(), null, sql, null);
+            return new AttributeRow("DATE", d.value().toString(), null, d.value(), null);
         } else if (v instanceof TypedValue.Choice c) {
             return new AttributeRow("CHOICE", c.value(), null, null, null);
         } else if (v instanceof TypedValue.Amount a) {
-            return new AttributeRow("AMOUNT", a.value().amount().toPlainString(), sqlNumber(a.value().amount()), null,
+            return new AttributeRow("AMOUNT", a.value().amount().toPlainString(), a.value().amount(), null,
                     a.value().currency().getCurrencyCode());
         }
         throw new IllegalStateException("unknown value type " + v.type());
@@ -47,11 +41,5 @@ final class TypedValues {
                     Currency.getInstance(r.currency)));
             default -> throw new IllegalStateException("unknown value type in crm_customer_attribute: " + r.type);
         };
-    }
-
-    /** A number as the {@code NUMERIC(38, 10)} column holds it, or null if it has more than 28 integer digits. */
-    static BigDecimal sqlNumber(BigDecimal value) {
-        BigDecimal rounded = value.setScale(10, RoundingMode.HALF_EVEN);
-        return rounded.precision() - rounded.scale() > 28 ? null : rounded;
     }
 }
