@@ -66,7 +66,8 @@ import org.crmkit.spi.storage.LockKey;
  *       language, or the builder) and checked there against the attribute schema, the score names below and the registered functions
  *       ({@code can_contact(channel, purpose)} when consent is configured).</li>
  *   <li>{@link #members} answers from the storage when something in it offers {@link SegmentQueryCapability}
- *       (falling back when it refuses a node), otherwise by evaluating every customer's snapshot in memory, on all
+ *       (falling back when it refuses a node: {@link #pushdownRefusal} says why, and the fallback is logged at
+ *       {@code DEBUG}), otherwise by evaluating every customer's snapshot in memory, on all
  *       cores.</li>
  *   <li>{@link #track} starts incremental tracking of a tenant: from then on every write through this engine
  *       re-decides the changed customer's tracked segments, and each entry or exit is written to the storage's
@@ -120,6 +121,7 @@ public final class AnalyticsService {
     /** The score names the catalog knows. */
     public static final Set<String> SCORES = Set.of(StoredScores.ENGAGEMENT, "rfm.recency", "rfm.frequency",
             "rfm.monetary", "rfm.cluster", "clv.expected_value", "clv.p_alive", "clv.expected_purchases");
+    private static final System.Logger LOG = System.getLogger(AnalyticsService.class.getName());
 
     private final Engine engine;
     private final SegmentCatalog.Builder catalogs;
@@ -198,15 +200,40 @@ public final class AnalyticsService {
         SegmentDefinition resolved = catalog.resolve(segment);
         Instant now = engine.clock().instant();
         Optional<SegmentQueryCapability> query = engine.storage().capability(SegmentQueryCapability.class);
-        if (query.isPresent()) {
+        if (query.isPresent() && query.get().refusal(resolved).isEmpty()) {
             try {
                 return query.get().members(tenant, resolved, now, zone);
             } catch (UnsupportedCapabilityException refused) {
-                // the store cannot translate a node: evaluate in memory below
+                LOG.log(System.Logger.Level.DEBUG, () -> "segment " + segment + " evaluated in memory: "
+                        + refused.getMessage());
             }
+        } else {
+            LOG.log(System.Logger.Level.DEBUG, () -> "segment " + segment + " evaluated in memory: "
+                    + refusal(query, resolved));
         }
         return SegmentEvaluator.of(catalog, Clock.fixed(now, zone), zone).members(segment,
                 snapshots.all(tenant, now));
+    }
+
+    /**
+     * Where {@link #members} evaluates a segment of the tenant: empty when the storage answers it with a query of its
+     * own ({@link SegmentQueryCapability}, such as crm-jpa's SQL); otherwise why it is evaluated in memory over every
+     * customer's snapshot instead — the storage offers no segment queries, or it names the node it cannot translate
+     * (scores, host functions such as {@code can_contact}, regular expressions on crm-jpa). The answers are the
+     * same either way; the cost is not. Reads no data. Thread-safe.
+     *
+     * @throws NotFoundException if no such segment is defined
+     */
+    public Optional<String> pushdownRefusal(TenantId tenant, String segment) {
+        SegmentDefinition resolved = catalog(tenant).resolve(segment);
+        Optional<SegmentQueryCapability> query = engine.storage().capability(SegmentQueryCapability.class);
+        return query.isPresent() && query.get().refusal(resolved).isEmpty() ? Optional.empty()
+                : Optional.of(refusal(query, resolved));
+    }
+
+    private static String refusal(Optional<SegmentQueryCapability> query, SegmentDefinition resolved) {
+        return query.map(q -> q.refusal(resolved).orElse("the storage refused it"))
+                .orElse("the storage offers no segment queries");
     }
 
     /**

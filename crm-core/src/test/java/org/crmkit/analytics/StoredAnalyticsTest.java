@@ -205,12 +205,21 @@ class StoredAnalyticsTest {
                 if (type != SegmentQueryCapability.class) {
                     return super.capability(type);
                 }
-                SegmentQueryCapability query = (TenantId tenant, SegmentDefinition segment, Instant now,
-                                                ZoneId zone) -> {
-                    if (segment.name().equals("engaged")) {
-                        throw new UnsupportedCapabilityException("ScoreCompare");
+                SegmentQueryCapability query = new SegmentQueryCapability() {
+                    @Override
+                    public Set<CustomerId> members(TenantId tenant, SegmentDefinition segment, Instant now,
+                                                   ZoneId zone) {
+                        if (segment.name().equals("engaged")) {
+                            throw new UnsupportedCapabilityException("ScoreCompare");
+                        }
+                        return Set.of(pushed);
                     }
-                    return Set.of(pushed);
+
+                    @Override
+                    public Optional<String> refusal(SegmentDefinition segment) {
+                        return segment.name().equals("engaged") ? Optional.of("ScoreCompare: not kept here")
+                                : Optional.empty();
+                    }
                 };
                 return Optional.of(type.cast(query));
             }
@@ -221,5 +230,15 @@ class StoredAnalyticsTest {
 
         assertThat(crm.analytics().members(T, "recent_buyers")).containsExactly(pushed);
         assertThat(crm.analytics().members(T, "engaged")).containsExactly(ann.id());
+        assertThat(crm.analytics().pushdownRefusal(T, "recent_buyers")).isEmpty();
+        assertThat(crm.analytics().pushdownRefusal(T, "engaged")).contains("ScoreCompare: not kept here");
+    }
+
+    @Test
+    void pushdownRefusal_withoutSegmentQueries_saysSo() {
+        Crm crm = new Shop(new InMemoryStorage()).engine(1);
+
+        assertThat(crm.analytics().pushdownRefusal(T, "recent_buyers")).contains(
+                "the storage offers no segment queries");
     }
 }
