@@ -202,7 +202,7 @@ public final class AnalyticsService {
         Optional<SegmentQueryCapability> query = engine.storage().capability(SegmentQueryCapability.class);
         if (query.isPresent() && query.get().refusal(resolved).isEmpty()) {
             try {
-                return query.get().members(tenant, resolved, now, zone);
+                return query.get().members(tenant, resolved, now, zone, scores.reading());
             } catch (UnsupportedCapabilityException refused) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "segment " + segment + " evaluated in memory: "
                         + refused.getMessage());

@@ -28,6 +28,7 @@ import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.event.Outbox;
 import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.SegmentDefinition;
+import org.crmkit.spi.segment.ScoreReading;
 import org.crmkit.spi.segment.SegmentQueryCapability;
 import org.crmkit.spi.storage.ForwardingStorage;
 import org.crmkit.spi.storage.Storage;
@@ -208,7 +209,7 @@ class StoredAnalyticsTest {
                 SegmentQueryCapability query = new SegmentQueryCapability() {
                     @Override
                     public Set<CustomerId> members(TenantId tenant, SegmentDefinition segment, Instant now,
-                                                   ZoneId zone) {
+                                                   ZoneId zone, ScoreReading scores) {
                         if (segment.name().equals("engaged")) {
                             throw new UnsupportedCapabilityException("ScoreCompare");
                         }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class CachedPushdownTest {
     @Test
     void segmentsArePushedDownToTheStore_throughTheCustomerCache() {
-        SegmentQueryCapability query = (tenant, segment, now, zone) -> Set.of(CustomerId.of("c-from-sql"));
+        SegmentQueryCapability query = (tenant, segment, now, zone, scores) -> Set.of(CustomerId.of("c-from-sql"));
         CustomerStore querying = CountingCustomerStore.answering(query);
         try (Crm crm = Crm.builder().storage(new ForwardingStorage(new InMemoryStorage()) {
             @Override

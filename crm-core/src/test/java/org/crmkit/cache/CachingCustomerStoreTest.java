@@ -207,7 +207,7 @@ class CachingCustomerStoreTest {
 
     @Test
     void capability_passesTheDelegatesCapabilitiesThrough() {
-        SegmentQueryCapability query = (tenant, segment, now, zone) -> Set.of(CustomerId.of("c-9"));
+        SegmentQueryCapability query = (tenant, segment, now, zone, scores) -> Set.of(CustomerId.of("c-9"));
         CountingCustomerStore querying = CountingCustomerStore.answering(query);
         CachingCustomerStore caching = CachingCustomerStore.of(querying);
 

@@ -13,8 +13,10 @@ import org.crmkit.segmentation.SegmentCatalog;
 import org.crmkit.segmentation.SegmentEvaluator;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.customer.Customer;
+import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.SegmentQueryCapability;
@@ -31,11 +33,12 @@ abstract class JpaSegmentQueryContract extends SegmentQueryContract {
 
     @Override
     protected SegmentQueryCapability capability(TenantId tenant, List<Customer> customers,
-                                                List<Interaction> interactions) {
+                                                List<Interaction> interactions, Map<CustomerId, List<Score>> scores) {
         JpaStorage storage = JpaStorage.of(database(), Databases.EVENTS);
         storage.atomically(List.of(), () -> {
             customers.forEach(storage.customers()::create);
             interactions.forEach(storage.interactions()::append);
+            scores.forEach((id, list) -> storage.scores().put(tenant, id, list));
             return null;
         });
         return storage.capability(SegmentQueryCapability.class).orElseThrow();
@@ -43,17 +46,19 @@ abstract class JpaSegmentQueryContract extends SegmentQueryContract {
 
     @Override
     protected SegmentQueryCapability reference(TenantId tenant, List<Customer> customers,
-                                               List<Interaction> interactions) {
-        List<CustomerSnapshot> base = new ArrayList<>();
-        for (Customer c : customers) {
-            base.add(new CustomerSnapshot(c, InteractionHistory.of(interactions.stream()
-                    .filter(i -> i.subject().equals(Subject.customer(c.id()))).toList()), Map.of()));
-        }
-        return (t, segment, now, zone) -> {
+                                               List<Interaction> interactions, Map<CustomerId, List<Score>> scores) {
+        return (t, segment, now, zone, reading) -> {
             if (!t.equals(tenant)) {
                 return Set.of();
             }
-            SegmentCatalog catalog = SegmentCatalog.builder().attributes(SegmentQueryFixture.SCHEMA).build();
+            List<CustomerSnapshot> base = new ArrayList<>();
+            for (Customer c : customers) {
+                base.add(new CustomerSnapshot(c, InteractionHistory.of(interactions.stream()
+                        .filter(i -> i.subject().equals(Subject.customer(c.id()))).toList()),
+                        reading.valuesAt(scores.getOrDefault(c.id(), List.of()), now)));
+            }
+            SegmentCatalog catalog = SegmentCatalog.builder().attributes(SegmentQueryFixture.SCHEMA)
+                    .score("engagement").score("rfm.recency").build();
             catalog.define(segment);
             return SegmentEvaluator.of(catalog, Clock.fixed(now, zone), zone).members(segment.name(), base);
         };
@@ -61,6 +66,6 @@ abstract class JpaSegmentQueryContract extends SegmentQueryContract {
 
     @Override
     protected Set<Class<? extends Condition>> unsupported() {
-        return Set.of(Matches.class, Condition.ScoreCompare.class, Condition.FunctionCall.class);
+        return Set.of(Matches.class, Condition.FunctionCall.class);
     }
 }

@@ -109,22 +109,22 @@ abstract class TwoNodesTest {
     }
 
     @Test
-    void segmentsArePushedDownToTheDatabase_unlessTheyReadScores_andBothNodesAgree() {
+    void segmentsArePushedDownToTheDatabase_unlessTheyCallAFunction_andBothNodesAgree() {
         CustomerId ann = register(a, "ann");
         register(b, "bob");
         a.customers().modify(T, ann, x -> x.tag("vip"));
         for (Crm node : List.of(a, b)) {
-            node.analytics().catalog(T).define("vips", "tags contains \"vip\"");
-            node.analytics().catalog(T).define("engaged_vips", "segment(\"vips\") and score(\"engagement\") >= 0");
+            node.analytics().catalog(T).define("vips", "tags contains \"vip\" and not score(\"rfm.recency\") < 3");
+            node.analytics().catalog(T).define("reachable_vips", "segment(\"vips\") and can_contact(email, newsletter)");
         }
 
         for (Crm node : List.of(a, b)) {
             assertThat(node.analytics().pushdownRefusal(T, "vips")).isEmpty();
             assertThat(node.analytics().members(T, "vips")).containsExactly(ann);
-            assertThat(node.analytics().pushdownRefusal(T, "engaged_vips")).hasValueSatisfying(reason ->
-                    assertThat(reason).startsWith("ScoreCompare"));
+            assertThat(node.analytics().pushdownRefusal(T, "reachable_vips")).hasValueSatisfying(reason ->
+                    assertThat(reason).startsWith("FunctionCall: can_contact"));
         }
-        assertThat(b.analytics().members(T, "engaged_vips")).isEqualTo(a.analytics().members(T, "engaged_vips"));
+        assertThat(b.analytics().members(T, "reachable_vips")).isEqualTo(a.analytics().members(T, "reachable_vips"));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.crmkit.analytics.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.score.Score;
 import org.crmkit.spi.score.ScoreStore;
+import org.crmkit.spi.segment.ScoreReading;
 
 /**
  * The customers' scores as the storage's {@link ScoreStore} keeps them, and their changes with their
@@ -30,43 +30,35 @@ public final class StoredScores {
     public static final String ENGAGEMENT = "engagement";
 
     private final Engine engine;
-    private final Optional<Duration> halfLife;
+    private final ScoreReading reading;
 
     /**
      * @param halfLife the half-life of the engine's engagement rules, if it has rules
      */
     public StoredScores(Engine engine, Optional<Duration> halfLife) {
         this.engine = engine;
-        this.halfLife = halfLife;
+        this.reading = halfLife.map(h -> new ScoreReading(Map.of(ENGAGEMENT, h), Map.of(ENGAGEMENT, 0.0)))
+                .orElse(ScoreReading.AS_STORED);
+    }
+
+    /** How scores are read: engagement decays and is 0 when absent if the engine has rules; the rest as stored. */
+    public ScoreReading reading() {
+        return reading;
     }
 
     /** The customer's scores by name, read at {@code now}. */
     public Map<String, Double> valuesAt(TenantId tenant, CustomerId customer, Instant now) {
-        SortedMap<String, Score> stored = store().find(tenant, customer);
-        Map<String, Double> values = new HashMap<>(stored.size() * 2);
-        stored.values().forEach(s -> values.put(s.name(), valueAt(s, now)));
-        if (halfLife.isPresent()) {
-            values.putIfAbsent(ENGAGEMENT, 0.0);
-        }
-        return values;
+        return reading.valuesAt(store().find(tenant, customer).values(), now);
     }
 
     /** The customer's score {@code name} read at {@code now}, if it has one. */
     public Optional<Double> valueAt(TenantId tenant, CustomerId customer, String name, Instant now) {
-        Optional<Double> value = store().find(tenant, customer, name).map(s -> valueAt(s, now));
-        return value.isEmpty() && name.equals(ENGAGEMENT) && halfLife.isPresent() ? Optional.of(0.0) : value;
+        return reading.valueAt(name, store().find(tenant, customer, name), now);
     }
 
     /** The scores that decay as time passes, with their half-lives: engagement, if the engine has rules. */
     public Map<String, Duration> halfLives() {
-        return halfLife.map(h -> Map.of(ENGAGEMENT, h)).orElse(Map.of());
-    }
-
-    private double valueAt(Score score, Instant now) {
-        if (score.name().equals(ENGAGEMENT) && halfLife.isPresent()) {
-            return state(score).valueAt(now, halfLife.get());
-        }
-        return score.value();
+        return reading.halfLives();
     }
 
     /** The customer's stored engagement, if it earned any. */

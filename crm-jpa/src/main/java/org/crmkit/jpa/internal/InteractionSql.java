@@ -39,7 +39,11 @@ final class InteractionSql {
 
     /** Writes {@code c}, one of the interaction nodes. */
     void write(Condition c) {
-        if (c instanceof Condition.CountCompare cc) {
+        if (c instanceof Condition.CountCompare cc && existence(cc) != null) {
+            sql.add(existence(cc) ? "EXISTS (SELECT 1" : "NOT EXISTS (SELECT 1");
+            from(cc.filter(), cc.window());
+            sql.add(")");
+        } else if (c instanceof Condition.CountCompare cc) {
             sql.add("(");
             count(cc.filter(), cc.window());
             sql.add(" " + SegmentSql.operator(cc.operator()) + " ").param(cc.count()).add(")");
@@ -60,6 +64,21 @@ final class InteractionSql {
         } else {
             figures((AggregateCompare) c);
         }
+    }
+
+    /**
+     * Whether a count comparison only asks if there is any ({@code >= 1}, {@code > 0}: true) or none ({@code = 0},
+     * {@code < 1}, {@code <= 0}: false), which the database answers as a semi-join; null for the others.
+     */
+    private static Boolean existence(Condition.CountCompare cc) {
+        long n = cc.count();
+        Operator op = cc.operator();
+        if (op == Operator.GE && n == 1 || op == Operator.GT && n == 0) {
+            return true;
+        } else if (op == Operator.EQ && n == 0 || op == Operator.LT && n == 1 || op == Operator.LE && n == 0) {
+            return false;
+        }
+        return null;
     }
 
     private void amountCompare(AmountCompare ac) {

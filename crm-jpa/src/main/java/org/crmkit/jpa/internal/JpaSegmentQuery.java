@@ -14,13 +14,14 @@ import org.crmkit.spi.Checks;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.customer.CustomerId;
+import org.crmkit.spi.segment.ScoreReading;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.SegmentQueryCapability;
 
 /**
  * Segment pushdown on the adapter's schema: each segment is one SQL query ({@link SegmentSql}) run in the calling
  * thread's unit (after flushing its writes) or in a transaction of its own, so it reads one consistent view of the
- * tenant. Segments reading scores, host functions or regular expressions are refused, and say so beforehand through
+ * tenant. Segments calling host functions or matching regular expressions are refused, and say so beforehand through
  * {@link #refusal}. Thread-safe.
  */
 public final class JpaSegmentQuery implements SegmentQueryCapability {
@@ -31,11 +32,13 @@ public final class JpaSegmentQuery implements SegmentQueryCapability {
     }
 
     @Override
-    public Set<CustomerId> members(TenantId tenant, SegmentDefinition segment, Instant now, ZoneId zone) {
+    public Set<CustomerId> members(TenantId tenant, SegmentDefinition segment, Instant now, ZoneId zone,
+                                   ScoreReading scores) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(segment, "segment");
         Checks.notNull(now, "now");
         Checks.notNull(zone, "zone");
+        Checks.notNull(scores, "scores");
         Optional<String> refusal = refusal(segment);
         if (refusal.isPresent()) {
             throw new UnsupportedCapabilityException("segment query: " + refusal.get());
@@ -45,7 +48,8 @@ public final class JpaSegmentQuery implements SegmentQueryCapability {
                 em.flush();
             }
             return em.<Connection, Set<CustomerId>>callWithConnection(connection -> {
-                SqlText query = SegmentSql.members(Dialect.of(connection), tenant, segment.condition(), now, zone);
+                SqlText query = SegmentSql.members(Dialect.of(connection), tenant, segment.condition(), now,
+                        zone, scores);
                 Set<CustomerId> members = new HashSet<>();
                 try (PreparedStatement statement = connection.prepareStatement(query.text())) {
                     List<Object> parameters = query.parameters();

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ import org.crmkit.spi.segment.EmailDomainIn;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
 import org.crmkit.spi.segment.PostalCodeStartsWith;
+import org.crmkit.spi.segment.ScoreReading;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.WithinDistance;
@@ -31,8 +33,10 @@ import org.crmkit.spi.segment.WithinDistance;
  * to today as spans computed by {@link DaySpans}. Values are parameters, never SQL text. Not thread-safe: one per
  * query.
  *
- * <p>Nodes it does not translate ({@link #refusal}): scores and host functions, whose data and code the database
- * does not have, and regular expressions, whose dialects differ from RE2's. Text folded to lower or upper case
+ * <p>Nodes it does not translate ({@link #refusal}): host functions, whose code the database does not have, and
+ * regular expressions, whose dialects differ from RE2's. Decaying scores are computed in {@code double} as the
+ * engine computes them; the database's {@code POWER} may differ from Java's {@code Math.pow} in the last place,
+ * which changes an answer only for a decayed score within a rounding error of the literal. Text folded to lower or upper case
  * follows the database, which agrees with Java's {@code Locale.ROOT} except for the few characters whose folding
  * depends on context or changes the length (final sigma, dotted capital I).
  */
@@ -43,10 +47,13 @@ final class SegmentSql {
     private final ZoneId zone;
     private final InteractionSql interactions;
 
-    private SegmentSql(Dialect dialect, Instant now, ZoneId zone) {
+    private final ScoreReading scores;
+
+    private SegmentSql(Dialect dialect, Instant now, ZoneId zone, ScoreReading scores) {
         this.dialect = dialect;
         this.now = now;
         this.zone = zone;
+        this.scores = scores;
         this.interactions = new InteractionSql(sql, now, zone);
     }
 
@@ -58,8 +65,6 @@ final class SegmentSql {
             return or.operands().stream().map(SegmentSql::refusal).flatMap(Optional::stream).findFirst();
         } else if (c instanceof Condition.Not not) {
             return refusal(not.operand());
-        } else if (c instanceof Condition.ScoreCompare) {
-            return Optional.of("ScoreCompare: scores decay and default in the engine, which the database cannot see");
         } else if (c instanceof Condition.FunctionCall f) {
             return Optional.of("FunctionCall: " + f.name() + " is the host's code");
         } else if (c instanceof Matches) {
@@ -71,8 +76,9 @@ final class SegmentSql {
     }
 
     /** The query of the ids of the live customers of {@code tenant} meeting {@code c}, which {@link #refusal} accepts. */
-    static SqlText members(Dialect dialect, TenantId tenant, Condition c, Instant now, ZoneId zone) {
-        SegmentSql s = new SegmentSql(dialect, now, zone);
+    static SqlText members(Dialect dialect, TenantId tenant, Condition c, Instant now, ZoneId zone,
+                           ScoreReading scores) {
+        SegmentSql s = new SegmentSql(dialect, now, zone, scores);
         s.sql.add("SELECT c.customer_id FROM crm_customer c WHERE c.tenant = ").param(tenant.value())
                 .add(" AND c.live = TRUE AND ");
         s.write(c);
@@ -103,6 +109,8 @@ final class SegmentSql {
                     .param(tag.tag()).add(")");
         } else if (c instanceof TimeSince ts) {
             timeSince(ts);
+        } else if (c instanceof Condition.ScoreCompare sc) {
+            score(sc);
         } else if (c instanceof EmailDomainIn e) {
             sql.add("EXISTS (SELECT 1 FROM crm_customer_contact k WHERE k.row_id = c.row_id AND k.kind = 'EMAIL'"
                     + " AND (");
@@ -271,6 +279,38 @@ final class SegmentSql {
                 .param(lat).add(" - RADIANS(" + la + ")) / 2) + COS(RADIANS(" + la + ")) * COS(").param(lat)
                 .add(") * SIN((").param(lon).add(" - RADIANS(" + lo + ")) / 2) * SIN((").param(lon)
                 .add(" - RADIANS(" + lo + ")) / 2)))) <= ").param(d.kilometres().doubleValue()).add(")");
+    }
+
+    /**
+     * The stored score read as {@link ScoreReading} says (decayed in {@code double} arithmetic, as the engine does:
+     * the seconds since its {@code asOf} to the nanosecond, then {@code 2^(−s/h)}), or its value when absent.
+     */
+    private void score(Condition.ScoreCompare sc) {
+        String op = " " + operator(sc.operator()) + " ";
+        double literal = sc.value().doubleValue();
+        Duration halfLife = scores.halfLives().get(sc.score());
+        Double absent = scores.whenAbsent().get(sc.score());
+        boolean absentPasses = absent != null && sc.operator().test(Double.compare(absent, literal));
+        String stored = "EXISTS (SELECT 1 FROM crm_score s WHERE s.tenant = c.tenant AND s.customer_id = c.customer_id"
+                + " AND s.name = ";
+        if (absentPasses) {
+            sql.add("(NOT " + stored).param(sc.score()).add(") OR ");
+        }
+        sql.add(stored).param(sc.score()).add(" AND ");
+        if (halfLife == null) {
+            sql.add("s.score");
+        } else {
+            String nano = "MOD(MOD(s.as_of_ns, 1000000000) + 1000000000, 1000000000)";
+            sql.add("s.score * POWER(CAST(2 AS DOUBLE PRECISION), -(CAST(").param(now.getEpochSecond())
+                    .add(" - (s.as_of_ns - " + nano + ") / 1000000000 AS DOUBLE PRECISION) + CAST(")
+                    .param((long) now.getNano()).add(" - " + nano + " AS DOUBLE PRECISION)"
+                            + " / CAST(1000000000 AS DOUBLE PRECISION)) / ")
+                    .param(ScoreReading.halfLifeSeconds(halfLife)).add(")");
+        }
+        sql.add(op).param(literal).add(")");
+        if (absentPasses) {
+            sql.add(")");
+        }
     }
 
     private LocalDate today() {

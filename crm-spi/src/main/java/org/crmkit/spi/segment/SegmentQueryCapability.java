@@ -22,7 +22,8 @@ import org.crmkit.spi.customer.CustomerId;
  *   <li>Semantics are those of the segment language (docs/SEGMENTS.md): a missing attribute makes every comparison
  *       on it false (also {@code !=}); windows start at {@link Window#start(Instant, ZoneId)} and calendar windows end
  *       before {@link Window#end(Instant, ZoneId)}; sums add the amounts in the literal's currency only; dates
- *       relative to today take today in {@code zone}.</li>
+ *       relative to today take today in {@code zone}; a score is the one the storage's
+ *       {@link org.crmkit.spi.score.ScoreStore} keeps, read as {@link ScoreReading} says.</li>
  *   <li>A store that cannot translate a node (typically {@link Condition.ScoreCompare} and
  *       {@link Condition.FunctionCall}, whose data it does not keep) says so beforehand through {@link #refusal},
  *       and {@link #members} then throws {@link org.crmkit.spi.UnsupportedCapabilityException} naming the node
@@ -38,10 +39,13 @@ public interface SegmentQueryCapability {
      * @param segment the resolved segment (no {@link Condition.SegmentRef})
      * @param now     the instant relative windows are measured from
      * @param zone    the time zone of day boundaries of day windows
+     * @param scores  how {@link Condition.ScoreCompare} reads the scores of the storage's score store: which decay,
+     *                and which have a value when absent
      * @return the members, unordered; empty if none
      * @throws org.crmkit.spi.UnsupportedCapabilityException if a node cannot be evaluated by this store
      */
-    Set<CustomerId> members(TenantId tenant, SegmentDefinition segment, Instant now, ZoneId zone);
+    Set<CustomerId> members(TenantId tenant, SegmentDefinition segment, Instant now, ZoneId zone,
+                            ScoreReading scores);
 
     /**
      * Why this store would not evaluate {@code segment} itself: empty if {@link #members} answers it, otherwise a

@@ -38,7 +38,7 @@ import org.crmkit.spi.segment.Window;
 
 /**
  * Seeded random resolved conditions (every node a store receives: no {@link Condition.SegmentRef}, no host
- * function, no score), well typed for {@link SegmentQueryFixture#SCHEMA}, with literals drawn from the values
+ * function), well typed for {@link SegmentQueryFixture#SCHEMA}, with literals drawn from the values
  * {@link RandomSegmentData} puts in the data so that they match some customers and not others. Not thread-safe.
  */
 public final class RandomResolvedConditions {
@@ -65,7 +65,10 @@ public final class RandomResolvedConditions {
             case 6 -> aggregate();
             case 7 -> relativeDate();
             case 8 -> geography();
-            case 9 -> new Condition.OccurredWithin(filter(), window());
+            case 9 -> random.nextBoolean() ? new Condition.OccurredWithin(filter(), window())
+                    : new Condition.ScoreCompare(one(List.of("engagement", "rfm.recency")), op(),
+                    one(List.of(BigDecimal.valueOf(random.nextInt(-20, 120)), new BigDecimal("50"), BigDecimal.ZERO,
+                            new BigDecimal("3"))));
             case 10 -> new Condition.Not(condition(depth - 1));
             case 11 -> new Condition.And(operands(depth));
             default -> new Condition.Or(operands(depth));

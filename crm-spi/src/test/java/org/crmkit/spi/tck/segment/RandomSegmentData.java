@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.crmkit.spi.Money;
@@ -28,6 +30,8 @@ import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.spi.score.Score;
+import org.crmkit.spi.segment.ScoreReading;
 
 /**
  * Seeded random customers and interactions of {@link SegmentQueryFixture#TENANT}, shaped by the fixture's
@@ -40,8 +44,11 @@ import org.crmkit.spi.interaction.VisitorId;
  * @param zone         the time zone of day windows
  * @param customers    the customers
  * @param interactions the interactions, about those customers and one visitor
+ * @param scores       the customers' stored scores
+ * @param reading      how scores are read: as stored, or with engagement decaying (and 0 when absent)
  */
-public record RandomSegmentData(Instant now, ZoneId zone, List<Customer> customers, List<Interaction> interactions) {
+public record RandomSegmentData(Instant now, ZoneId zone, List<Customer> customers, List<Interaction> interactions,
+                                Map<CustomerId, List<Score>> scores, ScoreReading reading) {
     static final List<String> CITIES = List.of("Berlin", "berlin", "BERLIN", "Hamburg", "München", "Bad Homburg", "",
             "50%_off", "O'Brien", "Zürich \\ Nord");
     static final List<String> DOMAINS = List.of("example.com", "mail.de", "sub.example.com");
@@ -64,16 +71,28 @@ public record RandomSegmentData(Instant now, ZoneId zone, List<Customer> custome
         Generator g = new Generator(random, now, zone);
         List<Customer> customers = new ArrayList<>();
         List<Interaction> interactions = new ArrayList<>();
+        Map<CustomerId, List<Score>> scores = new HashMap<>();
         int n = 16 + random.nextInt(16);
         for (int i = 0; i < n; i++) {
             CustomerId id = CustomerId.of("c" + i);
             customers.add(g.customer(id));
+            List<Score> stored = g.scores();
+            if (!stored.isEmpty()) {
+                scores.put(id, stored);
+            }
             for (int k = random.nextInt(9); k > 0; k--) {
                 interactions.add(g.interaction("i" + interactions.size(), Subject.customer(id)));
             }
         }
         interactions.add(g.interaction("v0", Subject.visitor(VisitorId.of("visitor-1"))));
-        return new RandomSegmentData(now, zone, List.copyOf(customers), List.copyOf(interactions));
+        ScoreReading reading = switch (random.nextInt(3)) {
+            case 0 -> ScoreReading.AS_STORED;
+            case 1 -> new ScoreReading(Map.of("engagement", Duration.ofDays(7)), Map.of());
+            default -> new ScoreReading(Map.of("engagement", Duration.ofHours(36).plusNanos(1)),
+                    Map.of("engagement", 0.0));
+        };
+        return new RandomSegmentData(now, zone, List.copyOf(customers), List.copyOf(interactions), Map.copyOf(scores),
+                reading);
     }
 
     private record Generator(SplittableRandom random, Instant now, ZoneId zone) {
@@ -123,6 +142,19 @@ public record RandomSegmentData(Instant now, ZoneId zone, List<Customer> custome
                 b.contactPoint(random.nextInt(3) == 0 ? p.asPrimary() : p);
             }
             return b.build();
+        }
+
+        /** Often an engagement earned up to 30 days ago, sometimes negative; sometimes an RFM recency. */
+        List<Score> scores() {
+            List<Score> scores = new ArrayList<>();
+            if (random.nextInt(3) > 0) {
+                scores.add(Score.of("engagement", one(List.of(random.nextInt(-20, 120) + 0.0, 50.0, 0.0,
+                        random.nextDouble(-10, 100))), instant(30)));
+            }
+            if (random.nextBoolean()) {
+                scores.add(Score.of("rfm.recency", random.nextInt(1, 6), instant(30)));
+            }
+            return scores;
         }
 
         Interaction interaction(String id, Subject subject) {

@@ -1,11 +1,13 @@
 package org.crmkit.spi.tck.segment;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,6 +29,7 @@ import org.crmkit.spi.segment.InteractionFilter;
 import org.crmkit.spi.segment.Matches;
 import org.crmkit.spi.segment.Operator;
 import org.crmkit.spi.segment.PostalCodeStartsWith;
+import org.crmkit.spi.segment.ScoreReading;
 import org.crmkit.spi.segment.TextMatch;
 import org.crmkit.spi.segment.TimeSince;
 import org.crmkit.spi.segment.WithinDistance;
@@ -38,11 +41,16 @@ import org.crmkit.spi.segment.Window;
  * every node a store receives (no {@link Condition.SegmentRef}: segments arrive resolved), the "missing attribute
  * is false" rule, currencies in sums, inclusive window starts and time zones, and every part of an interaction
  * filter (several types, direction, campaign, property equality), text tests, every aggregate, windows since a
- * date, dates relative to today (in two zones), and geography.
+ * date, dates relative to today (in two zones), geography, and scores as stored, decayed and absent.
  */
 public final class SegmentQueryCatalogue {
     private static final InteractionFilter ORDERS = InteractionFilter.of(InteractionType.ORDER_PLACED);
     private static final Currency EUR = Currency.getInstance("EUR");
+    /** Engagement halves every week. */
+    private static final ScoreReading WEEKLY = new ScoreReading(Map.of("engagement", Duration.ofDays(7)), Map.of());
+    /** Engagement halves every week and is 0 for a customer without it. */
+    private static final ScoreReading WEEKLY_ZERO = new ScoreReading(Map.of("engagement", Duration.ofDays(7)),
+            Map.of("engagement", 0.0));
 
     private SegmentQueryCatalogue() {
     }
@@ -53,9 +61,10 @@ public final class SegmentQueryCatalogue {
      * @param name      what the case checks, also the segment's name
      * @param condition the resolved condition
      * @param zone      the time zone of day windows
+     * @param scores    how scores are read
      * @param expected  the ids of the members
      */
-    public record Case(String name, Condition condition, ZoneId zone, Set<String> expected) {
+    public record Case(String name, Condition condition, ZoneId zone, ScoreReading scores, Set<String> expected) {
     }
 
     public static List<Case> cases() {
@@ -107,10 +116,10 @@ public final class SegmentQueryCatalogue {
                         Window.days(60)), "anna"),
                 new Case("window_start_inclusive_berlin", new Condition.OccurredWithin(
                         InteractionFilter.of(InteractionType.MESSAGE_OPENED), Window.days(1)),
-                        SegmentQueryFixture.BERLIN, Set.of("ben")),
+                        SegmentQueryFixture.BERLIN, ScoreReading.AS_STORED, Set.of("ben")),
                 new Case("window_in_kiritimati", new Condition.OccurredWithin(
                         InteractionFilter.of(InteractionType.MESSAGE_OPENED), Window.days(1)),
-                        SegmentQueryFixture.KIRITIMATI, Set.of()),
+                        SegmentQueryFixture.KIRITIMATI, ScoreReading.AS_STORED, Set.of()),
                 of("pricing_page_1d", new Condition.OccurredWithin(InteractionFilter.of(InteractionType.PAGE_VIEW)
                         .withProperty("page", TypedValue.of("/pricing")), Window.days(1)), "anna"),
                 of("page_views_or_calls", count(InteractionFilter.of(InteractionType.PAGE_VIEW, InteractionType.CALL),
@@ -151,7 +160,7 @@ public final class SegmentQueryCatalogue {
                 of("created_2265_days_ago", new TimeSince(TimeSince.From.CREATED, Optional.empty(), ChronoUnit.DAYS,
                         Operator.EQ, 2265), "anna", "ben", "cleo", "dev", "eve"),
                 new Case("created_2265_days_ago_in_kiritimati", new TimeSince(TimeSince.From.CREATED, Optional.empty(),
-                        ChronoUnit.DAYS, Operator.EQ, 2265), SegmentQueryFixture.KIRITIMATI, Set.of()),
+                        ChronoUnit.DAYS, Operator.EQ, 2265), SegmentQueryFixture.KIRITIMATI, ScoreReading.AS_STORED, Set.of()),
                 of("in_stage_over_6_years", new TimeSince(TimeSince.From.STAGE_ENTERED, Optional.empty(),
                         ChronoUnit.YEARS, Operator.GE, 6), "anna", "ben", "cleo", "dev", "eve"),
                 of("country_de_main_address", AddressCountryIn.of("DE"), "anna", "ben"),
@@ -161,13 +170,31 @@ public final class SegmentQueryCatalogue {
                         new BigDecimal("13.405"), new BigDecimal("300")), "anna", "ben"),
                 of("within_250_km_of_berlin", new WithinDistance("lat", "lon", new BigDecimal("52.52"),
                         new BigDecimal("13.405"), new BigDecimal("250")), "anna"),
+                scores("engagement_as_stored", score("engagement", Operator.GT, "50"), ScoreReading.AS_STORED,
+                        "anna", "ben"),
+                scores("engagement_decayed_weekly", score("engagement", Operator.GT, "50"), WEEKLY, "anna"),
+                scores("engagement_absent_is_zero", score("engagement", Operator.LT, "1"), WEEKLY_ZERO, "cleo",
+                        "dev", "eve"),
+                scores("engagement_absent_is_missing", score("engagement", Operator.LT, "1"), WEEKLY),
+                scores("engagement_not_above_50_decayed", new Condition.Not(score("engagement", Operator.GT, "50")),
+                        WEEKLY, "ben", "cleo", "dev", "eve"),
+                of("recency_ge_5", score("rfm.recency", Operator.GE, "5"), "anna"),
+                of("recency_ne_5_skips_missing", score("rfm.recency", Operator.NE, "5"), "dev"),
                 of("and_or", new Condition.Or(List.of(new Condition.And(List.of(
                         Condition.StageIn.of(LifecycleStage.CUSTOMER), new Condition.HasTag("vip"))),
                         compare("age", Operator.LT, TypedValue.of(new BigDecimal("20"))))), "anna", "ben", "dev"));
     }
 
     private static Case of(String name, Condition condition, String... expected) {
-        return new Case(name, condition, SegmentQueryFixture.BERLIN, Set.of(expected));
+        return new Case(name, condition, SegmentQueryFixture.BERLIN, ScoreReading.AS_STORED, Set.of(expected));
+    }
+
+    private static Case scores(String name, Condition condition, ScoreReading reading, String... expected) {
+        return new Case(name, condition, SegmentQueryFixture.BERLIN, reading, Set.of(expected));
+    }
+
+    private static Condition score(String name, Operator op, String value) {
+        return new Condition.ScoreCompare(name, op, new BigDecimal(value));
     }
 
     private static Condition compare(String attribute, Operator op, TypedValue value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -16,6 +17,7 @@ import org.crmkit.spi.UnsupportedCapabilityException;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.interaction.Interaction;
+import org.crmkit.spi.score.Score;
 import org.crmkit.spi.segment.Condition;
 import org.crmkit.spi.segment.SegmentDefinition;
 import org.crmkit.spi.segment.SegmentQueryCapability;
@@ -43,18 +45,20 @@ import org.junit.jupiter.api.TestFactory;
  */
 public abstract class SegmentQueryContract {
     /**
-     * A store of {@code tenant} holding exactly {@code customers} and {@code interactions} (and nothing of that
-     * tenant besides), offering segment queries.
+     * A store of {@code tenant} holding exactly {@code customers}, {@code interactions} and {@code scores} (and
+     * nothing of that tenant besides), offering segment queries.
      */
     protected abstract SegmentQueryCapability capability(TenantId tenant, List<Customer> customers,
-                                                         List<Interaction> interactions);
+                                                         List<Interaction> interactions,
+                                                         Map<CustomerId, List<Score>> scores);
 
     /**
      * The evaluator the store must agree with, over the same data: crm-segmentation's in-memory evaluator (a store's
      * test module has crm-core on its test class path), or an independent one for the in-memory evaluator itself.
      */
     protected abstract SegmentQueryCapability reference(TenantId tenant, List<Customer> customers,
-                                                        List<Interaction> interactions);
+                                                        List<Interaction> interactions,
+                                                        Map<CustomerId, List<Score>> scores);
 
     /** How many random segments each random data set is asked. */
     protected int segmentsPerDataSet() {
@@ -69,17 +73,17 @@ public abstract class SegmentQueryContract {
     @TestFactory
     Stream<DynamicTest> members_equalTheCatalogue() {
         SegmentQueryCapability store = capability(SegmentQueryFixture.TENANT, SegmentQueryFixture.customers(),
-                SegmentQueryFixture.interactions());
+                SegmentQueryFixture.interactions(), SegmentQueryFixture.scores());
         return SegmentQueryCatalogue.cases().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             SegmentDefinition segment = new SegmentDefinition(c.name(), c.condition());
             if (usesUnsupported(c.condition())) {
                 assertThatThrownBy(() -> store.members(SegmentQueryFixture.TENANT, segment, SegmentQueryFixture.NOW,
-                        c.zone())).isInstanceOf(UnsupportedCapabilityException.class);
+                        c.zone(), c.scores())).isInstanceOf(UnsupportedCapabilityException.class);
                 return;
             }
             Set<String> members = new TreeSet<>();
             for (CustomerId id : store.members(SegmentQueryFixture.TENANT, segment, SegmentQueryFixture.NOW,
-                    c.zone())) {
+                    c.zone(), c.scores())) {
                 members.add(id.value());
             }
             assertThat(members).as(c.name()).isEqualTo(new TreeSet<>(c.expected()));
@@ -89,32 +93,33 @@ public abstract class SegmentQueryContract {
     @TestFactory
     Stream<DynamicTest> members_ofAnotherTenant_areEmpty() {
         SegmentQueryCapability store = capability(SegmentQueryFixture.TENANT, SegmentQueryFixture.customers(),
-                SegmentQueryFixture.interactions());
+                SegmentQueryFixture.interactions(), SegmentQueryFixture.scores());
         SegmentQueryCatalogue.Case all = SegmentQueryCatalogue.cases().get(0);
         return Stream.of(DynamicTest.dynamicTest("other tenant", () -> assertThat(store.members(
                 TenantId.of("tck-other"), new SegmentDefinition(all.name(), all.condition()), SegmentQueryFixture.NOW,
-                all.zone())).isEmpty()));
+                all.zone(), all.scores())).isEmpty()));
     }
 
     @Property(tries = 12)
     void members_ofRandomSegmentsOnRandomData_equalTheReference(@ForAll long seed) {
         RandomSegmentData data = RandomSegmentData.generate(seed);
         TenantId tenant = SegmentQueryFixture.TENANT;
-        SegmentQueryCapability store = capability(tenant, data.customers(), data.interactions());
-        SegmentQueryCapability reference = reference(tenant, data.customers(), data.interactions());
+        SegmentQueryCapability store = capability(tenant, data.customers(), data.interactions(), data.scores());
+        SegmentQueryCapability reference = reference(tenant, data.customers(), data.interactions(), data.scores());
         RandomResolvedConditions conditions = new RandomResolvedConditions(seed, data);
         for (int i = 0; i < segmentsPerDataSet(); i++) {
             SegmentDefinition segment = new SegmentDefinition("random_" + i, conditions.condition(3));
             Optional<String> refusal = store.refusal(segment);
             if (refusal.isPresent() || usesUnsupported(segment.condition())) {
                 assertThat(refusal).as("refusal of %s", segment.condition()).isPresent();
-                assertThatThrownBy(() -> store.members(tenant, segment, data.now(), data.zone()))
+                assertThatThrownBy(() -> store.members(tenant, segment, data.now(), data.zone(), data.reading()))
                         .isInstanceOf(UnsupportedCapabilityException.class);
                 continue;
             }
-            assertThat(store.members(tenant, segment, data.now(), data.zone()))
-                    .as("%s at %s in %s", segment.condition(), data.now(), data.zone())
-                    .containsExactlyInAnyOrderElementsOf(reference.members(tenant, segment, data.now(), data.zone()));
+            assertThat(store.members(tenant, segment, data.now(), data.zone(), data.reading()))
+                    .as("%s at %s in %s reading %s", segment.condition(), data.now(), data.zone(), data.reading())
+                    .containsExactlyInAnyOrderElementsOf(reference.members(tenant, segment, data.now(), data.zone(),
+                            data.reading()));
         }
     }
 

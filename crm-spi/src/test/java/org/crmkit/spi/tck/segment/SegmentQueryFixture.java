@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.crmkit.spi.Money;
@@ -30,10 +31,11 @@ import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionId;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
+import org.crmkit.spi.score.Score;
 
 /**
  * The fixed data the segment TCK loads into a store: five customers of tenant {@code tck} and their interactions,
- * placed relative to {@link #NOW}. Every expected member set of {@link SegmentQueryCatalogue} is computed by hand
+ * placed relative to {@link #NOW}, and their scores. Every expected member set of {@link SegmentQueryCatalogue} is computed by hand
  * from this data.
  */
 public final class SegmentQueryFixture {
@@ -96,6 +98,18 @@ public final class SegmentQueryFixture {
                                 TypedValue.of(new BigDecimal("11.575")))
                         .attribute("city", TypedValue.of("Berlin")).attribute("age", TypedValue.of(45))
                         .attribute("tier", TypedValue.choice("bronze")).build());
+    }
+
+    /**
+     * The stored scores: anna's engagement 60 a day ago and {@code rfm.recency} 5, ben's engagement 55 a week ago,
+     * dev's {@code rfm.recency} 1; cleo and eve have none.
+     */
+    public static Map<CustomerId, List<Score>> scores() {
+        return Map.of(
+                CustomerId.of("anna"), List.of(Score.of("engagement", 60, NOW.minus(Duration.ofDays(1))),
+                        Score.of("rfm.recency", 5, NOW.minus(Duration.ofDays(30)))),
+                CustomerId.of("ben"), List.of(Score.of("engagement", 55, NOW.minus(Duration.ofDays(7)))),
+                CustomerId.of("dev"), List.of(Score.of("rfm.recency", 1, NOW.minus(Duration.ofDays(30)))));
     }
 
     /** Every interaction of the fixture, all about known customers. */
