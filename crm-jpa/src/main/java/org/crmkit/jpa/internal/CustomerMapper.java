@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -74,14 +76,23 @@ final class CustomerMapper {
         c.attributes().forEach((name, value) -> row.attributes.put(name, TypedValues.row(value)));
     }
 
-    /** The customer a row holds. */
+    /** The customer a row holds, with the row's own stage history, tags and identities (loaded if need be). */
     static Customer read(CustomerEntity row) {
+        Satellites s = new Satellites();
+        s.stages.addAll(row.stages);
+        s.tags.addAll(row.tags);
+        s.identities.addAll(row.identities);
+        return read(row, s);
+    }
+
+    /** The customer a row holds, with the stage history, tags and identities read apart ({@link CustomerReads}). */
+    static Customer read(CustomerEntity row, Satellites satellites) {
         Party party = PERSON.equals(row.partyKind)
                 ? new Person(row.givenName, row.familyName, Optional.ofNullable(row.organization).map(CustomerId::of),
                 Optional.ofNullable(row.jobTitle))
                 : new Organization(row.orgName, Optional.ofNullable(row.registration));
-        List<StageTransition> stages = new ArrayList<>(row.stages.size());
-        for (StageRow s : row.stages) {
+        List<StageTransition> stages = new ArrayList<>(satellites.stages.size());
+        for (StageRow s : satellites.stages) {
             stages.add(new StageTransition(LifecycleStage.valueOf(s.stage), Nanos.instant(s.atNs)));
         }
         List<ContactPoint> contacts = new ArrayList<>(row.contacts.size());
@@ -89,14 +100,29 @@ final class CustomerMapper {
             contacts.add(new ContactPoint(r.value.value(), ContactUsage.valueOf(r.usage), r.preferred, r.verified));
         }
         TreeSet<ExternalIdentity> identities = new TreeSet<>();
-        for (IdentityRow i : row.identities) {
+        for (IdentityRow i : satellites.identities) {
             identities.add(new ExternalIdentity(i.system, i.identity));
         }
         TreeMap<String, TypedValue> attributes = new TreeMap<>();
         row.attributes.forEach((name, value) -> attributes.put(name, TypedValues.value(value)));
         return new Customer(TenantId.of(row.tenant), CustomerId.of(row.customerId), row.version, party, stages,
-                Optional.ofNullable(row.owner), new TreeSet<>(row.tags), contacts, identities, attributes,
+                Optional.ofNullable(row.owner), new TreeSet<>(satellites.tags), contacts, identities, attributes,
                 Nanos.instant(row.createdNs), Nanos.instant(row.updatedNs));
+    }
+
+    /** A customer's stage history (in order), tags and identities, as read. Not thread-safe. */
+    static final class Satellites {
+        final List<StageRow> stages = new ArrayList<>();
+        final Set<String> tags = new HashSet<>();
+        final Set<IdentityRow> identities = new HashSet<>();
+
+        /** Puts the transition at {@code position} of the history, whatever order the rows come in. */
+        void stage(int position, String stage, long atNs) {
+            while (stages.size() <= position) {
+                stages.add(null);
+            }
+            stages.set(position, new StageRow(stage, atNs));
+        }
     }
 
     /** The SHA-256 of a contact value's normalised key, in hexadecimal: what lookups compare. */

@@ -38,8 +38,8 @@ public final class JpaCustomerStore implements CustomerStore, CustomerErasure {
             + " and c.customerId = :id and c.live = true";
     /**
      * What a read fetches with the customer row, in the same round trip: its contact points and attributes, the
-     * collections a customer usually has (the others load on demand). At most 50 x 200 rows for a customer at the
-     * model's limits, usually a few.
+     * collections a customer usually has (the other three come in one more round trip, {@link CustomerReads}). At
+     * most 50 x 200 rows for a customer at the model's limits, usually a few.
      */
     private static final String FETCH = " left join fetch c.contacts left join fetch c.attributes";
     private static final String LIVE_FETCHED = "select distinct c from CustomerEntity c" + FETCH
@@ -129,7 +129,7 @@ public final class JpaCustomerStore implements CustomerStore, CustomerErasure {
     public Optional<Customer> findById(TenantId tenant, CustomerId id) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(id, "id");
-        return units.read(em -> fetched(em, tenant.value(), id.value()).map(CustomerMapper::read));
+        return units.read(em -> fetched(em, tenant.value(), id.value()).map(row -> one(em, row)));
     }
 
     @Override
@@ -139,19 +139,19 @@ public final class JpaCustomerStore implements CustomerStore, CustomerErasure {
         return units.read(em -> Optional.ofNullable(em.find(IdentityEntity.class,
                         new IdentityEntity.Key(tenant.value(), identity.system(), identity.value())))
                 .flatMap(held -> fetched(em, tenant.value(), held.customerId))
-                .map(CustomerMapper::read));
+                .map(row -> one(em, row)));
     }
 
     @Override
     public List<Customer> findByContactPoint(TenantId tenant, ContactValue value) {
         Checks.notNull(tenant, "tenant");
         Checks.notNull(value, "value");
-        return units.read(em -> em.createQuery("select distinct c from CustomerEntity c join c.contacts k" + FETCH
-                        + " where c.tenant = :tenant and c.live = true and k.keyHash = :hash"
-                        + " order by c.customerId", CustomerEntity.class)
+        return units.read(em -> CustomerReads.read(em, em.createQuery("select distinct c from CustomerEntity c"
+                        + " join c.contacts k" + FETCH + " where c.tenant = :tenant and c.live = true"
+                        + " and k.keyHash = :hash order by c.customerId", CustomerEntity.class)
                 .setParameter("tenant", tenant.value())
                 .setParameter("hash", CustomerMapper.keyHash(value))
-                .getResultList().stream().map(CustomerMapper::read)
+                .getResultList()).stream()
                 .filter(c -> c.contactPoints().stream().anyMatch(p -> p.value().key().equals(value.key())))
                 .toList());
     }
@@ -183,10 +183,12 @@ public final class JpaCustomerStore implements CustomerStore, CustomerErasure {
                     .setParameter("tenant", tenant.value()).setParameter("after", from)
                     .setMaxResults(limit + 1).getResultList();
             boolean more = rows.size() > limit;
-            List<Customer> page = new ArrayList<>(Math.min(rows.size(), limit));
-            for (int i = 0; i < rows.size() && i < limit; i++) {
-                page.add(CustomerMapper.read(rows.get(i)));
+            List<CustomerEntity> shown = rows.subList(0, Math.min(rows.size(), limit));
+            if (!shown.isEmpty()) {
+                em.createQuery("select distinct c from CustomerEntity c" + FETCH + " where c in :rows",
+                        CustomerEntity.class).setParameter("rows", shown).getResultList();
             }
+            List<Customer> page = CustomerReads.read(em, shown);
             return more ? new Page<>(page, Optional.of(page.get(page.size() - 1).id().value())) : Page.last(page);
         });
     }
@@ -226,6 +228,10 @@ public final class JpaCustomerStore implements CustomerStore, CustomerErasure {
             }
             return new Erased(row.isPresent() || own, below);
         });
+    }
+
+    private static Customer one(EntityManager em, CustomerEntity row) {
+        return CustomerReads.read(em, List.of(row)).get(0);
     }
 
     /** The live row with its usual collections, for a read. */
