@@ -18,7 +18,6 @@ import org.crmkit.json.CrmJson;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.EmailAddress;
-import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
 public class PostgresLookupBenchmark {
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=crmkit_bench";
+    static final String URL = PostgresSchema.url("crmkit_bench");
     private static final int CUSTOMERS = 20_000;
 
     private EntityManagerFactory factory;
@@ -60,10 +59,7 @@ public class PostgresLookupBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws SQLException {
-        Flyway flyway = Flyway.configure().dataSource(URL, "postgres", "").schemas("crmkit_bench")
-                .locations("classpath:db/migration/postgresql").cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
+        PostgresSchema.migrateAfresh("crmkit_bench");
         PersistenceConfiguration unit = JpaStorage.persistenceUnit()
                 .property(PersistenceConfiguration.JDBC_URL, URL)
                 .property(PersistenceConfiguration.JDBC_USER, "postgres")

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 import org.crmkit.spi.ConcurrentModificationException;
@@ -16,13 +17,14 @@ import org.crmkit.spi.customer.CustomerId;
 
 /**
  * A list-backed consent store of a {@link TestStorage} (one tenant at a time is enough here), with the tampering
- * operations an attacker of the storage has, a way to let another writer in just before the next append, and one to
- * stop offering {@link LedgerErasure}.
+ * operations an attacker of the storage has, a way to let another writer in just before the next append, one to
+ * watch reads, and one to stop offering {@link LedgerErasure}.
  */
 final class ListConsentStore implements ConsentStore, LedgerErasure {
     private final TestStorage storage;
     private final List<LedgerEntry> entries = new ArrayList<>();
     private Runnable beforeNextAppend;
+    private volatile LongConsumer onRead = after -> { };
     private volatile boolean erasable = true;
 
     ListConsentStore(TestStorage storage) {
@@ -69,6 +71,7 @@ final class ListConsentStore implements ConsentStore, LedgerErasure {
 
     @Override
     public List<LedgerEntry> read(TenantId tenant, long afterSequence, int limit) {
+        onRead.accept(afterSequence);
         return storage.locked(() -> {
             int from = 0;
             while (from < entries.size() && entries.get(from).sequence() <= afterSequence) {
@@ -105,6 +108,11 @@ final class ListConsentStore implements ConsentStore, LedgerErasure {
     /** Runs {@code rival} (on the appending thread, inside its unit) when the next append starts. */
     void beforeNextAppend(Runnable rival) {
         storage.locked(() -> beforeNextAppend = rival);
+    }
+
+    /** Runs {@code reader} with the sequence each {@link #read} starts after, before that read. */
+    void onRead(LongConsumer reader) {
+        onRead = reader;
     }
 
     int size() {

@@ -7,11 +7,14 @@ import static org.crmkit.consent.Fixtures.bare;
 import static org.crmkit.consent.Fixtures.form;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.crmkit.spi.consent.Capture;
 import org.crmkit.spi.consent.ConsentEvent;
 import org.crmkit.spi.consent.ConsentState;
+import org.crmkit.spi.consent.ConsentStore;
+import org.crmkit.spi.consent.Hash256;
 import org.crmkit.spi.consent.LedgerEntry;
 import org.crmkit.spi.consent.Salt;
 import org.crmkit.spi.consent.SuppressionReason;
@@ -123,6 +126,34 @@ class SeveralEnginesTest {
         assertThat(f.store.all().get(2).customer()).isEqualTo(bob);
         assertThat(b.verify(TENANT).intact()).isTrue();
         assertThat(decide(b, f, ann)).isEqualTo(ContactDecision.Denied.of(DenialReason.OPTED_OUT));
+    }
+
+    @Test
+    void catchingUpWithManyEntries_takesInEachPageBeforeReadingTheNext() {
+        ConsentService b = engine(Duration.ofSeconds(1));
+        assertThat(decide(b, f, f.person("ann")).isAllowed()).isFalse();
+        int entries = 2 * ConsentStore.MAX_PAGE_SIZE + 5;
+        Hash256 previous = Hash256.ZERO;
+        for (int i = 1; i <= entries; i++) {
+            LedgerEntry e = LedgerEntry.chain(TENANT, i, previous, CustomerId.of("c" + i % 100), f.now(),
+                    new ConsentEvent.OptedOut(EMAIL_NEWSLETTER, bare(f.now())), Salt.of(new byte[Salt.LENGTH]));
+            f.store.append(e);
+            previous = e.hash();
+        }
+        List<Long> headAtRead = new ArrayList<>();
+        List<Long> readAfter = new ArrayList<>();
+        f.store.onRead(after -> {
+            readAfter.add(after);
+            headAtRead.add(b.head(TENANT).sequence());
+        });
+        f.clock.advance(Duration.ofSeconds(1));
+
+        decide(b, f, CustomerId.of("ann"));
+
+        assertThat(readAfter).containsExactly(0L, 10_000L, 20_000L);
+        assertThat(headAtRead).as("what the engine knew when it read each page").isEqualTo(readAfter);
+        f.store.onRead(after -> { });
+        assertThat(b.head(TENANT)).isEqualTo(a.head(TENANT));
     }
 
     @Test

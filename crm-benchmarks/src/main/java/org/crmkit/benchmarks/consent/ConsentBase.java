@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import org.crmkit.consent.ConsentService;
+import org.crmkit.consent.CustomerDirectory;
 import org.crmkit.consent.InMemoryContactPressure;
 import org.crmkit.spi.TenantId;
 import org.crmkit.spi.consent.Capture;
@@ -83,14 +84,24 @@ final class ConsentBase {
             if (n % 100 == 0) {
                 consents.suppress(TENANT, email(n), SuppressionReason.HARD_BOUNCE);
             }
-            if (n % 10 == 0) {
-                consents.recordSent(TENANT, id, ConsentChannel.EMAIL, Purpose.MARKETING, NOW.minusSeconds(3600));
-            }
+            recordSend(consents, n);
             if (n % 10_000 == 0) {
                 deliver(storage.outbox());
             }
         }
         deliver(storage.outbox());
+    }
+
+    /**
+     * Records the recent marketing e-mail of customer {@code n} in the engine's pressure counter if {@link #populate}
+     * gives it one (every tenth customer): for an engine that did not populate the storage itself, as a host feeds
+     * its counter again after a restart.
+     */
+    static void recordSend(ConsentService consents, int n) {
+        if (n % 10 == 0) {
+            consents.recordSent(TENANT, customerId(n), ConsentChannel.EMAIL, Purpose.MARKETING,
+                    NOW.minusSeconds(3600));
+        }
     }
 
     /** Takes every event out of the outbox, as a relay that delivered them would. */
@@ -112,8 +123,13 @@ final class ConsentBase {
 
     /** {@link #engine(Storage)} with another clock. */
     static ConsentService engine(Storage storage, Clock clock) {
+        return engine(storage, storage.customers()::findById, clock);
+    }
+
+    /** {@link #engine(Storage, Clock)} finding the customers in {@code customers} instead of the storage. */
+    static ConsentService engine(Storage storage, CustomerDirectory customers, Clock clock) {
         SplittableRandom ids = new SplittableRandom(11);
-        return ConsentService.builder().storage(storage).customers(storage.customers()::findById)
+        return ConsentService.builder().storage(storage).customers(customers)
                 .clock(clock).contactPressure(new InMemoryContactPressure()).hmacKey(KEY)
                 .eventIds(() -> eventId(ids)).build();
     }

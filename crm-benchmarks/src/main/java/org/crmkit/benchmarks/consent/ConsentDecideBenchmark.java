@@ -55,9 +55,8 @@ public class ConsentDecideBenchmark {
     private CustomerId[] ids;
     private ConsentChannel[] channels;
     private Purpose[] purposes;
-    private CustomerId[] all;
+    private CustomerSweep sweep;
     private int next;
-    private int sweep;
 
     @Setup(Level.Trial)
     public void load() {
@@ -66,10 +65,7 @@ public class ConsentDecideBenchmark {
                 : Clock.systemUTC());
         SplittableRandom random = new SplittableRandom(7);
         ConsentBase.populate(storage, consents, CUSTOMERS, random);
-        all = new CustomerId[CUSTOMERS];
-        for (int n = 0; n < CUSTOMERS; n++) {
-            all[n] = ConsentBase.customerId(n);
-        }
+        sweep = new CustomerSweep(consents, CUSTOMERS);
         ids = new CustomerId[KEYS];
         channels = new ConsentChannel[KEYS];
         purposes = new Purpose[KEYS];
@@ -78,9 +74,7 @@ public class ConsentDecideBenchmark {
             channels[k] = ConsentBase.CHANNELS.get(random.nextInt(3));
             purposes[k] = ConsentBase.PURPOSES.get(random.nextInt(3));
         }
-        for (int n = 0; n < CUSTOMERS; n++) {
-            sweepOne();
-        }
+        sweep.once();
     }
 
     private ContactDecision decideNext() {
@@ -88,26 +82,12 @@ public class ConsentDecideBenchmark {
         return consents.decide(ConsentBase.TENANT, ids[k], channels[k], purposes[k], ConsentBase.NOW);
     }
 
-    private int sweepOne() {
-        CustomerId id = all[sweep];
-        sweep = sweep + 1 == CUSTOMERS ? 0 : sweep + 1;
-        int allowed = 0;
-        for (int c = 0; c < 3; c++) {
-            for (int p = 0; p < 3; p++) {
-                ContactDecision d = consents.decide(ConsentBase.TENANT, id, ConsentBase.CHANNELS.get(c),
-                        ConsentBase.PURPOSES.get(p), ConsentBase.NOW);
-                allowed += d.isAllowed() ? 1 : 0;
-            }
-        }
-        return allowed;
-    }
-
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @OperationsPerInvocation(9)
     public int sweepThroughput() {
-        return sweepOne();
+        return sweep.next();
     }
 
     @Benchmark
@@ -115,7 +95,7 @@ public class ConsentDecideBenchmark {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     @OperationsPerInvocation(9)
     public int sweepLatency() {
-        return sweepOne();
+        return sweep.next();
     }
 
     @Benchmark

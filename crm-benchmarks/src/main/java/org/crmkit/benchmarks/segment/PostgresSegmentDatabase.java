@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
+import org.crmkit.benchmarks.PostgresSchema;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerId;
 import org.crmkit.spi.customer.StageTransition;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.Subject;
-import org.flywaydb.core.Flyway;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
@@ -31,7 +31,7 @@ import org.postgresql.core.BaseConnection;
  */
 final class PostgresSegmentDatabase implements AutoCloseable {
     static final String SCHEMA = "crmkit_segments";
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + SCHEMA;
+    static final String URL = PostgresSchema.url(SCHEMA);
     private static final int CHUNK = 20_000;
     /** The segment {@link SegmentEvaluationBenchmark#SEGMENT} by hand, on the same tables: what a developer writes. */
     private static final String ACTIVE_BERLINERS = """
@@ -61,28 +61,11 @@ final class PostgresSegmentDatabase implements AutoCloseable {
     /** The base of {@code size} customers and {@code seed}, loaded now unless the schema already holds it. */
     static PostgresSegmentDatabase open(int size, long seed) throws SQLException {
         PostgresSegmentDatabase db = new PostgresSegmentDatabase(DriverManager.getConnection(URL, "postgres", ""));
-        if (!db.holds(size, seed)) {
-            Flyway flyway = Flyway.configure().dataSource(URL, "postgres", "").schemas(SCHEMA)
-                    .locations("classpath:db/migration/postgresql").cleanDisabled(false).load();
-            flyway.clean();
-            flyway.migrate();
+        if (!PostgresSchema.holds(db.connection, SCHEMA, size, seed)) {
+            PostgresSchema.migrateAfresh(SCHEMA);
             db.load(size, seed);
         }
         return db;
-    }
-
-    private boolean holds(int size, long seed) throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT to_regclass('" + SCHEMA + ".bench_base') IS NOT NULL")) {
-            r.next();
-            if (!r.getBoolean(1)) {
-                return false;
-            }
-        }
-        try (Statement s = connection.createStatement();
-             ResultSet r = s.executeQuery("SELECT size, seed FROM bench_base")) {
-            return r.next() && r.getInt(1) == size && r.getLong(2) == seed;
-        }
     }
 
     private void load(int size, long seed) throws SQLException {

@@ -42,7 +42,9 @@ import org.crmkit.spi.event.DomainEvent;
  * and, if the list's version changed, the whole list. A thread that has appended in a unit not yet ended skips the
  * sync, since it would read its own uncommitted entries. No lock is held while a store is read (a store's read may
  * wait for a unit, whose commit may wait for this memory): what was read is folded in under a short lock, in
- * sequence order, skipping what another thread folded meanwhile.
+ * sequence order, skipping what another thread folded meanwhile. Entries are read a page at a time, each page
+ * folded in before the next is read, so that catching up with a long ledger (loading it, at the engine's start)
+ * holds one page of entries at a time, not all of them.
  *
  * <p><b>Writes</b> run in the caller's storage unit, holding the customer's lock: they read the entries after the head
  * (with the unit's own), decide on the customer's state as the unit sees it, append at the tip and retry on a
@@ -117,7 +119,7 @@ public final class TenantLedger {
 
     /** Takes in every committed ledger entry after the head, and the list if its version changed. */
     public void sync() {
-        takeIn(readAfter(head.sequence()));
+        catchUp();
         long version = list.version(tenant);
         if (version != listVersion) {
             Set<Hash256> fresh = ConcurrentHashMap.newKeySet();
@@ -138,6 +140,19 @@ public final class TenantLedger {
                 foldLock.unlock();
             }
         }
+    }
+
+    /** Takes in the committed entries after the head, a page at a time, each page folded in before the next. */
+    private void catchUp() {
+        long after = head.sequence();
+        List<LedgerEntry> page;
+        do {
+            page = store.read(tenant, after, PAGE);
+            takeIn(page);
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).sequence();
+            }
+        } while (page.size() == PAGE);
     }
 
     private List<LedgerEntry> readAfter(long sequence) {
@@ -194,7 +209,7 @@ public final class TenantLedger {
             foldLock.unlock();
         }
         if (head.sequence() < entry.sequence()) {
-            takeIn(readAfter(head.sequence()));
+            catchUp();
         }
     }
 
