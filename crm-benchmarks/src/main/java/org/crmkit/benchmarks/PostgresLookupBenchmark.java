@@ -12,13 +12,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceConfiguration;
 import org.crmkit.jpa.JpaStorage;
 import org.crmkit.json.CrmJson;
 import org.crmkit.spi.customer.Customer;
 import org.crmkit.spi.customer.CustomerStore;
 import org.crmkit.spi.customer.EmailAddress;
-import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
 public class PostgresLookupBenchmark {
-    static final String URL = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=crmkit_bench";
+    static final String URL = PostgresSchemas.url("crmkit_bench");
     private static final int CUSTOMERS = 20_000;
 
     private EntityManagerFactory factory;
@@ -60,16 +58,7 @@ public class PostgresLookupBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws SQLException {
-        Flyway flyway = Flyway.configure().dataSource(URL, "postgres", "").schemas("crmkit_bench")
-                .locations("classpath:db/migration/postgresql").cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
-        PersistenceConfiguration unit = JpaStorage.persistenceUnit()
-                .property(PersistenceConfiguration.JDBC_URL, URL)
-                .property(PersistenceConfiguration.JDBC_USER, "postgres")
-                .property(PersistenceConfiguration.JDBC_PASSWORD, "")
-                .property("hibernate.connection.pool_size", "8");
-        factory = unit.createEntityManagerFactory();
+        factory = PostgresSchemas.migrated("crmkit_bench");
         store = JpaStorage.of(factory, CrmJson.create().eventCodec()).customers();
         emails = new EmailAddress[CUSTOMERS];
         hashes = new String[CUSTOMERS];
