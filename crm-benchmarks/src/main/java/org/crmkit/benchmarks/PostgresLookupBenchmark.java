@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceConfiguration;
 import org.crmkit.jpa.JpaStorage;
 import org.crmkit.json.CrmJson;
 import org.crmkit.spi.customer.Customer;
@@ -59,13 +58,7 @@ public class PostgresLookupBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws SQLException {
-        PostgresSchema.migrateAfresh("crmkit_bench");
-        PersistenceConfiguration unit = JpaStorage.persistenceUnit()
-                .property(PersistenceConfiguration.JDBC_URL, URL)
-                .property(PersistenceConfiguration.JDBC_USER, "postgres")
-                .property(PersistenceConfiguration.JDBC_PASSWORD, "")
-                .property("hibernate.connection.pool_size", "8");
-        factory = unit.createEntityManagerFactory();
+        factory = PostgresSchema.migrated("crmkit_bench");
         store = JpaStorage.of(factory, CrmJson.create().eventCodec()).customers();
         emails = new EmailAddress[CUSTOMERS];
         hashes = new String[CUSTOMERS];

@@ -5,6 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceConfiguration;
+import org.crmkit.jpa.JpaStorage;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -28,6 +31,17 @@ public final class PostgresSchema {
                 .locations("classpath:db/migration/postgresql").cleanDisabled(false).load();
         flyway.clean();
         flyway.migrate();
+    }
+
+    /** {@link #migrateAfresh} {@code schema}, then opens a factory of crm-jpa's persistence unit on it. */
+    public static EntityManagerFactory migrated(String schema) {
+        migrateAfresh(schema);
+        return JpaStorage.persistenceUnit()
+                .property(PersistenceConfiguration.JDBC_URL, url(schema))
+                .property(PersistenceConfiguration.JDBC_USER, "postgres")
+                .property(PersistenceConfiguration.JDBC_PASSWORD, "")
+                .property("hibernate.connection.pool_size", "8")
+                .createEntityManagerFactory();
     }
 
     /** Whether {@code schema}, read through {@code connection}, holds the base of {@code size} and {@code seed}. */

@@ -79,7 +79,8 @@ public final class InteractionService {
      * stamped now, idempotent on its key, its event and live scores in the unit), but all of them commit together,
      * or none does. Every subject is resolved and checked before anything is written, so an unknown customer fails
      * the batch with nothing written. The way to ingest many interactions fast: the unit, its locks and the relay's
-     * wake-up are paid once per batch.
+     * wake-up are paid once per batch, and the store appends the batch at once ({@code InteractionStore.appendAll}):
+     * an idempotency key twice in the batch is stored once, its second occurrence a duplicate of the first.
      *
      * @param batch 0 to {@value #MAX_BATCH} interactions
      * @return what happened to each, in the batch's order
@@ -108,10 +109,12 @@ public final class InteractionService {
                     }
                 }
                 Instant now = engine.clock().instant();
-                List<AppendResult> results = new ArrayList<>(n);
+                List<Interaction> stamped = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    results.add(append(batch.get(i), subjects[i], now));
+                    stamped.add(batch.get(i).recorded(subjects[i], now));
                 }
+                List<AppendResult> results = engine.interactions().appendAll(stamped);
+                results.forEach(result -> announce(result, now));
                 return Optional.of(List.copyOf(results));
             });
             if (done.isPresent()) {
@@ -122,15 +125,19 @@ public final class InteractionService {
     }
 
     private AppendResult append(Interaction interaction, Subject subject, Instant now) {
-        Interaction stamped = interaction.recorded(subject, now);
-        AppendResult result = engine.interactions().append(stamped);
+        AppendResult result = engine.interactions().append(interaction.recorded(subject, now));
+        announce(result, now);
+        return result;
+    }
+
+    /** Writes the event of a stored interaction and runs the engine's hooks on it; nothing for a duplicate. */
+    private void announce(AppendResult result, Instant now) {
         if (result.appended()) {
             Interaction stored = result.interaction();
             engine.events().write(now, (eventId, at) ->
                     new DomainEvent.InteractionRecorded(eventId, stored.tenant(), at, stored));
             engine.hooks().forEach(h -> h.interactionRecorded(stored));
         }
-        return result;
     }
 
     /** One page of a subject's interactions; see {@link org.crmkit.spi.interaction.InteractionStore#find}. */

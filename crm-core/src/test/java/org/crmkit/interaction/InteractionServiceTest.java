@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.crmkit.Crm;
 import org.crmkit.customer.Revenue;
+import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.Money;
 import org.crmkit.spi.NotFoundException;
@@ -23,9 +27,11 @@ import org.crmkit.spi.interaction.AppendResult;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionQuery;
+import org.crmkit.spi.interaction.InteractionStore;
 import org.crmkit.spi.interaction.InteractionType;
 import org.crmkit.spi.interaction.Subject;
 import org.crmkit.spi.interaction.VisitorId;
+import org.crmkit.spi.storage.ForwardingStorage;
 import org.crmkit.spi.tck.MutableClock;
 import org.crmkit.testing.RecordingSink;
 import org.junit.jupiter.api.Test;
@@ -163,6 +169,45 @@ class InteractionServiceTest {
         assertThat(results.get(3).interaction().subject()).isEqualTo(Subject.visitor(VisitorId.of("stranger")));
         assertThat(results.get(0).interaction().recordedAt()).isEqualTo(clock.instant());
         assertThat(sink.events(DomainEvent.InteractionRecorded.class)).hasSize(5);
+    }
+
+    @Test
+    void recordAll_appendsTheBatchInOneCall_andAnnouncesEachStoredOneInOrder() {
+        InMemoryStorage memory = new InMemoryStorage();
+        List<String> writes = new CopyOnWriteArrayList<>();
+        InteractionStore watched = (InteractionStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {InteractionStore.class}, (proxy, method, args) -> {
+                    if (method.getName().startsWith("append")) {
+                        writes.add(method.getName());
+                    }
+                    try {
+                        return method.invoke(memory.interactions(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        RecordingSink events = new RecordingSink();
+        Crm watching = events.of(Crm.builder().clock(clock).seed(11).eventSink(events)
+                .storage(new ForwardingStorage(memory) {
+                    @Override
+                    public InteractionStore interactions() {
+                        return watched;
+                    }
+                }).build());
+        Customer ann = watching.customers().register(T, Person.named("Ann", "Lee"), b -> b);
+        Subject annSubject = Subject.customer(ann.id());
+        Interaction first = pageView(annSubject, "b-1");
+
+        List<AppendResult> results = watching.interactions().recordAll(List.of(first, pageView(annSubject, "b-2"),
+                pageView(annSubject, "b-1"), pageView(annSubject, "b-3")));
+
+        assertThat(writes).containsExactly("appendAll");
+        assertThat(results).extracting(AppendResult::appended).containsExactly(true, true, false, true);
+        assertThat(results.get(2).interaction()).isEqualTo(results.get(0).interaction());
+        assertThat(results.get(0).interaction().id()).isEqualTo(first.id());
+        assertThat(events.events(DomainEvent.InteractionRecorded.class))
+                .extracting(DomainEvent.InteractionRecorded::interaction).containsExactly(
+                        results.get(0).interaction(), results.get(1).interaction(), results.get(3).interaction());
     }
 
     @Test

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The scan-order promise under concurrent writers: a scan that keeps following its cursor while four threads
- * append in units of three interactions sees every interaction exactly once, those appended during the scan at its
- * end (it reads its last page again until the writers are done, and only then keeps it). A store whose order came from a database sequence or identity would lose some: a row numbered 7 can
+ * append in units of three interactions (two threads one by one, two as batches) sees every interaction exactly once,
+ * in the order each writer appended its own, those appended during the scan at its end (it reads its last page again
+ * until the writers are done, and only then keeps it). A store whose order came from a database sequence or identity would lose some: a row numbered 7 can
  * commit after the scan read 8. On H2 and on PostgreSQL.
  */
 abstract class ScanDuringAppendsTest {
@@ -56,13 +57,18 @@ abstract class ScanDuringAppendsTest {
                 writers.add(pool.submit(() -> {
                     for (int k = 0; k < PER_WRITER; k += 3) {
                         int from = k;
+                        List<Interaction> unit = new ArrayList<>();
+                        for (int j = from; j < Math.min(from + 3, PER_WRITER); j++) {
+                            unit.add(interaction("w" + writer + "-" + j, j));
+                        }
                         storage.atomically(List.of(), () -> {
-                            for (int j = from; j < Math.min(from + 3, PER_WRITER); j++) {
-                                String id = "w" + writer + "-" + j;
-                                store.append(interaction(id, j));
-                                appended.add(id);
+                            if (writer % 2 == 0) {
+                                unit.forEach(store::append);
+                            } else {
+                                store.appendAll(unit);
                             }
                         });
+                        unit.forEach(i -> appended.add(i.id().value()));
                     }
                 }));
             }
@@ -91,6 +97,12 @@ abstract class ScanDuringAppendsTest {
             assertThat(appended).hasSize(WRITERS * PER_WRITER);
             assertThat(seen).doesNotHaveDuplicates();
             assertThat(new HashSet<>(seen)).isEqualTo(appended);
+            for (int w = 0; w < WRITERS; w++) {
+                String prefix = "w" + w + "-";
+                assertThat(seen.stream().filter(id -> id.startsWith(prefix)).map(id -> id.substring(prefix.length()))
+                        .map(Integer::parseInt).toList()).as("writer %d's in the order it appended them", w)
+                        .isSorted();
+            }
         } finally {
             pool.shutdownNow();
         }

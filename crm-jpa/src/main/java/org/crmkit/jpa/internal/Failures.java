@@ -37,11 +37,16 @@ final class Failures {
         return new IllegalStateException(e);
     }
 
-    /** Whether a cause is the SQL state of a unique violation (23505 on H2, PostgreSQL and MariaDB). */
+    /**
+     * Whether a cause, or an exception chained to a cause as the next of a batch's, is the SQL state of a unique
+     * violation (23505 on H2, PostgreSQL and MariaDB).
+     */
     static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
+            for (SQLException sql = t instanceof SQLException s ? s : null; sql != null; sql = sql.getNextException()) {
+                if ("23505".equals(sql.getSQLState())) {
+                    return true;
+                }
             }
         }
         return false;

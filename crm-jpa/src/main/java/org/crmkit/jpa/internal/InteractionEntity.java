@@ -8,24 +8,21 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 /**
- * A row of {@code crm_interaction}, with its properties in {@code crm_interaction_property}. {@code seq}, the
- * append order, is null until the appending transaction gives it at commit ({@link InteractionSequencer}).
+ * A row of {@code crm_interaction}, with its properties in {@code crm_interaction_property}. Rows are inserted with
+ * JDBC ({@link InteractionInserts}), their {@code row_id} from {@link InteractionRowIds}, never persisted through
+ * the entity manager; the entity reads, moves and removes them. {@code seq}, the append order, is null until the
+ * appending transaction gives it at commit ({@link InteractionSequencer}).
  */
 @Entity
 @Table(name = "crm_interaction")
 public class InteractionEntity {
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_interaction_row")
-    @SequenceGenerator(name = "crm_interaction_row", sequenceName = "crm_interaction_row_seq", allocationSize = 50)
     @Column(name = "row_id")
     Long rowId;
 

@@ -26,6 +26,7 @@ final class InteractionMapper {
     private InteractionMapper() {
     }
 
+    /** The row of a new interaction, without its row id and seq. */
     static InteractionEntity row(Interaction i) {
         InteractionEntity row = new InteractionEntity();
         row.tenant = i.tenant().value();

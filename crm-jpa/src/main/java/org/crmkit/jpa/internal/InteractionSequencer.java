@@ -8,7 +8,7 @@ import jakarta.persistence.EntityManager;
  * commit order. (A database sequence or identity is not: a row given 7 may commit after a row given 8, and a scan
  * that read 8 would never see it.) The rows of other transactions are not visible until they commit, so the rows
  * of the tenant without a seq are this transaction's; they get seqs in the order of their row ids, which is the
- * order they were appended in.
+ * order they were appended in ({@link InteractionRowIds}).
  */
 final class InteractionSequencer {
     private InteractionSequencer() {

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,22 @@ import org.crmkit.spi.interaction.Subject;
 /**
  * The interaction store on Jakarta Persistence: rows of {@code crm_interaction}, unique by id and by idempotency key
  * within a tenant, read by subject in time order through an index, scanned in append order by {@code seq}
- * ({@link InteractionSequencer}). An append whose key raced another's past the check finds the winner's row once it
- * committed and answers it as the duplicate. Offers {@link InteractionErasure}. Thread-safe.
+ * ({@link InteractionSequencer}). Offers {@link InteractionErasure}. Thread-safe.
+ *
+ * <p>An append, single or a batch, reads what the store holds under its keys and ids with a few {@code IN} queries,
+ * works out each result in memory ({@link AppendPlan}), and inserts the new rows with JDBC batches
+ * ({@link InteractionInserts}) under a savepoint of the unit, their row ids from {@link InteractionRowIds}. If another
+ * transaction committed one of the keys or ids after the reads, the insert hits the unique constraint: the savepoint
+ * is rolled back and the batch planned again, now seeing the winner's row, which it answers as the duplicate; after a
+ * few lost races the interactions are appended one at a time. So racing appenders end with one row per key, and no
+ * unit fails for having lost. Outside a unit a batch is a transaction of its own, so all or nothing.
  */
 public final class JpaInteractionStore implements InteractionStore, InteractionErasure {
+    /** How many times a batch is planned and inserted before its interactions are appended one at a time. */
+    private static final int ATTEMPTS = 3;
+
     private final Units units;
+    private final InteractionRowIds rowIds = new InteractionRowIds();
 
     public JpaInteractionStore(Units units) {
         this.units = units;
@@ -38,28 +50,71 @@ public final class JpaInteractionStore implements InteractionStore, InteractionE
     @Override
     public AppendResult append(Interaction interaction) {
         Checks.notNull(interaction, "interaction");
-        String tenant = interaction.tenant().value();
-        try {
-            return units.write(em -> {
-                Optional<InteractionEntity> byKey = byKey(em, tenant, interaction.source(), interaction.externalId());
-                if (byKey.isPresent()) {
-                    return new AppendResult.Duplicate(InteractionMapper.read(byKey.get()));
-                }
-                if (byId(em, tenant, interaction.id().value()).isPresent()) {
-                    throw new DuplicateKeyException("interaction id " + interaction.id(), "another interaction");
-                }
-                em.persist(InteractionMapper.row(interaction));
-                em.flush();
-                InteractionSequencer.register(units, tenant);
-                return new AppendResult.Appended(interaction);
-            });
-        } catch (DuplicateKeyException raced) {
-            Optional<Interaction> winner = findByExternalId(interaction.tenant(), interaction.source(),
-                    interaction.externalId());
-            if (winner.isPresent()) {
-                return new AppendResult.Duplicate(winner.get());
+        return appendAll(List.of(interaction)).get(0);
+    }
+
+    @Override
+    public List<AppendResult> appendAll(List<Interaction> batch) {
+        List<Interaction> interactions = List.copyOf(Checks.noNullElements(batch, "batch"));
+        if (interactions.isEmpty()) {
+            return List.of();
+        }
+        return units.inUnit() ? appendInUnit(interactions)
+                : units.atomically(List.of(), () -> appendInUnit(interactions));
+    }
+
+    private List<AppendResult> appendInUnit(List<Interaction> batch) {
+        return attempt(batch).orElseGet(() -> {
+            List<AppendResult> results = new ArrayList<>(batch.size());
+            for (Interaction interaction : batch) {
+                results.add(attempt(List.of(interaction)).orElseThrow(() -> new DuplicateKeyException(
+                        "interaction id " + interaction.id() + " or its idempotency key",
+                        "a concurrent append this transaction cannot see")).get(0));
             }
-            throw raced;
+            return List.copyOf(results);
+        });
+    }
+
+    /** Plans and inserts the batch, again as long as another transaction wins a race for one of its keys or ids. */
+    private Optional<List<AppendResult>> attempt(List<Interaction> batch) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return Optional.of(units.write(em -> {
+                    AppendPlan plan = AppendPlan.of(em, batch);
+                    if (!plan.appended().isEmpty()) {
+                        insert(em, plan.appended());
+                    }
+                    return plan.results();
+                }));
+            } catch (LostRace lost) {
+                // the unit's write was rolled back to its savepoint; the next plan sees the winner's rows
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void insert(EntityManager em, List<Interaction> appended) {
+        List<InteractionEntity> rows = appended.stream().map(InteractionMapper::row).toList();
+        boolean inserted = em.<Connection, Boolean>callWithConnection(c -> {
+            long[] ids = rowIds.take(c, rows.size());
+            for (int i = 0; i < ids.length; i++) {
+                rows.get(i).rowId = ids[i];
+            }
+            return InteractionInserts.insert(c, rows);
+        });
+        if (!inserted) {
+            throw new LostRace();
+        }
+        appended.stream().map(i -> i.tenant().value()).distinct()
+                .forEach(tenant -> InteractionSequencer.register(units, tenant));
+    }
+
+    /** An insert found a key or an id taken by a transaction that committed after the plan read the store. */
+    private static final class LostRace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LostRace() {
+            super("an idempotency key or id was taken meanwhile", null, false, false);
         }
     }
 

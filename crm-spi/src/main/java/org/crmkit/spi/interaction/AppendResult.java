@@ -3,8 +3,8 @@ package org.crmkit.spi.interaction;
 import org.crmkit.spi.Checks;
 
 /**
- * What {@link InteractionStore#append} did: stored the interaction, or found one with the same idempotency key and
- * stored nothing. Immutable and thread-safe.
+ * What {@link InteractionStore#append} did (and {@link InteractionStore#appendAll} to each of a batch): stored the
+ * interaction, or found one with the same idempotency key and stored nothing. Immutable and thread-safe.
  */
 public sealed interface AppendResult {
     /** The interaction now stored under the idempotency key. */

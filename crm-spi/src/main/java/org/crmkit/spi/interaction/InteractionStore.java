@@ -1,8 +1,11 @@
 package org.crmkit.spi.interaction;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.crmkit.spi.Capable;
+import org.crmkit.spi.Checks;
 import org.crmkit.spi.DuplicateKeyException;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TenantId;
@@ -22,8 +25,9 @@ import org.crmkit.spi.customer.CustomerId;
  *       the other fields differ. Ids are unique per tenant too.</li>
  *   <li><b>Order.</b> Reads by subject return interactions ordered by occurred-at instant, ties broken by id, in the
  *       query's direction.</li>
- *   <li><b>Atomicity and concurrency.</b> Implementations are thread-safe; each call is all or nothing. Of two
- *       concurrent appends with the same key exactly one returns {@link AppendResult.Appended}.</li>
+ *   <li><b>Atomicity and concurrency.</b> Implementations are thread-safe; each call is all or nothing, but for
+ *       {@link #appendAll}, whose atomicity is that of the caller's unit. Of two concurrent appends with the same
+ *       key (single or in batches) exactly one returns {@link AppendResult.Appended}.</li>
  * </ul>
  *
  * <p>The store does not know customers: whether a subject exists is the engine's concern.
@@ -38,6 +42,32 @@ public interface InteractionStore extends Capable {
      * @throws DuplicateKeyException if its id is held by an interaction with a different idempotency key
      */
     AppendResult append(Interaction interaction);
+
+    /**
+     * Appends a batch: the same as {@link #append appending} its interactions one by one in the batch's order, with
+     * the same results and the same store order, also where an idempotency key or an id occurs twice in the batch:
+     * the second occurrence meets the first as stored (a {@link AppendResult.Duplicate} of it for its key, a
+     * {@link DuplicateKeyException} for its id under another key), as it would if appended after it. This default
+     * calls {@link #append} for each; an implementation may do it in fewer round trips, with the same outcome.
+     *
+     * <p>Atomicity is that of the caller's unit: inside a {@code Storage.atomically} unit the batch commits or is
+     * undone with the unit. When it throws, the interactions after the refused one are not stored, and those before
+     * it may be stored or not (outside a unit, each may have been stored on its own). Concurrent batches are safe as
+     * concurrent appends are.
+     *
+     * @param batch the interactions, in order; may be empty
+     * @return what happened to each, in the batch's order
+     * @throws DuplicateKeyException if an interaction's id is held by an interaction with a different idempotency
+     *                               key, stored before or earlier in the batch
+     */
+    default List<AppendResult> appendAll(List<Interaction> batch) {
+        Checks.noNullElements(batch, "batch");
+        List<AppendResult> results = new ArrayList<>(batch.size());
+        for (Interaction interaction : batch) {
+            results.add(append(interaction));
+        }
+        return List.copyOf(results);
+    }
 
     Optional<Interaction> findById(TenantId tenant, InteractionId id);
 

@@ -11,9 +11,12 @@ import static org.crmkit.spi.tck.Fixtures.interaction;
 import static org.crmkit.spi.tck.Fixtures.known;
 import static org.crmkit.spi.tck.Fixtures.visitor;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -23,9 +26,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.crmkit.spi.DuplicateKeyException;
+import org.crmkit.spi.Money;
 import org.crmkit.spi.Page;
 import org.crmkit.spi.TypedValue;
 import org.crmkit.spi.ValidationException;
+import org.crmkit.spi.campaign.CampaignId;
 import org.crmkit.spi.interaction.AppendResult;
 import org.crmkit.spi.interaction.Channel;
 import org.crmkit.spi.interaction.Direction;
@@ -175,6 +180,74 @@ public abstract class InteractionStoreContract {
         assertThat(store.findById(TENANT, InteractionId.of("i-2"))).isEmpty();
         assertThat(store.findByExternalId(TENANT, "webshop", "ext-i-2")).isEmpty();
         assertThat(store.findByExternalId(TENANT, "pos", "ext-i-1")).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- append a batch
+
+    @Test
+    void appendAll_ofNoInteractions_returnsNoResults_andChangesNothing() {
+        appended(interaction("i-1", known("c-1"), 0));
+
+        assertThat(store.appendAll(List.of())).isEmpty();
+
+        assertThat(store.count(TENANT)).isEqualTo(1);
+    }
+
+    @Test
+    void appendAll_answersAsAppendingOneByOne_withAKeyTwiceInTheBatch() {
+        Interaction held = appended(interaction("i-1", known("c-1"), 0));
+        Interaction order = Interaction.builder(TENANT, InteractionId.of("i-2"), known("c-2"), Channel.WEB,
+                        InteractionType.ORDER_PLACED, T0.plusSeconds(180)).source("webshop", "ext-i-2")
+                .amount(Money.of("12.50", "EUR")).campaign(CampaignId.of("spring"))
+                .property("page", TypedValue.of("/cart")).property("items", TypedValue.of(new BigDecimal("3.0")))
+                .build();
+        Interaction replay = interaction("i-9", known("c-3"), 7).toBuilder().source("webshop", "ext-i-1").build();
+        Interaction visit = interaction("i-3", visitor("v-1"), 1);
+        Interaction visitAgain = interaction("i-4", known("c-1"), 5).toBuilder().source("webshop", "ext-i-3").build();
+        Interaction there = interaction(OTHER_TENANT, "i-2", known("c-2"), 0);
+        Interaction last = interaction("i-5", known("c-1"), 2);
+
+        List<AppendResult> results = store.appendAll(List.of(order, replay, visit, visitAgain, visit, there, last));
+
+        assertThat(results).containsExactly(new AppendResult.Appended(order), new AppendResult.Duplicate(held),
+                new AppendResult.Appended(visit), new AppendResult.Duplicate(visit), new AppendResult.Duplicate(visit),
+                new AppendResult.Appended(there), new AppendResult.Appended(last));
+        assertThat(Reads.scanAll(store, TENANT, 2)).containsExactly(held, order, visit, last);
+        assertThat(Reads.scanAll(store, OTHER_TENANT, 2)).containsExactly(there);
+        assertThat(store.findById(TENANT, order.id())).contains(order);
+        assertThat(store.findById(TENANT, replay.id())).isEmpty();
+        assertThat(store.findById(TENANT, visitAgain.id())).isEmpty();
+        assertThat(all(known("c-1"))).containsExactly(held, last);
+        assertThat(all(known("c-3"))).isEmpty();
+    }
+
+    @Test
+    void appendAll_withAnIdHeldUnderAnotherKey_throwsDuplicateKey_asAppendDoes() {
+        Interaction held = appended(interaction("i-1", known("c-1"), 0));
+        Interaction before = interaction("i-2", known("c-2"), 1);
+        Interaction clash = interaction("i-1", known("c-2"), 2).toBuilder().source("webshop", "ext-other").build();
+        Interaction after = interaction("i-3", known("c-2"), 3);
+        assertThatThrownBy(() -> store.append(clash)).isInstanceOf(DuplicateKeyException.class);
+
+        assertThatThrownBy(() -> store.appendAll(List.of(before, clash, after)))
+                .isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(store.findById(TENANT, held.id())).contains(held);
+        assertThat(store.findByExternalId(TENANT, "webshop", "ext-other")).isEmpty();
+        assertThat(store.findById(TENANT, after.id())).isEmpty();
+        assertThat(Reads.scanAll(store, TENANT, 10)).as("what was stored, and perhaps what came before the refusal")
+                .isIn(List.of(held), List.of(held, before));
+    }
+
+    @Test
+    void appendAll_withAnIdTwiceUnderTwoKeys_throwsDuplicateKey_asAppendingOneByOneDoes() {
+        Interaction first = interaction("i-1", known("c-1"), 0);
+        Interaction clash = interaction("i-1", known("c-2"), 1).toBuilder().source("webshop", "ext-other").build();
+
+        assertThatThrownBy(() -> store.appendAll(List.of(first, clash))).isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(store.findByExternalId(TENANT, "webshop", "ext-other")).isEmpty();
+        assertThat(Reads.scanAll(store, TENANT, 10)).isIn(List.of(), List.of(first));
     }
 
     // ---------------------------------------------------------------- find by subject
@@ -572,7 +645,37 @@ public abstract class InteractionStoreContract {
         assertThat(bySubject).isEqualTo(THREADS * perThread);
     }
 
-    // ---------------------------------------------------------------- model-based property
+    @Test
+    @Timeout(60)
+    void concurrentBatchesOfOverlappingKeys_storeEachKeyOnce() throws InterruptedException {
+        int keys = 40;
+        List<Race.Outcome<List<AppendResult>>> outcomes = Race.run(THREADS, t -> () -> {
+            List<Interaction> batch = new ArrayList<>();
+            for (int k = 0; k < keys; k++) {
+                if ((k + t) % 3 != 0) {
+                    batch.add(interaction("t" + t + "-" + k, known("c-" + k % 4), k).toBuilder()
+                            .source("webshop", "ext-" + k).build());
+                }
+            }
+            Collections.shuffle(batch, new Random(t));
+            return store.appendAll(batch);
+        });
+
+        assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+        Map<String, Integer> appendedPerKey = new HashMap<>();
+        for (Race.Outcome<List<AppendResult>> o : outcomes) {
+            for (AppendResult r : o.value()) {
+                String key = r.interaction().externalId();
+                assertThat(store.findByExternalId(TENANT, "webshop", key)).contains(r.interaction());
+                appendedPerKey.merge(key, r.appended() ? 1 : 0, Integer::sum);
+            }
+        }
+        assertThat(appendedPerKey).hasSize(keys).allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+        assertThat(store.count(TENANT)).isEqualTo(keys);
+        assertThat(Reads.scanAll(store, TENANT, 7)).hasSize(keys).doesNotHaveDuplicates();
+    }
+
+    // ---------------------------------------------------------------- model-based properties
 
     /**
      * Any sequence of appends (new, repeated keys, clashing ids), reassignments and erasures leaves the store
@@ -581,6 +684,21 @@ public abstract class InteractionStoreContract {
     @Property(tries = 200, seed = "20240501")
     void randomOperations_leaveTheStoreEqualToTheModel(
             @ForAll("interactionOperations") List<InteractionOp> operations) {
+        runAgainstTheModel(operations);
+    }
+
+    /**
+     * Random batches, with keys and ids repeated within a batch and held by interactions stored before, of several
+     * subjects and tenants, among single appends, reassignments and erasures: each batch answers as appending its
+     * interactions one by one would, and leaves the store in the same state (the same store order, the same answers
+     * to every read).
+     */
+    @Property(tries = 100, seed = "20240512")
+    void randomBatches_appendAsAppendingOneByOneWould(@ForAll("interactionBatches") List<InteractionOp> operations) {
+        runAgainstTheModel(operations);
+    }
+
+    private void runAgainstTheModel(List<InteractionOp> operations) {
         store = newStore();
         boolean erasure = features().contains(StoreFeature.INTERACTION_ERASURE);
         InteractionModel model = new InteractionModel();
@@ -596,5 +714,10 @@ public abstract class InteractionStoreContract {
     @Provide
     Arbitrary<List<InteractionOp>> interactionOperations() {
         return ModelArbitraries.interactionOperations();
+    }
+
+    @Provide
+    Arbitrary<List<InteractionOp>> interactionBatches() {
+        return ModelArbitraries.interactionBatches();
     }
 }

@@ -50,22 +50,45 @@ final class ModelArbitraries {
         return interactionOperation().list().ofMaxSize(MAX_OPERATIONS);
     }
 
+    /** Mostly batches of up to 12 appends over the 8 keys (so keys repeat within a batch), among other writes. */
+    static Arbitrary<List<InteractionOp>> interactionBatches() {
+        return Arbitraries.<InteractionOp>frequencyOf(Tuple.of(6, interactionBatch(12)),
+                Tuple.of(2, interactionAppend()), Tuple.of(1, interactionReassign()), Tuple.of(1, interactionErase()))
+                .list().ofMaxSize(12);
+    }
+
     private static Arbitrary<InteractionOp> interactionOperation() {
+        return Arbitraries.<InteractionOp>frequencyOf(Tuple.of(8, interactionAppend()),
+                Tuple.of(2, interactionBatch(6)), Tuple.of(2, interactionReassign()), Tuple.of(1, interactionErase()));
+    }
+
+    private static Arbitrary<InteractionOp.Append> interactionAppend() {
         Arbitrary<Integer> key = Arbitraries.integers().between(0, InteractionModel.KEYS - 1);
         Arbitrary<Integer> idShift = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.just(0)),
                 Tuple.of(1, Arbitraries.integers().between(1, InteractionModel.KEYS - 1)));
         Arbitrary<Integer> subject = Arbitraries.integers().between(0, InteractionModel.SUBJECTS - 1);
-        Arbitrary<Integer> customer = Arbitraries.integers().between(0, InteractionModel.CUSTOMERS - 1);
-        Arbitrary<InteractionOp> append = Combinators.combine(tenant(), key, idShift, subject,
+        return Combinators.combine(tenant(), key, idShift, subject,
                         Arbitraries.integers().between(0, 3), Arbitraries.of(Channel.WEB, Channel.EMAIL, Channel.PHONE),
                         Arbitraries.of(InteractionType.PAGE_VIEW, InteractionType.ORDER_PLACED))
                 .as(InteractionOp.Append::new);
-        Arbitrary<InteractionOp> reassign = Combinators.combine(tenant(), subject, customer)
+    }
+
+    private static Arbitrary<InteractionOp.AppendAll> interactionBatch(int maxSize) {
+        return interactionAppend().list().ofMaxSize(maxSize).map(InteractionOp.AppendAll::new);
+    }
+
+    private static Arbitrary<InteractionOp.Reassign> interactionReassign() {
+        Arbitrary<Integer> subject = Arbitraries.integers().between(0, InteractionModel.SUBJECTS - 1);
+        Arbitrary<Integer> customer = Arbitraries.integers().between(0, InteractionModel.CUSTOMERS - 1);
+        return Combinators.combine(tenant(), subject, customer)
                 .filter((t, from, to) -> !from.equals(to))
                 .as(InteractionOp.Reassign::new);
-        Arbitrary<InteractionOp> erase = Combinators.combine(tenant(), subject).as(InteractionOp.Erase::new);
-        return Arbitraries.frequencyOf(Tuple.of(8, append), Tuple.of(2, reassign), Tuple.of(1, erase));
+    }
+
+    private static Arbitrary<InteractionOp.Erase> interactionErase() {
+        Arbitrary<Integer> subject = Arbitraries.integers().between(0, InteractionModel.SUBJECTS - 1);
+        return Combinators.combine(tenant(), subject).as(InteractionOp.Erase::new);
     }
 
     static Arbitrary<List<ScoreOp>> scoreOperations() {

@@ -17,8 +17,11 @@ import static org.crmkit.spi.tck.Fixtures.withIdentities;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -43,6 +46,7 @@ import org.crmkit.spi.event.DomainEvent;
 import org.crmkit.spi.event.Outbox;
 import org.crmkit.spi.event.OutboxBacklog;
 import org.crmkit.spi.event.OutboxMessage;
+import org.crmkit.spi.interaction.AppendResult;
 import org.crmkit.spi.interaction.Interaction;
 import org.crmkit.spi.interaction.InteractionErasure;
 import org.crmkit.spi.interaction.InteractionId;
@@ -695,6 +699,46 @@ public abstract class StorageContract {
         }
         assertThat(storage.interactions().count(TENANT)).isEqualTo((long) THREADS * committed);
         assertThat(Reads.pendingAll(storage.outbox(), 500)).hasSize(THREADS * committed);
+    }
+
+    @Test
+    @Timeout(120)
+    void concurrentUnitsAppendingTheSameKeys_allCommit_andStoreEachKeyOnce() throws InterruptedException {
+        int rounds = 3;
+        int perRound = 10;
+        List<Race.Outcome<List<AppendResult>>> outcomes = Race.run(THREADS, t -> () -> {
+            List<AppendResult> results = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                List<Interaction> batch = new ArrayList<>();
+                for (int k = round * perRound; k < (round + 1) * perRound; k++) {
+                    batch.add(interaction("t" + t + "-" + k, known("c-" + k % 3), k).toBuilder()
+                            .source("webshop", "batch-" + k).build());
+                }
+                Collections.shuffle(batch, new Random(t * 31L + round));
+                Interaction single = interaction("t" + t + "-s" + round, known("c-0"), round).toBuilder()
+                        .source("webshop", "single-" + round).build();
+                results.addAll(unit(() -> {
+                    List<AppendResult> inUnit = new ArrayList<>(storage.interactions().appendAll(batch));
+                    inUnit.add(storage.interactions().append(single));
+                    return inUnit;
+                }));
+            }
+            return results;
+        });
+
+        assertThat(outcomes).allMatch(Race.Outcome::succeeded);
+        Map<String, Integer> appendedPerKey = new HashMap<>();
+        for (Race.Outcome<List<AppendResult>> o : outcomes) {
+            for (AppendResult r : o.value()) {
+                String key = r.interaction().externalId();
+                assertThat(storage.interactions().findByExternalId(TENANT, "webshop", key)).contains(r.interaction());
+                appendedPerKey.merge(key, r.appended() ? 1 : 0, Integer::sum);
+            }
+        }
+        assertThat(appendedPerKey).hasSize(rounds * (perRound + 1))
+                .allSatisfy((key, n) -> assertThat(n).as(key).isEqualTo(1));
+        assertThat(Reads.scanAll(storage.interactions(), TENANT, 7)).hasSize(rounds * (perRound + 1))
+                .doesNotHaveDuplicates();
     }
 
     // ---------------------------------------------------------------- model-based property
